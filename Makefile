@@ -1,0 +1,53 @@
+# Kotopolku: `make run` sets up and serves the demo; `make test` sets up and runs the suite.
+PYTHON ?= python3
+UV_VERSION := 0.9.30
+TOOLS := .tools
+UV := $(TOOLS)/bin/uv
+VENV := .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+export UV_PROJECT_ENVIRONMENT := $(VENV)
+export UV_PYTHON := $(PYTHON)
+
+.PHONY: run test lint typecheck migrations-check check messages clean worker
+
+$(UV):
+	$(PYTHON) -m venv $(TOOLS)
+	$(TOOLS)/bin/pip install --quiet --disable-pip-version-check "uv==$(UV_VERSION)"
+
+$(VENV)/.synced: $(UV) pyproject.toml uv.lock
+	$(UV) sync --frozen --quiet
+	touch $@
+
+run: $(VENV)/.synced
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku migrate --no-input -v 0
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku demo
+	@echo "Kotopolku is starting at http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku runserver $(HOST):$(PORT)
+
+test: $(VENV)/.synced
+	KOTOPOLKU_ENV=development $(PY) -m pytest $(PYTEST_ARGS)
+
+worker: $(VENV)/.synced
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku db_worker
+
+lint: $(VENV)/.synced
+	$(VENV)/bin/ruff check kotopolku bench
+	$(VENV)/bin/ruff format --check kotopolku bench
+
+typecheck: $(VENV)/.synced
+	KOTOPOLKU_ENV=development $(VENV)/bin/mypy kotopolku
+
+migrations-check: $(VENV)/.synced
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku makemigrations --check --dry-run
+
+check: lint typecheck migrations-check
+
+messages: $(VENV)/.synced
+	cd kotopolku && for app in */locale; do (cd $${app%/locale} && KOTOPOLKU_ENV=development ../../$(PY) -m django makemessages -l fi -l sv -l en --settings=kotopolku.settings --pythonpath=../.. >/dev/null); done
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku compilemessages -v 0
+
+clean:
+	rm -rf $(VENV) $(TOOLS) var

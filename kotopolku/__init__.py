@@ -1,0 +1,1 @@
+"""Kotopolku: integration-path software for International House service points."""

@@ -1,0 +1,54 @@
+"""Demo users: one per role, all with the same password, printed by ``make run``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from kotopolku.accounts.enums import Role
+from kotopolku.accounts.models import Membership, User
+from kotopolku.organisations.demo import DemoTenancy
+
+DEMO_PASSWORD = "Kotopolku-demo-2026"
+
+
+@dataclass(frozen=True)
+class DemoUser:
+    email: str
+    full_name: str
+    role: Role
+    scope: str  # "rovaniemi", "kemi", "network" or a partner's short name
+    language: str = "fi"
+
+
+DEMO_USERS = [
+    DemoUser("advisor.rovaniemi@demo.kotopolku.fi", "Aino Neuvoja", Role.ADVISOR, "rovaniemi"),
+    DemoUser("advisor.kemi@demo.kotopolku.fi", "Kalle Ohjaaja", Role.ADVISOR, "kemi"),
+    DemoUser("permit.expert@demo.kotopolku.fi", "Leena Lupa-asiantuntija", Role.PERMIT_EXPERT, "network"),
+    DemoUser("coordinator@demo.kotopolku.fi", "Kaisa Koordinaattori", Role.COORDINATOR, "rovaniemi"),
+    DemoUser("partner.kela@demo.kotopolku.fi", "Pekka Kelalainen", Role.PARTNER_STAFF, "Kela", "en"),
+    DemoUser("reporting@demo.kotopolku.fi", "Raili Raportoija", Role.REPORTING_VIEWER, "network", "sv"),
+    DemoUser("admin@demo.kotopolku.fi", "Antti Pääkäyttäjä", Role.ADMINISTRATOR, "network"),
+]
+
+
+def load_users(tenancy: DemoTenancy) -> list[DemoUser]:
+    for demo in DEMO_USERS:
+        user, created = User.objects.get_or_create(
+            email=demo.email, defaults={"full_name": demo.full_name, "language": demo.language}
+        )
+        if created or not user.check_password(DEMO_PASSWORD):
+            user.set_password(DEMO_PASSWORD)
+            user.is_staff = user.is_superuser = demo.role == Role.ADMINISTRATOR
+            user.save()
+        scope: dict[str, Any]
+        if demo.scope == "rovaniemi":
+            scope = {"service_point": tenancy.rovaniemi}
+        elif demo.scope == "kemi":
+            scope = {"service_point": tenancy.kemi}
+        elif demo.scope == "network":
+            scope = {"network": tenancy.network}
+        else:
+            scope = {"organisation": tenancy.partners[demo.scope]}
+        Membership.objects.get_or_create(user=user, role=demo.role, **scope)
+    return DEMO_USERS

@@ -1,0 +1,223 @@
+"""The one permission layer: may user U do action A to object O?
+
+Each app registers its actions (``register``) with the roles allowed to do them. The default rule:
+
+* an object that belongs to a service point (a ``ServicePoint`` or anything with
+  ``service_point_id``) is allowed when the user holds one of the roles at that service point,
+  directly or through a network the service point belongs to (unless the action says
+  ``via_network=False``);
+* an object of a partner organisation (``organisation_id``) is allowed to partner staff of that
+  organisation when the action lists ``Role.PARTNER_STAFF``;
+* no object ("may the user do this anywhere?") is allowed when the user holds one of the roles
+  anywhere.
+
+An action may replace the rule with its own ``check``. Views, the API and selectors all ask here;
+``require`` also writes the denied attempt to the audit log.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import PermissionDenied
+
+from kotopolku.accounts.enums import Role
+
+if TYPE_CHECKING:
+    from kotopolku.accounts.models import User
+
+
+@dataclass(frozen=True)
+class Action:
+    name: str
+    roles: frozenset[str]
+    via_network: bool = True
+    check: Callable[[Any, Any], bool] | None = None
+    purpose: str = ""
+
+
+_actions: dict[str, Action] = {}
+
+
+def register(*actions: Action) -> None:
+    for action in actions:
+        existing = _actions.get(action.name)
+        if existing is not None and existing != action:
+            raise ValueError(f"Action {action.name!r} is registered twice with different rules")
+        _actions[action.name] = action
+
+
+def action_named(name: str) -> Action:
+    try:
+        return _actions[name]
+    except KeyError:
+        raise LookupError(f"Unknown action {name!r}; register it in the app's permissions module") from None
+
+
+def registered_actions() -> dict[str, Action]:
+    return dict(_actions)
+
+
+def roles(*members: Role) -> frozenset[str]:
+    return frozenset(str(member) for member in members)
+
+
+@dataclass
+class Grants:
+    """Every role a user holds, resolved to service points and organisations. Loaded once per user."""
+
+    direct: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    via_network: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    organisations: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    networks: dict[int, set[str]] = field(default_factory=lambda: defaultdict(set))
+    organisation_label: str = ""
+
+    def roles_at_service_point(self, service_point_id: int, *, include_network: bool) -> set[str]:
+        held = set(self.direct.get(service_point_id, ()))
+        if include_network:
+            held |= self.via_network.get(service_point_id, set())
+        return held
+
+    def service_roles(self) -> set[str]:
+        """Roles held at service points or networks (not on behalf of a partner organisation)."""
+        held: set[str] = set()
+        for mapping in (self.direct, self.networks):
+            for role_set in mapping.values():
+                held |= role_set
+        return held
+
+    def all_roles(self) -> set[str]:
+        held = self.service_roles()
+        for role_set in self.organisations.values():
+            held |= role_set
+        return held
+
+
+_CACHE_ATTRIBUTE = "_kotopolku_grants"
+
+
+def grants_for(user: User) -> Grants:
+    cached = getattr(user, _CACHE_ATTRIBUTE, None)
+    if cached is not None:
+        return cached
+    from kotopolku.accounts.models import Membership
+
+    grants = Grants()
+    labels: list[str] = []
+    memberships = Membership.objects.filter(user_id=user.pk).select_related(
+        "service_point", "network", "organisation"
+    )
+    for membership in memberships:
+        if membership.service_point is not None:
+            grants.direct[membership.service_point.pk].add(membership.role)
+            labels.append(membership.service_point.name)
+        elif membership.organisation is not None:
+            grants.organisations[membership.organisation.pk].add(membership.role)
+            labels.append(str(membership.organisation))
+        elif membership.network is not None:
+            grants.networks[membership.network.pk].add(membership.role)
+            labels.append(membership.network.name)
+            member_ids = membership.network.service_points.values_list("id", flat=True)
+            for service_point_id in member_ids:
+                grants.via_network[service_point_id].add(membership.role)
+    grants.organisation_label = ", ".join(dict.fromkeys(labels))
+    setattr(user, _CACHE_ATTRIBUTE, grants)
+    return grants
+
+
+def forget_grants(user: User) -> None:
+    if hasattr(user, _CACHE_ATTRIBUTE):
+        delattr(user, _CACHE_ATTRIBUTE)
+
+
+def _service_point_id_of(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    if obj._meta.label_lower == "organisations.servicepoint":
+        return int(obj.pk)
+    value = getattr(obj, "service_point_id", None)
+    return int(value) if value is not None else None
+
+
+def _organisation_id_of(obj: Any) -> int | None:
+    if obj is None:
+        return None
+    if obj._meta.label_lower == "organisations.organisation":
+        return int(obj.pk)
+    value = getattr(obj, "organisation_id", None)
+    return int(value) if value is not None else None
+
+
+def _is_active_user(user: Any) -> bool:
+    return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
+
+
+def can(user: Any, action: str, obj: Any = None) -> bool:
+    spec = action_named(action)
+    if not _is_active_user(user):
+        return False
+    if spec.check is not None:
+        return bool(spec.check(user, obj))
+    grants = grants_for(user)
+    if obj is None:
+        return bool(grants.all_roles() & spec.roles)
+    service_point_id = _service_point_id_of(obj)
+    if service_point_id is not None:
+        return bool(
+            grants.roles_at_service_point(service_point_id, include_network=spec.via_network) & spec.roles
+        )
+    organisation_id = _organisation_id_of(obj)
+    if organisation_id is not None and grants.organisations.get(organisation_id, set()) & spec.roles:
+        return True
+    # Objects that belong to no service point (catalogue entries, code lists) follow the
+    # "anywhere" rule, except that partner staff only reach their own organisation's.
+    return bool(grants.service_roles() & spec.roles)
+
+
+def require(user: Any, action: str, obj: Any = None, *, purpose: str = "") -> None:
+    """Raise PermissionDenied (after auditing the attempt) unless ``can`` allows it.
+
+    Call it before the service's transaction opens, so the denied event is not rolled back.
+    """
+    if can(user, action, obj):
+        return
+    from kotopolku.audit.enums import Outcome
+    from kotopolku.audit.services import audit_record
+
+    audit_record(
+        actor=user if _is_active_user(user) else None,
+        action=action,
+        target=obj,
+        purpose=purpose or action_named(action).purpose,
+        outcome=Outcome.DENIED,
+    )
+    raise PermissionDenied(action)
+
+
+def service_point_ids(user: Any, action: str) -> set[int]:
+    """The service points where ``user`` may do ``action``; selectors scope their querysets with it."""
+    spec = action_named(action)
+    if not _is_active_user(user):
+        return set()
+    grants = grants_for(user)
+    if spec.check is not None:
+        from kotopolku.organisations.models import ServicePoint
+
+        candidates: Iterable[int] = set(grants.direct) | set(grants.via_network)
+        points = ServicePoint.objects.in_bulk(list(candidates))
+        return {pk for pk, point in points.items() if spec.check(user, point)}
+    allowed = {pk for pk, held in grants.direct.items() if held & spec.roles}
+    if spec.via_network:
+        allowed |= {pk for pk, held in grants.via_network.items() if held & spec.roles}
+    return allowed
+
+
+def organisation_ids(user: Any, action: str) -> set[int]:
+    """The partner organisations on whose behalf ``user`` may do ``action``."""
+    spec = action_named(action)
+    if not _is_active_user(user):
+        return set()
+    return {pk for pk, held in grants_for(user).organisations.items() if held & spec.roles}

@@ -1,0 +1,34 @@
+"""Logins, logouts and failed logins go to the audit log."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib.auth.signals import user_logged_in, user_logged_out, user_login_failed
+from django.dispatch import receiver
+
+from kotopolku.audit.enums import Outcome
+from kotopolku.audit.services import audit_record
+
+
+@receiver(user_logged_in)
+def _audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    audit_record(actor=user, action="accounts.login", target=user)
+
+
+@receiver(user_logged_out)
+def _audit_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
+    if user is not None:
+        audit_record(actor=user, action="accounts.logout", target=user)
+
+
+@receiver(user_login_failed)
+def _audit_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    attempted = str(credentials.get("username") or credentials.get("email") or "")[:254]
+    audit_record(
+        actor=None,
+        action="accounts.login",
+        target_type="accounts.user",
+        target_id=attempted[:64],
+        outcome=Outcome.DENIED,
+    )

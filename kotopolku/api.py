@@ -1,0 +1,110 @@
+"""The JSON API at /api/v1/. Each product app's ``api`` module contributes a ``router``.
+
+Session authentication serves the staff UI (with CSRF); ``Authorization: Bearer <token>``
+serves integrations. Errors are JSON with a message per field, never a 500 page.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from importlib.util import find_spec
+from typing import Any
+
+from django.conf import settings
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, HttpResponse
+from django.utils.translation import gettext as _
+from ninja import NinjaAPI
+from ninja.errors import AuthenticationError, ValidationError
+from ninja.security import APIKeyCookie, HttpBearer
+
+from kotopolku.accounts.services import api_token_authenticate
+
+
+class BearerToken(HttpBearer):
+    def authenticate(self, request: HttpRequest, token: str) -> Any:
+        user = api_token_authenticate(token)
+        if user is None:
+            return None
+        request.user = user
+        return user
+
+
+class StaffSession(APIKeyCookie):
+    """The staff UI's logged-in session; CSRF is checked for unsafe methods."""
+
+    param_name = settings.SESSION_COOKIE_NAME
+
+    def authenticate(self, request: HttpRequest, key: str | None) -> Any:
+        user = getattr(request, "user", None)
+        if user is not None and user.is_authenticated and user.is_active:
+            return user
+        return None
+
+
+api = NinjaAPI(
+    title="Kotopolku API",
+    version="1.0.0",
+    description="Desk contacts, client registry and service catalogue of International House service points.",
+    urls_namespace="api-v1",
+    auth=[BearerToken(), StaffSession(csrf=True)],
+    docs_url="/docs",
+)
+
+
+def _field_path(location: list[Any]) -> str:
+    parts = [str(part) for part in location if part not in ("body", "payload", "query", "path")]
+    return ".".join(parts) or "__all__"
+
+
+@api.exception_handler(ValidationError)
+def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpResponse:
+    errors: dict[str, list[str]] = {}
+    for error in exc.errors:
+        field = _field_path(list(error.get("loc", [])))
+        errors.setdefault(field, []).append(str(error.get("msg", _("Invalid value."))))
+    return api.create_response(
+        request, {"detail": _("The request has invalid fields."), "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(DjangoValidationError)
+def _domain_validation_error(request: HttpRequest, exc: DjangoValidationError) -> HttpResponse:
+    if hasattr(exc, "error_dict"):
+        errors = {field: [str(m) for m in messages] for field, messages in exc.message_dict.items()}
+    else:
+        errors = {"__all__": [str(m) for m in exc.messages]}
+    return api.create_response(
+        request, {"detail": _("The request has invalid fields."), "errors": errors}, status=422
+    )
+
+
+@api.exception_handler(AuthenticationError)
+def _unauthenticated(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:
+    response = api.create_response(request, {"detail": _("Authentication required.")}, status=401)
+    response["WWW-Authenticate"] = 'Bearer realm="kotopolku"'
+    return response
+
+
+@api.exception_handler(PermissionDenied)
+def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
+    return api.create_response(request, {"detail": _("You do not have permission to do this.")}, status=403)
+
+
+@api.exception_handler(Http404)
+def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
+    return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+def _mount_app_routers() -> None:
+    for app in settings.KOTOPOLKU_APPS:
+        if find_spec(f"{app}.api") is None:
+            continue
+        module = import_module(f"{app}.api")
+        router = getattr(module, "router", None)
+        if router is not None:
+            api.add_router("", router)
+
+
+_mount_app_routers()

@@ -1,0 +1,43 @@
+from __future__ import annotations
+
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from django.db.models import Q, QuerySet
+from django.utils import timezone
+
+from kotopolku.accounts.models import Membership
+from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.audit.models import AuditEvent
+
+
+def audit_event_list(
+    *,
+    user: Any,
+    actor: str = "",
+    action: str = "",
+    target: str = "",
+    outcome: str = "",
+    since: date | None = None,
+    until: date | None = None,
+) -> QuerySet[AuditEvent]:
+    """Events about the user's service points, or done by people who work there."""
+    scope = service_point_ids(user, "audit.view")
+    colleagues = Membership.objects.filter(service_point_id__in=scope).values("user_id")
+    events = AuditEvent.objects.filter(Q(service_point_id__in=scope) | Q(actor_id__in=colleagues))
+    if actor:
+        events = events.filter(actor_label__icontains=actor)
+    if action:
+        events = events.filter(action__startswith=action)
+    if target:
+        events = events.filter(Q(target_type=target) | Q(target_id=target))
+    if outcome:
+        events = events.filter(outcome=outcome)
+    tz = timezone.get_current_timezone()
+    if since:
+        events = events.filter(occurred_at__gte=datetime.combine(since, time.min, tzinfo=tz))
+    if until:
+        events = events.filter(
+            occurred_at__lt=datetime.combine(until + timedelta(days=1), time.min, tzinfo=tz)
+        )
+    return events.order_by("-id")

@@ -1,0 +1,90 @@
+"""Writing the audit log. Every read, change, export and denied attempt on personal data lands here."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db import connection, transaction
+from django.db.models import Model
+from django.utils import timezone
+
+from kotopolku.audit.chain import GENESIS_HASH, event_digest, hashed_fields
+from kotopolku.audit.context import current_context
+from kotopolku.audit.enums import Outcome
+from kotopolku.audit.models import AuditEvent
+
+# Any constant works; it names the one advisory lock that serialises appends to the chain.
+_CHAIN_LOCK_KEY = 7_402_113_589
+
+
+def _lock_chain() -> None:
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
+def _target_of(target: Model | None, target_type: str, target_id: str) -> tuple[str, str]:
+    if target is None:
+        return target_type, target_id
+    label = target_type or target._meta.label_lower
+    ident = getattr(target, "uuid", None) or target.pk
+    return label, str(ident)
+
+
+def _service_point_of(target: Model | None, service_point_id: int | None) -> int | None:
+    if service_point_id is not None or target is None:
+        return service_point_id
+    if target._meta.label_lower == "organisations.servicepoint":
+        return int(target.pk)
+    value = getattr(target, "service_point_id", None)
+    return int(value) if value is not None else None
+
+
+def _organisation_label(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False):
+        return ""
+    from kotopolku.accounts.permissions import grants_for
+
+    return grants_for(actor).organisation_label
+
+
+def audit_record(
+    *,
+    actor: Any,
+    action: str,
+    target: Model | None = None,
+    target_type: str = "",
+    target_id: str = "",
+    purpose: str = "",
+    outcome: Outcome = Outcome.DONE,
+    details: dict[str, Any] | None = None,
+    service_point_id: int | None = None,
+) -> AuditEvent:
+    """Append one event to the chain, in the caller's transaction where there is one."""
+    context = current_context()
+    authenticated = actor is not None and getattr(actor, "is_authenticated", False)
+    resolved_type, resolved_id = _target_of(target, target_type, target_id)
+    occurred_at = timezone.now()
+    fields = hashed_fields(
+        occurred_at=occurred_at,
+        actor_id=actor.pk if authenticated else None,
+        actor_label=(actor.email if authenticated else "")[:254],
+        organisation_label=_organisation_label(actor)[:200],
+        service_point_id=_service_point_of(target, service_point_id),
+        action=action[:64],
+        target_type=resolved_type[:64],
+        target_id=resolved_id[:64],
+        purpose=purpose[:200],
+        ip=context.ip if context else None,
+        request_id=context.request_id if context else "",
+        outcome=str(outcome),
+        details=details or {},
+    )
+    with transaction.atomic():
+        _lock_chain()
+        prev_hash = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
+        digest = event_digest(prev_hash=prev_hash, fields=fields)
+        stored = {key: value for key, value in fields.items() if key != "occurred_at"}
+        event = AuditEvent(occurred_at=occurred_at, prev_hash=prev_hash, hash=digest, **stored)
+        event.save()
+    return event

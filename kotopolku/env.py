@@ -1,0 +1,96 @@
+"""Typed settings read from the environment, with safe production defaults.
+
+``KOTOPOLKU_ENV=development`` (set by ``make run``) turns on the conveniences a developer's
+machine wants; anything else is treated as production.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+class ConfigurationError(RuntimeError):
+    pass
+
+
+def _bool(name: str, default: bool) -> bool:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    value = raw.strip().lower()
+    if value in {"1", "true", "yes", "on"}:
+        return True
+    if value in {"0", "false", "no", "off"}:
+        return False
+    raise ConfigurationError(f"{name} must be true or false, not {raw!r}")
+
+
+def _int(name: str, default: int) -> int:
+    raw = os.environ.get(name)
+    if raw is None or raw == "":
+        return default
+    try:
+        return int(raw)
+    except ValueError as exc:
+        raise ConfigurationError(f"{name} must be an integer, not {raw!r}") from exc
+
+
+def _list(name: str, default: list[str]) -> list[str]:
+    raw = os.environ.get(name)
+    if raw is None or raw.strip() == "":
+        return default
+    return [item.strip() for item in raw.split(",") if item.strip()]
+
+
+@dataclass(frozen=True)
+class Env:
+    development: bool
+    debug: bool
+    secret_key: str
+    allowed_hosts: list[str]
+    csrf_trusted_origins: list[str]
+    database_url: str
+    behind_tls: bool
+    hsts_seconds: int
+    email_host: str
+    email_port: int
+    email_user: str
+    email_password: str
+    email_use_tls: bool
+    default_from_email: str
+    login_failure_limit: int
+    login_cooloff_minutes: int
+    log_level: str
+
+
+def read_env() -> Env:
+    development = os.environ.get("KOTOPOLKU_ENV", "production").strip().lower() == "development"
+    secret_key = os.environ.get("SECRET_KEY", "")
+    if not secret_key:
+        if not development:
+            raise ConfigurationError("SECRET_KEY must be set outside development (KOTOPOLKU_ENV=development)")
+        secret_key = "development-only-key-not-for-production-" + "x" * 20
+    default_db = "sqlite:///" + str(BASE_DIR / "var" / "kotopolku.sqlite3")
+    return Env(
+        development=development,
+        debug=_bool("DEBUG", default=development),
+        secret_key=secret_key,
+        allowed_hosts=_list("ALLOWED_HOSTS", ["127.0.0.1", "localhost"] if development else []),
+        csrf_trusted_origins=_list("CSRF_TRUSTED_ORIGINS", []),
+        database_url=os.environ.get("DATABASE_URL", "") or default_db,
+        behind_tls=_bool("BEHIND_TLS", default=not development),
+        hsts_seconds=_int("HSTS_SECONDS", 31536000),
+        email_host=os.environ.get("EMAIL_HOST", "127.0.0.1"),
+        email_port=_int("EMAIL_PORT", 25),
+        email_user=os.environ.get("EMAIL_HOST_USER", ""),
+        email_password=os.environ.get("EMAIL_HOST_PASSWORD", ""),
+        email_use_tls=_bool("EMAIL_USE_TLS", default=False),
+        default_from_email=os.environ.get("DEFAULT_FROM_EMAIL", "kotopolku@localhost"),
+        login_failure_limit=_int("LOGIN_FAILURE_LIMIT", 5),
+        login_cooloff_minutes=_int("LOGIN_COOLOFF_MINUTES", 15),
+        log_level=os.environ.get("LOG_LEVEL", "INFO"),
+    )
