@@ -46,8 +46,7 @@ migrations-check: $(VENV)/.synced
 check: lint typecheck migrations-check
 
 messages: $(VENV)/.synced
-	cd kotopolku && for app in */locale; do (cd $${app%/locale} && KOTOPOLKU_ENV=development ../../$(PY) -m django makemessages -l fi -l sv -l en --settings=kotopolku.settings --pythonpath=../.. >/dev/null); done
-	KOTOPOLKU_ENV=development $(PY) -m kotopolku compilemessages -v 0
+	tools/makemessages.sh
 
 clean:
 	rm -rf $(VENV) $(TOOLS) var

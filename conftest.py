@@ -21,3 +21,23 @@ def permission_world(db):  # type: ignore[no-untyped-def]
     from kotopolku.core.testing.permission_matrix import build_permission_world
 
     return build_permission_world()
+
+
+@pytest.fixture(scope="session")
+def _chromium():  # type: ignore[no-untyped-def]
+    from kotopolku.core.testing.browser import launch_browser
+
+    manager, browser = launch_browser()
+    yield browser
+    browser.close()
+    manager.stop()
+
+
+@pytest.fixture
+def browser_page(_chromium, live_server):  # type: ignore[no-untyped-def]
+    # axe-core is injected as an inline script, which the product's CSP rightly refuses.
+    context = _chromium.new_context(locale="fi-FI", bypass_csp=True)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    context.close()
