@@ -36,7 +36,7 @@ class Measurement:
     @property
     def p95(self) -> float:
         ordered = sorted(self.samples_ms)
-        return ordered[max(0, int(round(0.95 * len(ordered))) - 1)]
+        return ordered[max(0, round(0.95 * len(ordered)) - 1)]
 
     def line(self, *, floor_ms: float | None = None, target_ms: float | None = None) -> str:
         parts = [
