@@ -6,3 +6,6 @@ class ClientsConfig(AppConfig):
     name = "kotopolku.clients"
     label = "clients"
     verbose_name = _("Clients")
+
+    def ready(self) -> None:
+        from kotopolku.clients import permissions  # noqa: F401

@@ -1,0 +1,60 @@
+"""How other apps join a client's timeline, data export, erasure and merge without the clients
+app importing them (apps depend downwards: contacts, casework … → clients).
+
+An app registers in its ``AppConfig.ready()``::
+
+    register_timeline_source(contact_timeline)            # (client, user) -> entries
+    register_export_source("contacts", contact_export)    # client -> JSON-able data
+    client_anonymised.connect(blank_contact_notes)        # kwargs: client
+
+Merging re-points every foreign key to ``Client`` generically (``Client._meta.related_objects``),
+so linked rows of any app follow the kept record without registering anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from django.dispatch import Signal
+
+if TYPE_CHECKING:
+    from kotopolku.clients.models import Client
+
+
+@dataclass(frozen=True)
+class TimelineEntry:
+    when: datetime
+    kind: str  # a short machine name: "contact", "plan", "referral" …
+    title: str  # already translated
+    detail: str = ""
+    url: str | None = None
+
+
+TimelineSource = Callable[["Client", Any], Iterable[TimelineEntry]]
+ExportSource = Callable[["Client"], Any]
+
+_timeline_sources: list[TimelineSource] = []
+_export_sources: dict[str, ExportSource] = {}
+
+# Sent inside the anonymisation transaction, after the client's own fields are blanked.
+client_anonymised = Signal()
+
+
+def register_timeline_source(source: TimelineSource) -> None:
+    if source not in _timeline_sources:
+        _timeline_sources.append(source)
+
+
+def timeline_sources() -> list[TimelineSource]:
+    return list(_timeline_sources)
+
+
+def register_export_source(name: str, source: ExportSource) -> None:
+    _export_sources[name] = source
+
+
+def export_sources() -> dict[str, ExportSource]:
+    return dict(_export_sources)
