@@ -22,8 +22,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 	touch $@
 
 run: $(VENV)/.synced
-	KOTOPOLKU_ENV=development $(PY) -m kotopolku migrate --no-input -v 0
-	KOTOPOLKU_ENV=development $(PY) -m kotopolku demo
+	KOTOPOLKU_ENV=development $(PY) -m kotopolku prepare
 	@echo "Kotopolku is starting at http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku runserver $(HOST):$(PORT)
 

@@ -7,6 +7,7 @@ from typing import Any
 from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.utils import translation
 
 from kotopolku.accounts.demo import DEMO_PASSWORD, load_users
 from kotopolku.organisations.demo import load_tenancy
@@ -30,7 +31,8 @@ class Command(BaseCommand):
                 loader = getattr(import_module(f"{app}.demo"), "load_demo", None)
                 if loader is not None:
                     loader(tenancy=tenancy, stdout=self.stdout)
-        self.stdout.write(self.style.SUCCESS("Demo data is loaded. Log in at http://127.0.0.1:8000/ as:"))
-        for user in users:
-            self.stdout.write(f"  {user.email:<40} {user.role.label}")
+        self.stdout.write(self.style.SUCCESS("Demo data is loaded. Log in with one of these users:"))
+        with translation.override("en"):
+            for user in users:
+                self.stdout.write(f"  {user.email:<40} {user.role.label}")
         self.stdout.write(f"Password for every demo user: {DEMO_PASSWORD}")
