@@ -6,3 +6,6 @@ class ContactsConfig(AppConfig):
     name = "kotopolku.contacts"
     label = "contacts"
     verbose_name = _("Desk contacts")
+
+    def ready(self) -> None:
+        from kotopolku.contacts import permissions  # noqa: F401

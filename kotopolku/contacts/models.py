@@ -1,0 +1,143 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.core.validators import MaxValueValidator, MinValueValidator
+from django.db import models
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
+from kotopolku.core.models import ServicePointScopedModel, TimeStampedModel
+
+MAX_DURATION_MINUTES = 480
+MAX_NOTE_LENGTH = 1000
+
+
+class CodeListEntry(TimeStampedModel):
+    """A code-list row stored as data, with its name in each staff language."""
+
+    code = models.SlugField(_("code"), max_length=40, unique=True)
+    name_fi = models.CharField(_("name in Finnish"), max_length=120)
+    name_sv = models.CharField(_("name in Swedish"), max_length=120)
+    name_en = models.CharField(_("name in English"), max_length=120)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    active = models.BooleanField(_("active"), default=True)
+
+    class Meta:
+        abstract = True
+        ordering = ["order", "code"]
+
+    def __str__(self) -> str:
+        return self.name_fi
+
+    def name_in(self, language: str | None) -> str:
+        return {"sv": self.name_sv, "en": self.name_en}.get(language or "", "") or self.name_fi
+
+
+class Topic(CodeListEntry):
+    class Meta(CodeListEntry.Meta):
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+
+class ClientGroup(CodeListEntry):
+    class Meta(CodeListEntry.Meta):
+        verbose_name = _("client group")
+        verbose_name_plural = _("client groups")
+
+
+class Contact(ServicePointScopedModel):
+    """One piece of information, advice or guidance given at a service point (DOMAIN.md, object 1).
+
+    Anonymous unless ``client`` is set: an anonymous contact holds no personal data.
+    """
+
+    happened_at = models.DateTimeField(_("time"), default=timezone.now)
+    channel = models.CharField(_("channel"), max_length=16, choices=Channel.choices)
+    language = models.CharField(_("language used"), max_length=8, help_text=_("ISO 639 code"))
+    interpreter = models.CharField(
+        _("interpreter"), max_length=16, choices=Interpreter.choices, default=Interpreter.NONE
+    )
+    topics = models.ManyToManyField(
+        Topic, through="ContactTopic", related_name="contacts", verbose_name=_("topics")
+    )
+    client_group = models.ForeignKey(
+        ClientGroup,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("client group"),
+    )
+    duration_minutes = models.PositiveSmallIntegerField(
+        _("duration (minutes)"),
+        validators=[MinValueValidator(1), MaxValueValidator(MAX_DURATION_MINUTES)],
+    )
+    outcome = models.CharField(_("outcome"), max_length=16, choices=ContactOutcome.choices)
+    organisation = models.ForeignKey(
+        "organisations.Organisation",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("organisation guided to"),
+    )
+    note = models.TextField(_("note"), max_length=MAX_NOTE_LENGTH, blank=True)
+    client = models.ForeignKey(
+        "clients.Client",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contacts",
+        verbose_name=_("client"),
+    )
+    logged_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("logged by"),
+    )
+
+    class Meta:
+        verbose_name = _("contact")
+        verbose_name_plural = _("contacts")
+        indexes = [
+            # Lists and statistics: a service point's contacts in a period, newest first.
+            models.Index(fields=["service_point", "-happened_at"], name="contact_sp_time_idx"),
+            models.Index(
+                fields=["service_point", "language", "-happened_at"], name="contact_sp_lang_time_idx"
+            ),
+            models.Index(
+                fields=["service_point", "channel", "-happened_at"], name="contact_sp_chan_time_idx"
+            ),
+            # The desk: an advisor's contacts of today and their last entry.
+            models.Index(fields=["logged_by", "-happened_at"], name="contact_advisor_time_idx"),
+            models.Index(fields=["logged_by", "-created_at"], name="contact_advisor_created_idx"),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(duration_minutes__gte=1, duration_minutes__lte=MAX_DURATION_MINUTES),
+                name="contact_duration_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.get_channel_display()} {self.happened_at:%Y-%m-%d %H:%M}"
+
+    @property
+    def is_anonymous(self) -> bool:
+        return self.client_id is None
+
+
+class ContactTopic(models.Model):
+    contact = models.ForeignKey(Contact, on_delete=models.CASCADE, related_name="topic_links")
+    topic = models.ForeignKey(Topic, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["contact", "topic"], name="contact_topic_unique")]
+        indexes = [models.Index(fields=["topic", "contact"], name="contact_topic_topic_idx")]
+
+    def __str__(self) -> str:
+        return f"{self.contact_id}:{self.topic_id}"
