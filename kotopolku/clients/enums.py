@@ -44,3 +44,10 @@ class NameKeyKind(models.TextChoices):
     BIRTH = "birth", _("Birth date")
     PHONE = "phone", _("Phone")
     IDENTIFIER = "identifier", _("Identifier")
+
+
+class ConsentPurpose(models.TextChoices):
+    RECORD_KEEPING = "record_keeping", _("Keeping a client record")
+    REFERRAL_SHARING = "referral_sharing", _("Sharing data with a partner for a referral")
+    ESF_PARTICIPANT = "esf_participant", _("ESF+ participant data")
+    SPECIAL_CATEGORY = "special_category", _("Special-category data (health, disability)")

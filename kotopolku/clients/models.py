@@ -4,8 +4,15 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from kotopolku.clients.enums import CefrLevel, ClientStatus, Gender, NameKeyKind, ResidenceBasis
-from kotopolku.core.models import ServicePointScopedModel, TimeStampedModel
+from kotopolku.clients.enums import (
+    CefrLevel,
+    ClientStatus,
+    ConsentPurpose,
+    Gender,
+    NameKeyKind,
+    ResidenceBasis,
+)
+from kotopolku.core.models import PublicIdModel, ServicePointScopedModel, TimeStampedModel
 
 
 class Client(ServicePointScopedModel):
@@ -132,3 +139,54 @@ class ClientNameKey(models.Model):
 
     def __str__(self) -> str:
         return f"{self.kind}:{self.key}"
+
+
+class ConsentQuerySet(models.QuerySet["Consent"]):
+    def in_force(self) -> ConsentQuerySet:
+        return self.filter(withdrawn_at__isnull=True)
+
+
+class Consent(PublicIdModel):
+    """A consent the client gave for one purpose; withdrawn, it stays on record with who and when."""
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
+    purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
+    given_at = models.DateTimeField(_("given"))
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("recorded by"),
+    )
+    withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("withdrawn by"),
+    )
+
+    objects = ConsentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-given_at"]
+        verbose_name = _("consent")
+        verbose_name_plural = _("consents")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["client", "purpose"],
+                condition=models.Q(withdrawn_at__isnull=True),
+                name="client_consent_one_in_force",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.get_purpose_display()
+
+    @property
+    def in_force(self) -> bool:
+        return self.withdrawn_at is None

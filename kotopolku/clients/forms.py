@@ -1,0 +1,283 @@
+"""Forms of the client registry. The API validates through the same forms, so the UI and the API
+give the same message for the same mistake."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from babel import Locale
+from django import forms
+from django.core.exceptions import ValidationError
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy as _lazy
+
+from kotopolku.accounts.enums import STAFF_ROLES
+from kotopolku.accounts.models import User
+from kotopolku.clients.enums import CefrLevel, ConsentPurpose
+from kotopolku.clients.models import Client
+from kotopolku.clients.validators import (
+    identity_code_parse,
+    partial_birth_date_check,
+    phone_normalise,
+    validate_free_text,
+    validate_not_future,
+    validate_plain_text,
+)
+from kotopolku.organisations.models import Municipality, ServicePoint
+
+
+def _code_contradiction(date: str) -> str:
+    return _("The identity code gives the birth date %(date)s, which differs from the one given.") % {
+        "date": date
+    }
+
+
+NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
+
+IDENTIFIER_KINDS = [
+    ("passport", _lazy("Passport")),
+    ("migri_customer_number", _lazy("Migri customer number")),
+    ("residence_card", _lazy("Residence permit card")),
+    ("national_id", _lazy("National identity card")),
+    ("other", _lazy("Other identifier")),
+]
+
+
+def _locale() -> Locale:
+    return Locale.parse((get_language() or "fi").split("-")[0])
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """ISO 3166 alpha-2 countries, named in the UI language."""
+    names = _locale().territories
+    countries = [(code, name) for code, name in names.items() if len(code) == 2 and code.isalpha()]
+    return sorted(countries, key=lambda item: item[1].casefold())
+
+
+def country_name(code: str) -> str:
+    return str(_locale().territories.get(code, code))
+
+
+def language_choices() -> list[tuple[str, str]]:
+    """ISO 639 languages (two- and three-letter codes), named in the UI language."""
+    names = _locale().languages
+    languages = [(code, name) for code, name in names.items() if code.isalpha() and len(code) in (2, 3)]
+    return sorted(languages, key=lambda item: item[1].casefold())
+
+
+def language_name(code: str) -> str:
+    return str(_locale().languages.get(code, code))
+
+
+def _safe(field: forms.Field) -> forms.Field:
+    field.validators.append(validate_plain_text)
+    return field
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class ClientForm(forms.ModelForm[Client]):
+    citizenships = forms.MultipleChoiceField(
+        label=_lazy("Citizenships"),
+        required=False,
+        help_text=_lazy("Choose one or more; hold Ctrl to choose several."),
+    )
+    phone = forms.CharField(
+        label=_lazy("Phone"),
+        required=False,
+        max_length=40,
+        help_text=_lazy("Finnish numbers may be written without +358."),
+    )
+    personal_identity_code = forms.CharField(
+        label=_lazy("Personal identity code"),
+        required=False,
+        max_length=20,
+        help_text=_lazy("Optional. Fills in the birth date when it is empty."),
+    )
+    birth_year = forms.IntegerField(label=_lazy("Birth year"), required=False)
+    birth_month = forms.IntegerField(label=_lazy("Birth month"), required=False)
+    birth_day = forms.IntegerField(label=_lazy("Birth day"), required=False)
+
+    class Meta:
+        model = Client
+        fields = [
+            "given_names",
+            "family_name",
+            "given_names_latin",
+            "family_name_latin",
+            "birth_year",
+            "birth_month",
+            "birth_day",
+            "gender",
+            "citizenships",
+            "phone",
+            "email",
+            "municipality",
+            "arrival_date",
+            "residence_basis",
+            "permit_type",
+            "permit_expires",
+            "personal_identity_code",
+            "responsible_worker",
+        ]
+        widgets = {"arrival_date": DateInput(), "permit_expires": DateInput()}
+
+    def __init__(self, *args: Any, service_point: ServicePoint, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.service_point = service_point
+        for name in NAME_FIELDS:
+            _safe(self.fields[name])
+        _safe(self.fields["email"])
+        self.fields["permit_type"].validators.append(validate_free_text)
+        self.fields["citizenships"].choices = country_choices()  # type: ignore[attr-defined]
+        self.fields["arrival_date"].validators.append(validate_not_future)
+        municipality = self.fields["municipality"]
+        assert isinstance(municipality, forms.ModelChoiceField)
+        language = get_language() or "fi"
+        municipality.queryset = Municipality.objects.order_by("name_fi")
+        municipality.label_from_instance = lambda m: m.name_in(language)  # type: ignore[method-assign,assignment]
+        worker = self.fields["responsible_worker"]
+        assert isinstance(worker, forms.ModelChoiceField)
+        worker.queryset = (
+            User.objects.filter(
+                is_active=True,
+                memberships__service_point=service_point,
+                memberships__role__in=[str(role) for role in STAFF_ROLES],
+            )
+            .distinct()
+            .order_by("full_name")
+        )
+        worker.help_text = _("A staff member of %(service_point)s.") % {"service_point": service_point.name}
+
+    def clean_phone(self) -> str:
+        return phone_normalise(self.cleaned_data.get("phone") or "")
+
+    def clean_personal_identity_code(self) -> str:
+        value = (self.cleaned_data.get("personal_identity_code") or "").strip()
+        if not value:
+            return ""
+        return identity_code_parse(value).code
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        birth: dict[str, Any] = {
+            name: cleaned.get(name) for name in ("birth_year", "birth_month", "birth_day")
+        }
+        for name in birth:
+            if name in self.errors:
+                return cleaned
+        code = cleaned.get("personal_identity_code")
+        cleaned["identity_code_is_temporary"] = False
+        if code:
+            parsed = identity_code_parse(code)
+            cleaned["identity_code_is_temporary"] = parsed.is_temporary
+            from_code: dict[str, Any] = {
+                "birth_year": parsed.birth_date.year,
+                "birth_month": parsed.birth_date.month,
+                "birth_day": parsed.birth_date.day,
+            }
+            if all(value is None for value in birth.values()):
+                cleaned.update(from_code)
+                birth = from_code
+            else:
+                for name, value in birth.items():
+                    if value is not None and value != from_code[name]:
+                        self.add_error(
+                            "personal_identity_code",
+                            _code_contradiction(parsed.birth_date.strftime("%d.%m.%Y")),
+                        )
+                        break
+        for name, message in partial_birth_date_check(
+            birth["birth_year"], birth["birth_month"], birth["birth_day"]
+        ).items():
+            self.add_error(name, message)
+        return cleaned
+
+    def client_fields(self) -> dict[str, Any]:
+        """The cleaned values as Client attributes, for the services."""
+        values = {name: self.cleaned_data.get(name) for name in self.Meta.fields}
+        values["identity_code_is_temporary"] = self.cleaned_data.get("identity_code_is_temporary", False)
+        for name in (*NAME_FIELDS, "phone", "email", "permit_type", "personal_identity_code"):
+            values[name] = (values[name] or "").strip()
+        values["citizenships"] = list(dict.fromkeys(values["citizenships"] or []))
+        return values
+
+
+class LanguageForm(forms.Form):
+    language = forms.ChoiceField(label=_lazy("Language"), required=False)
+    level = forms.ChoiceField(label=_lazy("Level"), required=False, choices=[("", "—"), *CefrLevel.choices])
+    needs_interpreter = forms.BooleanField(label=_lazy("Needs an interpreter"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", "—"), *language_choices()]  # type: ignore[attr-defined]
+
+
+class IdentifierForm(forms.Form):
+    kind = forms.ChoiceField(label=_lazy("Kind"), required=False, choices=[("", "—"), *IDENTIFIER_KINDS])
+    value = forms.CharField(label=_lazy("Identifier"), required=False, max_length=64)
+    issuing_country = forms.ChoiceField(label=_lazy("Issuing country"), required=False)
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["value"].validators.append(validate_plain_text)
+        self.fields["issuing_country"].choices = [("", "—"), *country_choices()]  # type: ignore[attr-defined]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        value = (cleaned.get("value") or "").strip()
+        cleaned["value"] = value
+        if value and not cleaned.get("kind"):
+            self.add_error("kind", _("Choose what kind of identifier this is."))
+        if cleaned.get("kind") and not value:
+            self.add_error("value", _("Give the identifier."))
+        return cleaned
+
+
+class BaseRowFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
+    key = ""
+
+    def clean(self) -> None:
+        if any(self.errors):
+            return
+        seen: set[str] = set()
+        for form in self.forms:
+            value = form.cleaned_data.get(self.key)
+            if not value:
+                continue
+            if self.key == "language" and value in seen:
+                raise ValidationError(_("Each language may be listed once."))
+            seen.add(value)
+
+    def rows(self) -> list[dict[str, Any]]:
+        return [dict(form.cleaned_data) for form in self.forms if form.cleaned_data.get(self.key)]
+
+
+class LanguageFormSetBase(BaseRowFormSet):
+    key = "language"
+
+
+class IdentifierFormSetBase(BaseRowFormSet):
+    key = "value"
+
+
+LanguageFormSet = forms.formset_factory(LanguageForm, formset=LanguageFormSetBase, extra=2, max_num=20)
+IdentifierFormSet = forms.formset_factory(IdentifierForm, formset=IdentifierFormSetBase, extra=1, max_num=20)
+
+
+class ConsentForm(forms.Form):
+    purpose = forms.ChoiceField(label=_lazy("Purpose"), choices=ConsentPurpose.choices)
+
+
+class ConfirmForm(forms.Form):
+    confirm = forms.BooleanField(
+        label=_lazy("I understand that this cannot be undone."),
+        required=True,
+        error_messages={"required": _lazy("Tick the box to confirm.")},
+    )

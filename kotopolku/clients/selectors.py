@@ -1,0 +1,218 @@
+"""Reads of the client registry, always scoped to what the user may see."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.db.models import Q, QuerySet
+from django.http import Http404
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.audit.enums import Outcome
+from kotopolku.audit.models import AuditEvent
+from kotopolku.clients import hooks
+from kotopolku.clients.enums import ClientStatus
+from kotopolku.clients.models import Client
+
+if TYPE_CHECKING:
+    from kotopolku.accounts.models import User
+
+
+@dataclass(frozen=True)
+class ClientHit:
+    client: Client
+    score: float | None = None
+
+
+def clients_visible(*, user: User, action: str = "clients.view") -> QuerySet[Client]:
+    return Client.objects.filter(service_point_id__in=service_point_ids(user, action))
+
+
+def client_list(*, user: User, status: str = "") -> QuerySet[Client]:
+    clients = clients_visible(user=user).exclude(status=ClientStatus.MERGED)
+    if status in ClientStatus.values:
+        clients = clients.filter(status=status)
+    return clients.select_related("service_point", "municipality").order_by("-created_at", "-id")
+
+
+def client_find(*, user: User, text: str, limit: int = 50) -> list[ClientHit]:
+    """Ranked matches by the matching app's search; a plain name filter until it is installed."""
+    text = text.strip()[:100]
+    if not text:
+        return []
+    try:
+        from kotopolku.clients.matching.selectors import client_search
+    except ImportError:
+        condition = Q()
+        for name in ("given_names", "family_name", "given_names_latin", "family_name_latin"):
+            condition |= Q(**{f"{name}__icontains": text})
+        found = client_list(user=user).filter(condition)[:limit]
+        return [ClientHit(client=client) for client in found]
+    return [
+        ClientHit(client=match.client, score=match.score)
+        for match in client_search(user=user, text=text, limit=limit)
+    ]
+
+
+def client_get(*, uuid: Any) -> Client:
+    """The client by UUID, unscoped: the caller must ``require`` a permission on it."""
+    client = (
+        Client.objects.select_related("service_point", "municipality", "responsible_worker")
+        .filter(uuid=uuid)
+        .first()
+    )
+    if client is None:
+        raise Http404
+    return client
+
+
+_OWN_EVENTS = {
+    "clients.register": lambda: _("Registered as a client"),
+    "clients.change": lambda: _("Client data corrected"),
+    "clients.close": lambda: _("Case closed"),
+    "clients.reopen": lambda: _("Case reopened"),
+    "clients.consent_record": lambda: _("Consent recorded"),
+    "clients.consent_withdraw": lambda: _("Consent withdrawn"),
+    "clients.erase": lambda: _("Anonymised"),
+}
+
+
+def _own_events(client: Client) -> list[hooks.TimelineEntry]:
+    from kotopolku.clients.enums import ConsentPurpose
+
+    events = AuditEvent.objects.filter(
+        target_type="clients.client",
+        target_id=str(client.uuid),
+        action__in=list(_OWN_EVENTS),
+        outcome=Outcome.DONE,
+    ).only("occurred_at", "action", "actor_label", "details")
+    entries = []
+    for event in events:
+        detail = ""
+        purpose = event.details.get("consent_purpose")
+        if purpose in ConsentPurpose.values:
+            detail = str(ConsentPurpose(purpose).label)
+        elif event.details.get("fields"):
+            detail = _("Fields: %(fields)s") % {
+                "fields": ", ".join(_field_label(f) for f in event.details["fields"])
+            }
+        entries.append(
+            hooks.TimelineEntry(
+                when=event.occurred_at, kind="client", title=str(_OWN_EVENTS[event.action]()), detail=detail
+            )
+        )
+    return entries
+
+
+def _field_label(name: str) -> str:
+    if name == "languages":
+        return _("languages")
+    if name == "identifiers":
+        return _("identifiers")
+    try:
+        return str(Client._meta.get_field(name).verbose_name)  # type: ignore[union-attr]
+    except Exception:
+        return name
+
+
+def client_timeline(*, client: Client, user: User) -> list[hooks.TimelineEntry]:
+    """Every registered timeline source merged with the client's own events, newest first."""
+    entries = _own_events(client)
+    for source in hooks.timeline_sources():
+        entries.extend(source(client, user))
+    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+
+
+def client_export_data(*, client: Client) -> dict[str, Any]:
+    """Everything the registry holds on the client, plus each registered export source."""
+    data: dict[str, Any] = {
+        "uuid": str(client.uuid),
+        "service_point": client.service_point.name,
+        "given_names": client.given_names,
+        "family_name": client.family_name,
+        "given_names_latin": client.given_names_latin,
+        "family_name_latin": client.family_name_latin,
+        "birth_year": client.birth_year,
+        "birth_month": client.birth_month,
+        "birth_day": client.birth_day,
+        "gender": client.gender,
+        "citizenships": list(client.citizenships),
+        "phone": client.phone,
+        "email": client.email,
+        "municipality": client.municipality.code if client.municipality else None,
+        "municipality_name": client.municipality.name_fi if client.municipality else None,
+        "arrival_date": client.arrival_date.isoformat() if client.arrival_date else None,
+        "residence_basis": client.residence_basis,
+        "permit_type": client.permit_type,
+        "permit_expires": client.permit_expires.isoformat() if client.permit_expires else None,
+        "personal_identity_code": client.personal_identity_code,
+        "identity_code_is_temporary": client.identity_code_is_temporary,
+        "responsible_worker": client.responsible_worker.full_name if client.responsible_worker else None,
+        "status": client.status,
+        "registered_at": client.created_at.isoformat(),
+        "closed_at": client.closed_at.isoformat() if client.closed_at else None,
+        "anonymised_at": client.anonymised_at.isoformat() if client.anonymised_at else None,
+        "languages": [
+            {"language": row.language, "level": row.level, "needs_interpreter": row.needs_interpreter}
+            for row in client.languages.order_by("language")
+        ],
+        "identifiers": [
+            {"kind": row.kind, "value": row.value, "issuing_country": row.issuing_country}
+            for row in client.identifiers.order_by("kind", "value")
+        ],
+        "consents": [
+            {
+                "purpose": row.purpose,
+                "given_at": row.given_at.isoformat(),
+                "recorded_by": row.recorded_by.full_name if row.recorded_by else None,
+                "withdrawn_at": row.withdrawn_at.isoformat() if row.withdrawn_at else None,
+                "withdrawn_by": row.withdrawn_by.full_name if row.withdrawn_by else None,
+            }
+            for row in client.consents.select_related("recorded_by", "withdrawn_by").order_by("given_at")
+        ],
+    }
+    data["sources"] = {name: source(client) for name, source in sorted(hooks.export_sources().items())}
+    return data
+
+
+def retention_due(*, now: dt.datetime | None = None) -> list[Client]:
+    """Closed cases whose service point's retention period has passed, oldest first."""
+    now = now or timezone.now()
+    due = []
+    candidates = (
+        Client.objects.filter(status=ClientStatus.CLOSED, closed_at__isnull=False)
+        .select_related("service_point")
+        .order_by("closed_at")
+    )
+    years_by_point = dict(_service_points().values_list("id", "retention_years"))
+    shortest_period = min(years_by_point.values(), default=5)
+    candidates = candidates.filter(closed_at__lt=_years_before(now, shortest_period))
+    for client in candidates.iterator(chunk_size=500):
+        years = client.service_point.retention_years
+        assert client.closed_at is not None
+        if client.closed_at < _years_before(now, years):
+            due.append(client)
+    return due
+
+
+def _years_before(moment: dt.datetime, years: int) -> dt.datetime:
+    try:
+        return moment.replace(year=moment.year - years)
+    except ValueError:  # 29 February
+        return moment.replace(year=moment.year - years, day=28)
+
+
+def _service_points() -> Any:
+    from kotopolku.organisations.models import ServicePoint
+
+    return ServicePoint.objects
+
+
+def retention_listing(*, user: User) -> list[Client]:
+    """What the retention task would anonymise now, at the service points the user may see it for."""
+    allowed = service_point_ids(user, "clients.retention")
+    return [client for client in retention_due() if client.service_point_id in allowed]
