@@ -58,7 +58,7 @@ class Contact(ServicePointScopedModel):
     interpreter = models.CharField(
         _("interpreter"), max_length=16, choices=Interpreter.choices, default=Interpreter.NONE
     )
-    topics = models.ManyToManyField(
+    topics: models.ManyToManyField[Topic, ContactTopic] = models.ManyToManyField(
         Topic, through="ContactTopic", related_name="contacts", verbose_name=_("topics")
     )
     client_group = models.ForeignKey(

@@ -1,0 +1,169 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from kotopolku.clients.models import Client
+from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
+from kotopolku.contacts.languages import language_choices
+from kotopolku.contacts.models import MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, ClientGroup, Contact, Topic
+from kotopolku.contacts.selectors import active_client_groups, active_topics
+from kotopolku.contacts.services import ContactData
+from kotopolku.organisations.models import Organisation, ServicePoint
+
+NOTE_HELP = _(
+    "Optional. Do not write names, identity codes or other personal data here: "
+    "an anonymous contact holds no personal data."
+)
+
+
+class CodeListChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name_in(get_language()))
+
+
+class TopicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name_in(get_language()))
+
+
+class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    def label_from_instance(self, obj: Any) -> str:
+        return str(obj.name_in(get_language()))
+
+
+class ContactForm(forms.Form):
+    """One desk contact. Field order is the tab order of the desk page."""
+
+    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices)
+    language = forms.ChoiceField(label=_("Language used"))
+    interpreter = forms.ChoiceField(
+        label=_("Interpreter"), choices=Interpreter.choices, initial=Interpreter.NONE
+    )
+    topics = TopicChoiceField(
+        label=_("Topics"),
+        queryset=Topic.objects.none(),
+        to_field_name="code",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one topic.")},
+    )
+    client_group = CodeListChoiceField(
+        label=_("Client group"),
+        queryset=ClientGroup.objects.none(),
+        to_field_name="code",
+        required=False,
+        empty_label=_("Not recorded"),
+    )
+    duration_minutes = forms.IntegerField(
+        label=_("Duration (minutes)"),
+        min_value=1,
+        max_value=MAX_DURATION_MINUTES,
+        initial=10,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactOutcome.choices)
+    organisation = OrganisationChoiceField(
+        label=_("Organisation guided to"),
+        queryset=Organisation.objects.none(),
+        to_field_name="uuid",
+        required=False,
+        empty_label=_("None"),
+    )
+    note = forms.CharField(
+        label=_("Note"),
+        required=False,
+        max_length=MAX_NOTE_LENGTH,
+        help_text=NOTE_HELP,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    happened_at = forms.DateTimeField(
+        label=_("Time"),
+        required=False,
+        help_text=_("Leave empty for now."),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+    service_point = forms.ModelChoiceField(  # type: ignore[var-annotated]
+        label=_("Service point"), queryset=ServicePoint.objects.none(), to_field_name="uuid", empty_label=None
+    )
+    client = forms.ModelChoiceField(  # type: ignore[var-annotated]
+        queryset=Client.objects.none(), to_field_name="uuid", required=False, widget=forms.HiddenInput
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        service_point_ids: Iterable[int],
+        choose_service_point: bool,
+        language_extra: str = "",
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        ids = list(service_point_ids)
+        fields = self.fields
+        fields["language"].choices = language_choices(get_language(), extra=language_extra)  # type: ignore[attr-defined]
+        fields["topics"].queryset = active_topics()  # type: ignore[attr-defined]
+        fields["client_group"].queryset = active_client_groups()  # type: ignore[attr-defined]
+        fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by("name")  # type: ignore[attr-defined]
+        fields["client"].queryset = Client.objects.filter(service_point_id__in=ids)  # type: ignore[attr-defined]
+        if choose_service_point:
+            fields["service_point"].queryset = ServicePoint.objects.filter(id__in=ids).order_by("name")  # type: ignore[attr-defined]
+        else:
+            del fields["service_point"]
+        if not self.is_bound:
+            # Back at the first field after each save; with errors the summary takes focus.
+            fields["channel"].widget.attrs["autofocus"] = True
+
+    def contact_data(self) -> ContactData:
+        data = self.cleaned_data
+        return ContactData(
+            channel=data["channel"],
+            language=data["language"],
+            interpreter=data["interpreter"],
+            topics=list(data["topics"]),
+            client_group=data.get("client_group"),
+            duration_minutes=data["duration_minutes"],
+            outcome=data["outcome"],
+            organisation=data.get("organisation"),
+            note=data.get("note") or "",
+            client=data.get("client"),
+            happened_at=data.get("happened_at"),
+        )
+
+    @staticmethod
+    def initial_for(contact: Contact) -> dict[str, Any]:
+        return {
+            "channel": contact.channel,
+            "language": contact.language,
+            "interpreter": contact.interpreter,
+            "topics": [topic.code for topic in contact.topics.all()],
+            "client_group": contact.client_group.code if contact.client_group else None,
+            "duration_minutes": contact.duration_minutes,
+            "outcome": contact.outcome,
+            "organisation": contact.organisation.uuid if contact.organisation else None,
+            "note": contact.note,
+            "client": contact.client.uuid if contact.client else None,
+            "happened_at": contact.happened_at,
+        }
+
+
+class ContactFilterForm(forms.Form):
+    date_from = forms.DateField(
+        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+    )
+    date_to = forms.DateField(label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"}))
+    topic = forms.ChoiceField(label=_("Topic"), required=False)
+    language = forms.ChoiceField(label=_("Language"), required=False)
+    channel = forms.ChoiceField(
+        label=_("Channel"), required=False, choices=[("", _("Any")), *Channel.choices]
+    )
+
+    def __init__(self, *args: Any, topics: Iterable[Topic], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        language = get_language()
+        self.fields["topic"].choices = [("", _("Any")), *((t.code, t.name_in(language)) for t in topics)]  # type: ignore[attr-defined]
+        self.fields["language"].choices = [("", _("Any")), *language_choices(language)]  # type: ignore[attr-defined]

@@ -1,0 +1,58 @@
+"""The contacts app's part in a client's timeline, data export and anonymisation."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.contacts.languages import language_name
+from kotopolku.contacts.selectors import contacts_of_client
+from kotopolku.contacts.services import contact_notes_blank
+
+
+def contact_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
+    language = get_language()
+    for contact in contacts_of_client(client=client, user=user):
+        topics = ", ".join(topic.name_in(language) for topic in contact.topics.all())
+        title = _("%(channel)s contact: %(topics)s") % {
+            "channel": contact.get_channel_display(),
+            "topics": topics,
+        }
+        parts = [
+            _("Language: %(language)s") % {"language": language_name(contact.language, language)},
+            _("Outcome: %(outcome)s") % {"outcome": contact.get_outcome_display()},
+        ]
+        if contact.organisation is not None:
+            parts.append(
+                _("Guided to: %(organisation)s") % {"organisation": contact.organisation.name_in(language)}
+            )
+        if contact.note:
+            parts.append(contact.note)
+        yield TimelineEntry(when=contact.happened_at, kind="contact", title=title, detail=" · ".join(parts))
+
+
+def contact_export(client: Any) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": str(contact.uuid),
+            "happened_at": contact.happened_at.isoformat(),
+            "channel": contact.channel,
+            "language": contact.language,
+            "interpreter": contact.interpreter,
+            "topics": [topic.code for topic in contact.topics.all()],
+            "client_group": contact.client_group.code if contact.client_group else None,
+            "duration_minutes": contact.duration_minutes,
+            "outcome": contact.outcome,
+            "organisation": contact.organisation.name if contact.organisation else None,
+            "note": contact.note,
+        }
+        for contact in contacts_of_client(client=client)
+    ]
+
+
+def on_client_anonymised(sender: Any = None, *, client: Any, **kwargs: Any) -> None:
+    contact_notes_blank(client=client)

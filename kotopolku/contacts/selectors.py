@@ -1,0 +1,122 @@
+"""Reading desk contacts, always scoped to the service points where the user may see them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, time, timedelta
+from typing import Any
+from uuid import UUID
+
+from django.db.models import F, Prefetch, QuerySet
+from django.http import Http404
+from django.utils import timezone
+
+from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.contacts.models import ClientGroup, Contact, Topic
+
+
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_current_timezone())
+
+
+def _ordered_topics() -> Prefetch[Any]:
+    return Prefetch("topics", queryset=Topic.objects.order_by("order", "code"))
+
+
+@dataclass(frozen=True)
+class ContactQuery:
+    date_from: date | None = None
+    date_to: date | None = None
+    topic: str = ""
+    language: str = ""
+    channel: str = ""
+    service_point_id: int | None = None
+
+
+def contact_list(*, user: Any, query: ContactQuery | None = None) -> QuerySet[Contact]:
+    """Contacts the user may see, newest first, filtered by ``query``.
+
+    Related public ids come in by join (no extra query per row); the client's identity is never
+    loaded, only its uuid. Topics are prefetched in one query for the page.
+    """
+    query = query or ContactQuery()
+    allowed = service_point_ids(user, "contacts.view")
+    if query.service_point_id is not None:
+        allowed &= {query.service_point_id}
+    queryset = Contact.objects.filter(service_point_id__in=allowed)
+    if query.date_from:
+        queryset = queryset.filter(happened_at__gte=_start_of(query.date_from))
+    if query.date_to:
+        queryset = queryset.filter(happened_at__lt=_start_of(query.date_to + timedelta(days=1)))
+    if query.language:
+        queryset = queryset.filter(language=query.language)
+    if query.channel:
+        queryset = queryset.filter(channel=query.channel)
+    if query.topic:
+        queryset = queryset.filter(topic_links__topic__code=query.topic)
+    return (
+        queryset.annotate(
+            service_point_uuid=F("service_point__uuid"),
+            service_point_name=F("service_point__name"),
+            client_group_code=F("client_group__code"),
+            organisation_uuid=F("organisation__uuid"),
+            client_uuid=F("client__uuid"),
+            logged_by_uuid=F("logged_by__uuid"),
+        )
+        .select_related("client_group", "organisation")
+        .prefetch_related(_ordered_topics())
+        .order_by("-happened_at", "-id")
+    )
+
+
+def contacts_today(*, user: Any) -> QuerySet[Contact]:
+    """The contacts the user logged that happened today (local time), newest first."""
+    today = timezone.localdate()
+    return (
+        Contact.objects.filter(
+            logged_by=user,
+            happened_at__gte=_start_of(today),
+            happened_at__lt=_start_of(today + timedelta(days=1)),
+            service_point_id__in=service_point_ids(user, "contacts.view"),
+        )
+        .select_related("client_group", "organisation")
+        .prefetch_related(_ordered_topics())
+        .order_by("-happened_at", "-id")
+    )
+
+
+def last_contact_of(*, user: Any) -> Contact | None:
+    """The user's last logged contact (its channel, language and place are the desk's defaults)."""
+    return (
+        Contact.objects.filter(logged_by=user)
+        .only("channel", "language", "service_point_id", "created_at")
+        .order_by("-created_at")
+        .first()
+    )
+
+
+def contact_get(*, uuid: UUID | str) -> Contact:
+    """A contact by its public id; the caller then asks the permission layer about it."""
+    try:
+        return Contact.objects.select_related("service_point", "client").get(uuid=uuid)
+    except (Contact.DoesNotExist, ValueError, TypeError):
+        raise Http404 from None
+
+
+def contacts_of_client(*, client: Any, user: Any | None = None) -> QuerySet[Contact]:
+    queryset = Contact.objects.filter(client=client)
+    if user is not None:
+        queryset = queryset.filter(service_point_id__in=service_point_ids(user, "contacts.view"))
+    return (
+        queryset.select_related("client_group", "organisation")
+        .prefetch_related(_ordered_topics())
+        .order_by("-happened_at")
+    )
+
+
+def active_topics() -> QuerySet[Topic]:
+    return Topic.objects.filter(active=True).order_by("order", "code")
+
+
+def active_client_groups() -> QuerySet[ClientGroup]:
+    return ClientGroup.objects.filter(active=True).order_by("order", "code")

@@ -1,0 +1,240 @@
+"""Writing desk contacts: log, correct, remove. Each writes its audit event in the same transaction."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING, Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from kotopolku.audit.services import audit_record
+from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
+from kotopolku.contacts.languages import is_known_language
+from kotopolku.contacts.models import (
+    MAX_DURATION_MINUTES,
+    MAX_NOTE_LENGTH,
+    ClientGroup,
+    Contact,
+    ContactTopic,
+    Topic,
+)
+
+if TYPE_CHECKING:
+    from kotopolku.clients.models import Client
+    from kotopolku.organisations.models import Organisation, ServicePoint
+
+# A contact may be logged a little ahead of the server clock (a tablet's clock drifts), and
+# afterwards for up to a year (paper forms of an outreach week are typed in later).
+FUTURE_TOLERANCE = timedelta(minutes=10)
+PAST_LIMIT = timedelta(days=366)
+MAX_TOPICS = 20
+
+# Bidirectional embeddings, overrides and isolates: they reorder what a reader sees (U+202E).
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+
+
+# The single-valued fields of ContactData that map one-to-one onto Contact.
+CONTACT_FIELDS = (
+    "channel",
+    "language",
+    "interpreter",
+    "client_group",
+    "duration_minutes",
+    "outcome",
+    "organisation",
+    "note",
+    "client",
+    "happened_at",
+)
+
+
+@dataclass
+class ContactData:
+    """What an advisor enters for one contact, already parsed into objects."""
+
+    channel: str
+    language: str
+    topics: Sequence[Topic]
+    duration_minutes: int
+    outcome: str
+    interpreter: str = Interpreter.NONE
+    client_group: ClientGroup | None = None
+    organisation: Organisation | None = None
+    note: str = ""
+    client: Client | None = None
+    happened_at: datetime | None = None
+
+
+def clean_note(value: str) -> str:
+    """The note as stored, or ValidationError: no control or bidi-override characters."""
+    text = (value or "").replace("\r\n", "\n").replace("\r", "\n").strip()
+    if len(text) > MAX_NOTE_LENGTH:
+        raise ValidationError(
+            _("The note is too long: at most %(limit)d characters.") % {"limit": MAX_NOTE_LENGTH}
+        )
+    if _BIDI_CONTROLS.search(text) or any(
+        unicodedata.category(char) == "Cc" and char not in "\n\t" for char in text
+    ):
+        raise ValidationError(_("The note contains control characters. Remove them and try again."))
+    return text
+
+
+def topics_by_code(codes: Iterable[str]) -> list[Topic]:
+    """The active topics with these codes, in code-list order; unknown codes are refused."""
+    wanted = list(dict.fromkeys(str(code) for code in codes))
+    found = {topic.code: topic for topic in Topic.objects.filter(code__in=wanted, active=True)}
+    unknown = [code for code in wanted if code not in found]
+    if unknown:
+        raise ValidationError(
+            {"topics": _("Unknown topic: %(codes)s.") % {"codes": ", ".join(c[:40] for c in unknown[:5])}}
+        )
+    return sorted(found.values(), key=lambda topic: (topic.order, topic.code))
+
+
+def _validate(
+    *, service_point: ServicePoint, data: ContactData, existing: Contact | None
+) -> dict[str, list[str]]:
+    errors: dict[str, list[str]] = {}
+
+    def add(name: str, message: str) -> None:
+        errors.setdefault(name, []).append(message)
+
+    if data.channel not in Channel.values:
+        add("channel", _("Choose a channel from the list."))
+    if data.interpreter not in Interpreter.values:
+        add("interpreter", _("Choose an interpreter option from the list."))
+    if data.outcome not in ContactOutcome.values:
+        add("outcome", _("Choose an outcome from the list."))
+    if not isinstance(data.language, str) or not is_known_language(data.language):
+        add("language", _("Choose a language from the list."))
+    if not data.topics:
+        add("topics", _("Choose at least one topic."))
+    elif len(data.topics) > MAX_TOPICS:
+        add("topics", _("Choose at most %(limit)d topics.") % {"limit": MAX_TOPICS})
+    if (
+        isinstance(data.duration_minutes, bool)
+        or not isinstance(data.duration_minutes, int)
+        or not 1 <= data.duration_minutes <= MAX_DURATION_MINUTES
+    ):
+        add(
+            "duration_minutes",
+            _("Give the duration in whole minutes, from 1 to %(limit)d.") % {"limit": MAX_DURATION_MINUTES},
+        )
+    try:
+        data.note = clean_note(data.note)
+    except ValidationError as error:
+        errors.setdefault("note", []).extend(error.messages)
+    if data.client is not None and data.client.service_point_id != service_point.pk:
+        add("client", _("The client is not registered at this service point."))
+    if data.happened_at is not None:
+        now = timezone.now()
+        if timezone.is_naive(data.happened_at):
+            add("happened_at", _("Give the time with a time zone."))
+        elif data.happened_at > now + FUTURE_TOLERANCE:
+            add("happened_at", _("The time is in the future."))
+        elif existing is None and data.happened_at < now - PAST_LIMIT:
+            add("happened_at", _("The time is more than a year ago."))
+    return errors
+
+
+def _validate_or_raise(*, service_point: ServicePoint, data: ContactData, existing: Contact | None) -> None:
+    errors = _validate(service_point=service_point, data=data, existing=existing)
+    if errors:
+        raise ValidationError(errors)
+
+
+def _set_topics(contact: Contact, topics: Sequence[Topic]) -> None:
+    ContactTopic.objects.bulk_create(
+        [ContactTopic(contact=contact, topic=topic) for topic in dict.fromkeys(topics)]
+    )
+
+
+def _audit_details(contact: Contact, topics: Sequence[Topic], **extra: Any) -> dict[str, Any]:
+    # Codes and flags only: never the note, never the client's identity.
+    return {
+        "channel": contact.channel,
+        "topics": [topic.code for topic in topics],
+        "anonymous": contact.is_anonymous,
+        **extra,
+    }
+
+
+@transaction.atomic
+def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> Contact:
+    """Record one desk contact at ``service_point`` (the caller has checked ``contacts.log`` there)."""
+    _validate_or_raise(service_point=service_point, data=data, existing=None)
+    contact = Contact(
+        service_point=service_point,
+        happened_at=data.happened_at or timezone.now(),
+        channel=data.channel,
+        language=data.language,
+        interpreter=data.interpreter,
+        client_group=data.client_group,
+        duration_minutes=data.duration_minutes,
+        outcome=data.outcome,
+        organisation=data.organisation,
+        note=data.note,
+        client=data.client,
+        logged_by=by,
+    )
+    contact.save()
+    _set_topics(contact, data.topics)
+    audit_record(
+        actor=by, action="contacts.log", target=contact, details=_audit_details(contact, data.topics)
+    )
+    return contact
+
+
+@transaction.atomic
+def contact_update(*, contact: Contact, data: ContactData, by: Any, as_action: str) -> Contact:
+    """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct)."""
+    _validate_or_raise(service_point=contact.service_point, data=data, existing=contact)
+    changed: list[str] = []
+    for name in CONTACT_FIELDS:
+        value = getattr(data, name)
+        if name == "happened_at" and value is None:
+            continue
+        if getattr(contact, name) != value:
+            setattr(contact, name, value)
+            changed.append(name)
+    old_topics = set(contact.topic_links.values_list("topic_id", flat=True))
+    new_topics = {topic.pk for topic in data.topics}
+    if old_topics != new_topics:
+        contact.topic_links.exclude(topic_id__in=new_topics).delete()
+        _set_topics(contact, [topic for topic in data.topics if topic.pk not in old_topics])
+        changed.append("topics")
+    if changed:
+        contact.save()
+        audit_record(
+            actor=by,
+            action=as_action,
+            target=contact,
+            details=_audit_details(contact, data.topics, fields=sorted(changed)),
+        )
+    return contact
+
+
+@transaction.atomic
+def contact_delete(*, contact: Contact, by: Any) -> None:
+    """Remove a wrong contact; the audit log keeps that it existed and who removed it."""
+    topics = list(contact.topics.all())
+    audit_record(
+        actor=by,
+        action="contacts.delete",
+        target=contact,
+        details=_audit_details(contact, topics, happened_on=contact.happened_at.date().isoformat()),
+    )
+    contact.delete()
+
+
+@transaction.atomic
+def contact_notes_blank(*, client: Client) -> int:
+    """Blank the notes of a client's contacts (anonymisation); the statistics stay."""
+    return Contact.objects.filter(client=client).exclude(note="").update(note="", updated_at=timezone.now())

@@ -1,0 +1,180 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods
+
+from kotopolku.accounts.permissions import can, require, service_point_ids
+from kotopolku.clients.models import Client
+from kotopolku.contacts.forms import ContactFilterForm, ContactForm
+from kotopolku.contacts.models import Contact
+from kotopolku.contacts.selectors import (
+    ContactQuery,
+    active_topics,
+    contact_get,
+    contact_list,
+    contacts_today,
+    last_contact_of,
+)
+from kotopolku.contacts.services import contact_delete, contact_log, contact_update
+from kotopolku.organisations.models import ServicePoint
+
+
+def _apply_service_errors(form: ContactForm, error: ValidationError) -> None:
+    for name, messages_ in error.message_dict.items():
+        form.add_error(name if name in form.fields else None, messages_)
+
+
+def _linked_client(request: HttpRequest, allowed_ids: set[int]) -> Client | None:
+    uuid = request.GET.get("client") or request.POST.get("client")
+    if not uuid:
+        return None
+    try:
+        return Client.objects.filter(service_point_id__in=allowed_ids, uuid=uuid).first()
+    except ValidationError:
+        return None
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def desk(request: HttpRequest) -> HttpResponse:
+    """Log a contact in one screen and one request; list the advisor's contacts of today."""
+    require(request.user, "contacts.log")
+    allowed = service_point_ids(request.user, "contacts.log")
+    if not allowed:
+        raise PermissionDenied("contacts.log")
+    choose_service_point = len(allowed) > 1
+    last = last_contact_of(user=request.user)
+    initial: dict[str, Any] = {}
+    if last is not None:
+        initial = {"channel": last.channel, "language": last.language}
+        if choose_service_point and last.service_point_id in allowed:
+            initial["service_point"] = ServicePoint(id=last.service_point_id)
+    client = _linked_client(request, allowed)
+    if client is not None:
+        initial["client"] = client.uuid
+    form = ContactForm(
+        request.POST if request.method == "POST" else None,
+        initial=initial,
+        service_point_ids=allowed,
+        choose_service_point=choose_service_point,
+    )
+    if request.method == "POST" and form.is_valid():
+        if choose_service_point:
+            service_point = form.cleaned_data["service_point"]
+        else:
+            service_point = ServicePoint.objects.get(id=next(iter(allowed)))
+        require(request.user, "contacts.log", service_point)
+        try:
+            contact_log(service_point=service_point, data=form.contact_data(), by=request.user)
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact was saved. You can log the next one."))
+            return redirect("contacts:desk")
+    status = 400 if request.method == "POST" else 200
+    today = list(contacts_today(user=request.user))
+    return render(
+        request,
+        "contacts/desk.html",
+        {
+            "form": form,
+            "client": client,
+            "today": today,
+            "editable": {c.pk for c in today if can(request.user, "contacts.edit_own", c)},
+            "may_view_all": can(request.user, "contacts.view"),
+        },
+        status=status,
+    )
+
+
+@login_required
+def contact_index(request: HttpRequest) -> HttpResponse:
+    """Every contact the user may see, filtered; coordinators correct or remove from here."""
+    require(request.user, "contacts.view")
+    topics = list(active_topics())
+    filters = ContactFilterForm(request.GET or None, topics=topics)
+    query = ContactQuery()
+    if filters.is_valid():
+        data = filters.cleaned_data
+        query = ContactQuery(
+            date_from=data.get("date_from"),
+            date_to=data.get("date_to"),
+            topic=data.get("topic") or "",
+            language=data.get("language") or "",
+            channel=data.get("channel") or "",
+        )
+    page = Paginator(contact_list(user=request.user, query=query), 50).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "contacts/contact_list.html",
+        {
+            "filters": filters,
+            "page": page,
+            "query": params.urlencode(),
+            "editable": {
+                c.pk
+                for c in page
+                if can(request.user, "contacts.edit_own", c) or can(request.user, "contacts.correct", c)
+            },
+        },
+        status=200 if filters.is_valid() or not request.GET else 400,
+    )
+
+
+def _edit_action(user: Any, contact: Contact) -> str:
+    return "contacts.edit_own" if can(user, "contacts.edit_own", contact) else "contacts.correct"
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_edit(request: HttpRequest, uuid: str) -> HttpResponse:
+    contact = contact_get(uuid=uuid)
+    action = _edit_action(request.user, contact)
+    require(request.user, action, contact)
+    form = ContactForm(
+        request.POST if request.method == "POST" else None,
+        initial=ContactForm.initial_for(contact),
+        service_point_ids=[contact.service_point_id],
+        choose_service_point=False,
+        language_extra=contact.language,
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            contact_update(contact=contact, data=form.contact_data(), by=request.user, as_action=action)
+        except ValidationError as error:
+            _apply_service_errors(form, error)
+        else:
+            messages.success(request, _("The contact was corrected."))
+            return redirect("contacts:desk" if action == "contacts.edit_own" else "contacts:list")
+    return render(
+        request,
+        "contacts/contact_form.html",
+        {
+            "form": form,
+            "contact": contact,
+            "may_delete": can(request.user, "contacts.delete", contact),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def contact_remove(request: HttpRequest, uuid: str) -> HttpResponse:
+    contact = contact_get(uuid=uuid)
+    require(request.user, "contacts.delete", contact)
+    if request.method == "POST":
+        contact_delete(contact=contact, by=request.user)
+        messages.success(request, _("The contact was removed."))
+        return redirect("contacts:list")
+    return render(request, "contacts/contact_confirm_delete.html", {"contact": contact})
