@@ -98,7 +98,7 @@ def topics_by_code(codes: Iterable[str]) -> list[Topic]:
     return sorted(found.values(), key=lambda topic: (topic.order, topic.code))
 
 
-def _validate(
+def contact_errors(
     *, service_point: ServicePoint, data: ContactData, existing: Contact | None
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
@@ -145,7 +145,7 @@ def _validate(
 
 
 def _validate_or_raise(*, service_point: ServicePoint, data: ContactData, existing: Contact | None) -> None:
-    errors = _validate(service_point=service_point, data=data, existing=existing)
+    errors = contact_errors(service_point=service_point, data=data, existing=existing)
     if errors:
         raise ValidationError(errors)
 

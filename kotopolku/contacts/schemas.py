@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from datetime import date, datetime
+from uuid import UUID
+
+from ninja import Field, Schema
+
+
+class ContactIn(Schema):
+    service_point: UUID = Field(description="The service point where the contact happened.")
+    channel: str = Field(max_length=40, description="walk_in, phone, email, chat, video, outreach or event")
+    language: str = Field(max_length=16, description="ISO 639 code of the language used")
+    interpreter: str = Field("none", max_length=40, description="none, on_site, phone or video")
+    topics: list[str] = Field(max_length=50, description="Topic codes")
+    client_group: str | None = Field(None, max_length=60, description="Client group code")
+    duration_minutes: int = Field(description="Whole minutes, 1–480")
+    outcome: str = Field(max_length=40, description="information, guided, referred or appointment")
+    organisation: UUID | None = Field(None, description="Partner organisation guided to")
+    note: str = Field("", max_length=20_000, description="Optional; no personal data in an anonymous contact")
+    client: UUID | None = Field(None, description="A registered client of the same service point")
+    happened_at: datetime | None = Field(None, description="When it happened; now when left out")
+
+
+class ContactCreated(Schema):
+    id: UUID
+
+
+class ContactOut(Schema):
+    id: UUID
+    service_point: UUID
+    happened_at: datetime
+    channel: str
+    language: str
+    interpreter: str
+    topics: list[str]
+    client_group: str | None
+    duration_minutes: int
+    outcome: str
+    organisation: UUID | None
+    anonymous: bool
+    client: UUID | None
+    logged_by: UUID | None
+    note: str
+
+
+class ContactPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[ContactOut]
+
+
+class ContactFilters(Schema):
+    date_from: date | None = Field(None, description="First day (local time), inclusive")
+    date_to: date | None = Field(None, description="Last day (local time), inclusive")
+    topic: str = Field("", max_length=40, description="Topic code")
+    language: str = Field("", max_length=16, description="ISO 639 code")
+    channel: str = Field("", max_length=40)
+    service_point: UUID | None = None
+    page: int = Field(1, ge=1, le=100_000)
+    page_size: int = Field(50, ge=1, le=200)
