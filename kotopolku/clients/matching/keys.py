@@ -1,0 +1,220 @@
+"""Search keys: what a client is stored under, and what a query looks up.
+
+Every key is a short string with a prefix naming what it is; lookup is an indexed equality
+match on ``(service_point, key)``:
+
+========  =====================================  ==========================================
+prefix    kind                                   example
+========  =====================================  ==========================================
+``n:``    TOKEN: normal form of a name token     ``n:muhamid``
+``p:``    PHONETIC: skeleton of a name token     ``p:mhmt``
+``pp:``   PHONETIC: two skeletons of one name    ``pp:hsn|mhmt`` (order independent)
+``py:``   PHONETIC: skeleton and birth year      ``py:mhmt|1987``
+``b:``    BIRTH: year, year-month, full date     ``b:1987``, ``b:1987-03``, ``b:1987-03-12``
+``t:``    PHONE: E.164                           ``t:+358401234567``
+``i:``    IDENTIFIER: identity code or other id  ``i:120387-123A``
+========  =====================================  ==========================================
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from itertools import combinations, product
+from typing import TYPE_CHECKING
+
+import phonenumbers
+
+from kotopolku.clients.enums import NameKeyKind
+from kotopolku.clients.matching.transliterate import MAX_TOKENS, NameToken, clean, tokens_of
+
+if TYPE_CHECKING:
+    from kotopolku.clients.models import Client
+
+KEY_MAX = 64
+MAX_PAIR_KEYS = 24
+DEFAULT_REGION = "FI"
+
+
+def _cut(key: str) -> str:
+    return key[:KEY_MAX]
+
+
+def birth_keys(year: int | None, month: int | None = None, day: int | None = None) -> list[str]:
+    if not year:
+        return []
+    keys = [f"b:{year:04d}"]
+    if month:
+        keys.append(f"b:{year:04d}-{month:02d}")
+        if day:
+            keys.append(f"b:{year:04d}-{month:02d}-{day:02d}")
+    return keys
+
+
+def phone_e164(text: str) -> str:
+    """Any formatting of a phone number → E.164, or "" when it is not a possible number."""
+    raw = re.sub(r"[^\d+]", "", text or "")
+    if raw.startswith("00"):
+        raw = "+" + raw[2:]
+    if len(re.sub(r"\D", "", raw)) < 6 or len(raw) > 20:
+        return ""
+    try:
+        number = phonenumbers.parse(raw, DEFAULT_REGION)
+    except phonenumbers.NumberParseException:
+        return ""
+    if not phonenumbers.is_possible_number(number):
+        return ""
+    return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+
+
+def identifier_key(value: str) -> str:
+    """Identity codes and document numbers compare upper-case, without spaces or dashes…
+    except the century sign of a Finnish identity code, which is kept."""
+    text = (value or "").strip().upper()
+    if _HETU.fullmatch(text):
+        return _cut("i:" + text)
+    compact = re.sub(r"[^0-9A-Z]", "", text)
+    return _cut("i:" + compact) if len(compact) >= 4 else ""
+
+
+def name_keys(tokens: list[NameToken]) -> set[str]:
+    keys: set[str] = set()
+    for token in tokens:
+        keys.add(_cut("n:" + token.normal))
+        keys.update(_cut("p:" + s) for s in token.skeletons)
+    return keys
+
+
+def pair_keys(tokens: list[NameToken]) -> set[str]:
+    keys: set[str] = set()
+    for first, second in combinations(tokens[:MAX_TOKENS], 2):
+        for a, b in product(first.skeletons, second.skeletons):
+            if a != b:
+                keys.add(_cut("pp:" + "|".join(sorted((a, b)))))
+            if len(keys) >= MAX_PAIR_KEYS:
+                return keys
+    return keys
+
+
+def name_year_keys(tokens: list[NameToken], year: int | None) -> set[str]:
+    if not year:
+        return set()
+    return {_cut(f"py:{s}|{year:04d}") for token in tokens for s in token.skeletons}
+
+
+_KIND_OF_PREFIX = {
+    "n": NameKeyKind.TOKEN,
+    "p": NameKeyKind.PHONETIC,
+    "pp": NameKeyKind.PHONETIC,
+    "py": NameKeyKind.PHONETIC,
+    "b": NameKeyKind.BIRTH,
+    "t": NameKeyKind.PHONE,
+    "i": NameKeyKind.IDENTIFIER,
+}
+
+
+def kind_of(key: str) -> str:
+    return str(_KIND_OF_PREFIX[key.split(":", 1)[0]])
+
+
+def client_name_forms(client: Client) -> list[list[NameToken]]:
+    """The client's name as written and in Latin letters, each as a list of tokens."""
+    forms = []
+    for given, family in (
+        (client.given_names, client.family_name),
+        (client.given_names_latin, client.family_name_latin),
+    ):
+        tokens = tokens_of(f"{given} {family}")
+        if tokens:
+            forms.append(tokens)
+    return forms
+
+
+def client_keys(client: Client, identifiers: Iterable[str] = ()) -> set[str]:
+    keys: set[str] = set()
+    for tokens in client_name_forms(client):
+        keys |= name_keys(tokens) | pair_keys(tokens) | name_year_keys(tokens, client.birth_year)
+    keys.update(birth_keys(client.birth_year, client.birth_month, client.birth_day))
+    phone = phone_e164(client.phone)
+    if phone:
+        keys.add("t:" + phone)
+    for value in (client.personal_identity_code, *identifiers):
+        key = identifier_key(value)
+        if key:
+            keys.add(key)
+    return keys
+
+
+# --- queries --------------------------------------------------------------------------------
+
+_HETU = re.compile(r"\d{6}[-+A-FU-Y]\d{3}[0-9A-Y]")
+_DATE_ISO = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})(?:-(\d{1,2}))?(?!\d)")
+_DATE_FI = re.compile(r"(?<![\d.])(?:(\d{1,2})[./])?(\d{1,2})[./](\d{4})(?![\d.])")
+_YEAR = re.compile(r"(?<![\d+])(19\d{2}|20\d{2})(?!\d)")
+_PHONE = re.compile(r"(?<![\w])(?:\+|00|0)[\d\s\-()]{5,22}\d")
+_ID = re.compile(r"(?<!\w)(?=[A-Za-z0-9\-]*\d)[A-Za-z0-9][A-Za-z0-9\-]{3,30}(?!\w)")
+
+
+@dataclass
+class ParsedQuery:
+    """A search box text split into what it can mean."""
+
+    tokens: list[NameToken] = field(default_factory=list)
+    birth_year: int | None = None
+    birth_month: int | None = None
+    birth_day: int | None = None
+    phone: str = ""
+    identifiers: list[str] = field(default_factory=list)  # keys, "i:…"
+
+    @property
+    def is_empty(self) -> bool:
+        return not (self.tokens or self.birth_year or self.phone or self.identifiers)
+
+
+def _valid_date(year: int, month: int | None, day: int | None) -> bool:
+    if not 1900 <= year <= 2100:
+        return False
+    if month is not None and not 1 <= month <= 12:
+        return False
+    return day is None or 1 <= day <= 31
+
+
+def parse_query(text: str) -> ParsedQuery:
+    query = ParsedQuery()
+    rest = clean(text)
+    for match in _HETU.finditer(rest.upper()):
+        query.identifiers.append("i:" + match.group(0))
+    rest = _HETU.sub(" ", rest.upper()) if query.identifiers else rest
+    for pattern, order in ((_DATE_ISO, "ymd"), (_DATE_FI, "dmy")):
+        date_match = pattern.search(rest)
+        if date_match and query.birth_year is None:
+            if order == "ymd":
+                year, month, day = int(date_match.group(1)), int(date_match.group(2)), date_match.group(3)
+                day_value = int(day) if day else None
+            else:
+                day_text, month_text, year_text = date_match.groups()
+                year, month = int(year_text), int(month_text)
+                day_value = int(day_text) if day_text else None
+            if _valid_date(year, month, day_value):
+                query.birth_year, query.birth_month, query.birth_day = year, month, day_value
+                rest = rest[: date_match.start()] + " " + rest[date_match.end() :]
+    if query.birth_year is None:
+        year_match = _YEAR.search(rest)
+        if year_match:
+            query.birth_year = int(year_match.group(1))
+            rest = rest[: year_match.start()] + " " + rest[year_match.end() :]
+    phone_match = _PHONE.search(rest)
+    if phone_match:
+        phone = phone_e164(phone_match.group(0))
+        if phone:
+            query.phone = phone
+            rest = rest[: phone_match.start()] + " " + rest[phone_match.end() :]
+    for match in _ID.finditer(rest):
+        key = identifier_key(match.group(0))
+        if key:
+            query.identifiers.append(key)
+    rest = _ID.sub(" ", rest)
+    query.tokens = tokens_of(re.sub(r"\d+", " ", rest))
+    query.identifiers = list(dict.fromkeys(query.identifiers))[:4]
+    return query

@@ -1,0 +1,89 @@
+"""Scoring candidates: rapidfuzz on the normalised forms, token-order independent."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from kotopolku.clients.matching.transliterate import NameToken
+
+_VOWELS = re.compile(r"[aeiouy]+")
+
+
+def _spellings(normal: str) -> tuple[str, ...]:
+    # Somali x is /ħ/ (Maxamed = Muhammad), c is ʿ (Cabdi = Abdi)
+    if "x" in normal or normal.startswith("c"):
+        return (normal, normal.replace("x", "h"), normal[1:] if normal.startswith("c") else normal)
+    return (normal,)
+
+
+def token_similarity(a: NameToken, b: NameToken) -> float:
+    """0..1: how alike two name tokens are, by spelling and by sound."""
+    if a.normal == b.normal:
+        return 1.0
+    best = max(fuzz.ratio(x, y) for x in _spellings(a.normal) for y in _spellings(b.normal)) / 100
+    # Vowels written differently (Maxamed / Muhammad): compare with one vowel class, a little less.
+    best = max(best, fuzz.ratio(_VOWELS.sub("a", a.normal), _VOWELS.sub("a", b.normal)) / 100 * 0.97)
+    if set(a.skeletons) & set(b.skeletons):
+        # Same skeleton: a variant spelling (Mohamed/Muhammad); length-weighted so that
+        # one-consonant skeletons ("l" for Ali, Julia) do not count as much.
+        shortest = min(len(s) for s in set(a.skeletons) & set(b.skeletons))
+        best = max(best, 0.45 + 0.05 * min(shortest, 3) + 0.4 * best)
+    else:
+        best = max(
+            best,
+            max(fuzz.ratio(x, y) / 100 for x in a.skeletons for y in b.skeletons) * 0.85
+            if a.skeletons and b.skeletons
+            else 0.0,
+        )
+    if (
+        len(a.normal) >= 3
+        and len(b.normal) >= 3
+        and (a.normal.startswith(b.normal) or b.normal.startswith(a.normal))
+    ):
+        best = max(best, 0.80)  # a typed prefix: "Moham" for Mohammed
+    return best
+
+
+def name_similarity(query: list[NameToken], candidate_forms: list[list[NameToken]]) -> float:
+    """Mean over the query tokens of the best match among the candidate's tokens (any form)."""
+    if not query:
+        return 0.0
+    candidate = [token for form in candidate_forms for token in form]
+    if not candidate:
+        return 0.0
+    return sum(max(token_similarity(q, c) for c in candidate) for q in query) / len(query)
+
+
+def symmetric_name_similarity(first: list[list[NameToken]], second: list[list[NameToken]]) -> float:
+    """For the duplicate check: both names must be covered, whichever has more tokens.
+
+    The best of the forms (written, Latin) on each side is used per direction; the score is
+    the mean of the two directions so an extra middle name costs a little, not everything."""
+    if not first or not second:
+        return 0.0
+    forward = max(name_similarity(form, second) for form in first)
+    backward = max(name_similarity(form, first) for form in second)
+    return (forward + backward) / 2
+
+
+@dataclass
+class BirthAgreement:
+    matches: bool  # everything both sides know agrees
+    conflicts: bool  # something both sides know differs
+    precision: int  # 0 none compared, 1 year, 2 month, 3 full date
+
+
+def birth_agreement(
+    a: tuple[int | None, int | None, int | None], b: tuple[int | None, int | None, int | None]
+) -> BirthAgreement:
+    compared = 0
+    for left, right in zip(a, b, strict=True):
+        if left is None or right is None:
+            break
+        if left != right:
+            return BirthAgreement(matches=False, conflicts=True, precision=compared)
+        compared += 1
+    return BirthAgreement(matches=compared > 0, conflicts=False, precision=compared)

@@ -1,0 +1,323 @@
+"""Finding clients: the search box and the duplicate check at registration.
+
+Both work the same way, with the same code on SQLite and PostgreSQL:
+
+1. the query becomes lookup keys (``keys``): selective ones (two name parts together, name and
+   birth year, phone, identifier, full birth date) and broad ones (one name part, birth year);
+2. candidates come from the indexed ``ClientNameKey`` table by key equality, scoped to the
+   service points the user may see; every broad key is read with a cap, so a very common name
+   costs the same as a rare one;
+3. candidates are pre-ranked by the keys they share with the query, the best few are loaded and
+   scored with rapidfuzz (``ranking``).
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+
+from django.utils.translation import gettext_lazy as _
+
+from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.clients.enums import ClientStatus
+from kotopolku.clients.matching.keys import (
+    ParsedQuery,
+    birth_keys,
+    client_name_forms,
+    identifier_key,
+    name_keys,
+    name_year_keys,
+    pair_keys,
+    parse_query,
+    phone_e164,
+)
+from kotopolku.clients.matching.ranking import birth_agreement, name_similarity, symmetric_name_similarity
+from kotopolku.clients.matching.transliterate import NameToken, tokens_of
+from kotopolku.clients.models import Client, ClientNameKey
+
+SELECTIVE_CAP = 400  # rows read for all selective keys together
+BROAD_KEY_CAP = 150  # rows read per broad key
+MAX_BROAD_KEYS = 8
+PRE_RANK = 60  # candidates loaded and scored
+DUPLICATE_THRESHOLD = 0.86
+SEARCH_FLOOR = 0.35
+
+HIDDEN_STATUSES = (ClientStatus.MERGED, ClientStatus.ANONYMISED)
+
+REASON_LABELS = {
+    "name": _("same name"),
+    "name_similar": _("similar name"),
+    "birth_date": _("same birth date"),
+    "birth_year": _("same birth year"),
+    "phone": _("same phone"),
+    "identity_code": _("same identity code"),
+    "identifier": _("same identifier"),
+}
+
+_WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0}
+
+_CLIENT_FIELDS = (
+    "id",
+    "uuid",
+    "service_point_id",
+    "given_names",
+    "family_name",
+    "given_names_latin",
+    "family_name_latin",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "phone",
+    "personal_identity_code",
+    "status",
+)
+
+
+@dataclass
+class ClientMatch:
+    client: Client
+    score: float  # 0..1
+    reasons: list[str] = field(default_factory=list)
+
+    @property
+    def reason_labels(self) -> list[str]:
+        return [str(REASON_LABELS.get(reason, reason)) for reason in self.reasons]
+
+    @property
+    def percent(self) -> int:
+        return round(self.score * 100)
+
+
+def _weight(key: str) -> float:
+    prefix = key.split(":", 1)[0]
+    if prefix == "b":
+        return {4: 0.3, 7: 0.6}.get(len(key) - 2, 2.0)
+    return _WEIGHTS.get(prefix, 1.0)
+
+
+def _candidates(
+    point_ids: set[int], selective: set[str], broad: list[str]
+) -> tuple[list[int], dict[int, set[str]]]:
+    """Client ids sharing keys with the query, best first, and the keys each shares."""
+    matched: dict[int, set[str]] = defaultdict(set)
+    if not point_ids:
+        return [], matched
+    if selective:
+        rows = ClientNameKey.objects.filter(
+            service_point_id__in=point_ids, key__in=sorted(selective)
+        ).values_list("client_id", "key")[:SELECTIVE_CAP]
+        for client_id, key in rows:
+            matched[client_id].add(key)
+    if len(matched) < PRE_RANK:
+        for key in broad[:MAX_BROAD_KEYS]:
+            ids = ClientNameKey.objects.filter(service_point_id__in=point_ids, key=key).values_list(
+                "client_id", flat=True
+            )[:BROAD_KEY_CAP]
+            for client_id in ids:
+                matched[client_id].add(key)
+    ranked = sorted(matched, key=lambda cid: (-sum(_weight(k) for k in matched[cid]), -cid))
+    return ranked[:PRE_RANK], matched
+
+
+def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
+    if not ids:
+        return []
+    clients = (
+        Client.objects.filter(pk__in=ids, service_point_id__in=point_ids)
+        .exclude(status__in=HIDDEN_STATUSES)
+        .only(*_CLIENT_FIELDS)
+    )
+    return list(clients)
+
+
+def _broad_keys(tokens: list[NameToken]) -> list[str]:
+    """Name keys, rarest-looking first: normal forms, then long skeletons before short ones."""
+    keys = name_keys(tokens)
+    return sorted(keys, key=lambda k: (not k.startswith("n:"), -len(k), k))
+
+
+def _query_keys(query: ParsedQuery) -> tuple[set[str], list[str]]:
+    selective = pair_keys(query.tokens) | name_year_keys(query.tokens, query.birth_year)
+    if query.phone:
+        selective.add("t:" + query.phone)
+    selective.update(query.identifiers)
+    births = birth_keys(query.birth_year, query.birth_month, query.birth_day)
+    broad = _broad_keys(query.tokens)
+    if births:
+        if query.birth_day:
+            selective.add(births[-1])
+        elif not query.tokens:
+            broad.append(births[-1])
+    return selective, broad
+
+
+def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]:
+    """Clients the user may see that match ``text``: any spelling or script of the name in any
+    order, a whole or partial birth date, a phone number, an identity code or other identifier."""
+    point_ids = service_point_ids(user, "clients.view")
+    query = parse_query(text or "")
+    if query.is_empty or not point_ids:
+        return []
+    selective, broad = _query_keys(query)
+    ids, matched = _candidates(point_ids, selective, broad)
+    results: list[ClientMatch] = []
+    for client in _load(ids, point_ids):
+        match = _score_search(query, client, matched[client.pk])
+        if match.score >= SEARCH_FLOOR:
+            results.append(match)
+    results.sort(key=lambda m: (-m.score, -m.client.pk))
+    return results[: max(0, min(limit, 200))]
+
+
+def _score_search(query: ParsedQuery, client: Client, keys: set[str]) -> ClientMatch:
+    total = weight = 0.0
+    reasons: list[str] = []
+    if query.tokens:
+        similarity = name_similarity(query.tokens, client_name_forms(client))
+        total += similarity * 2.0
+        weight += 2.0
+        if similarity >= 0.97:
+            reasons.append("name")
+        elif similarity >= 0.7:
+            reasons.append("name_similar")
+    if query.birth_year:
+        agreement = birth_agreement(
+            (query.birth_year, query.birth_month, query.birth_day),
+            (client.birth_year, client.birth_month, client.birth_day),
+        )
+        total += 1.0 if agreement.matches else (0.0 if agreement.conflicts else 0.4)
+        weight += 1.0
+        if agreement.matches:
+            reasons.append("birth_date" if agreement.precision == 3 else "birth_year")
+    if query.phone:
+        hit = f"t:{query.phone}" in keys
+        total += 2.0 if hit else 0.0
+        weight += 2.0
+        if hit:
+            reasons.append("phone")
+    if query.identifiers:
+        hit = any(key in keys for key in query.identifiers)
+        total += 2.0 if hit else 0.0
+        weight += 2.0
+        if hit:
+            reasons.append("identifier")
+    return ClientMatch(client=client, score=round(total / weight, 4) if weight else 0.0, reasons=reasons)
+
+
+def client_duplicate_candidates(
+    *,
+    user: Any,
+    service_point: Any,
+    given_names: str = "",
+    family_name: str = "",
+    given_names_latin: str = "",
+    family_name_latin: str = "",
+    birth_year: int | None = None,
+    birth_month: int | None = None,
+    birth_day: int | None = None,
+    phone: str = "",
+    personal_identity_code: str = "",
+    exclude: Client | None = None,
+    limit: int = 10,
+) -> list[ClientMatch]:
+    """Records that are likely the same person as the one being registered (tuned for precision:
+    a warning should be worth reading). Looked for at ``service_point`` and the other service
+    points the user may see clients of."""
+    point_ids = service_point_ids(user, "clients.view")
+    if service_point is None or service_point.pk not in point_ids:
+        return []
+    forms = [
+        tokens
+        for tokens in (
+            tokens_of(f"{given_names} {family_name}"),
+            tokens_of(f"{given_names_latin} {family_name_latin}"),
+        )
+        if tokens
+    ]
+    phone_key = phone_e164(phone)
+    code_key = identifier_key(personal_identity_code)
+    selective: set[str] = set()
+    broad: list[str] = []
+    for tokens in forms:
+        selective |= pair_keys(tokens) | name_year_keys(tokens, birth_year)
+        broad.extend(k for k in _broad_keys(tokens) if k.startswith("n:") or len(tokens) == 1)
+    births = birth_keys(birth_year, birth_month, birth_day)
+    if birth_day and births:
+        selective.add(births[-1])
+    if phone_key:
+        selective.add("t:" + phone_key)
+    if code_key:
+        selective.add(code_key)
+    if not selective and not broad:
+        return []
+    ids, matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)))
+    results = []
+    for client in _load(ids, point_ids):
+        if exclude is not None and client.pk == exclude.pk:
+            continue
+        match = _score_duplicate(
+            forms, (birth_year, birth_month, birth_day), phone_key, code_key, client, matched[client.pk]
+        )
+        if match.score >= DUPLICATE_THRESHOLD:
+            results.append(match)
+    results.sort(key=lambda m: (-m.score, -m.client.pk))
+    return results[:limit]
+
+
+def duplicate_score(
+    forms: list[list[NameToken]],
+    birth: tuple[int | None, int | None, int | None],
+    other_forms: list[list[NameToken]],
+    other_birth: tuple[int | None, int | None, int | None],
+    *,
+    same_phone: bool = False,
+    same_code: bool = False,
+    code_conflict: bool = False,
+) -> tuple[float, list[str]]:
+    """How likely two records are one person, 0..1, and why (shared by the benchmark)."""
+    if same_code:
+        return 1.0, ["identity_code"]
+    reasons: list[str] = []
+    similarity = symmetric_name_similarity(forms, other_forms)
+    score = similarity
+    if similarity >= 0.97:
+        reasons.append("name")
+    elif similarity >= 0.7:
+        reasons.append("name_similar")
+    agreement = birth_agreement(birth, other_birth)
+    if agreement.conflicts:
+        score -= 0.25
+    elif agreement.precision == 3:
+        score += 0.12
+        reasons.append("birth_date")
+    elif agreement.precision:
+        score += 0.03
+        reasons.append("birth_year")
+    if same_phone:
+        score += 0.15
+        reasons.append("phone")
+    if code_conflict:
+        score -= 0.5
+    return max(0.0, min(1.0, round(score, 4))), reasons
+
+
+def _score_duplicate(
+    forms: list[list[NameToken]],
+    birth: tuple[int | None, int | None, int | None],
+    phone_key: str,
+    code_key: str,
+    client: Client,
+    keys: set[str],
+) -> ClientMatch:
+    other_code = identifier_key(client.personal_identity_code)
+    score, reasons = duplicate_score(
+        forms,
+        birth,
+        client_name_forms(client),
+        (client.birth_year, client.birth_month, client.birth_day),
+        same_phone=bool(phone_key) and f"t:{phone_key}" in keys,
+        same_code=bool(code_key) and code_key == other_code,
+        code_conflict=bool(code_key) and bool(other_code) and code_key != other_code,
+    )
+    return ClientMatch(client=client, score=score, reasons=reasons)
