@@ -255,8 +255,11 @@ class BaseRowFormSet(forms.BaseFormSet):  # type: ignore[type-arg]
                 raise ValidationError(_("Each language may be listed once."))
             seen.add(value)
 
-    def rows(self) -> list[dict[str, Any]]:
-        return [dict(form.cleaned_data) for form in self.forms if form.cleaned_data.get(self.key)]
+
+def formset_rows(formset: forms.BaseFormSet) -> list[dict[str, Any]]:  # type: ignore[type-arg]
+    """The filled rows of a valid language or identifier formset."""
+    key = getattr(formset, "key", "")
+    return [dict(form.cleaned_data) for form in formset.forms if form.cleaned_data.get(key)]
 
 
 class LanguageFormSetBase(BaseRowFormSet):
@@ -281,3 +284,27 @@ class ConfirmForm(forms.Form):
         required=True,
         error_messages={"required": _lazy("Tick the box to confirm.")},
     )
+
+
+def client_initial(client: Client) -> dict[str, Any]:
+    """The client's current values as form data (also the base a PATCH is applied to)."""
+    return {
+        "given_names": client.given_names,
+        "family_name": client.family_name,
+        "given_names_latin": client.given_names_latin,
+        "family_name_latin": client.family_name_latin,
+        "birth_year": client.birth_year,
+        "birth_month": client.birth_month,
+        "birth_day": client.birth_day,
+        "gender": client.gender,
+        "citizenships": list(client.citizenships),
+        "phone": client.phone,
+        "email": client.email,
+        "municipality": client.municipality_id,
+        "arrival_date": client.arrival_date.isoformat() if client.arrival_date else None,
+        "residence_basis": client.residence_basis,
+        "permit_type": client.permit_type,
+        "permit_expires": client.permit_expires.isoformat() if client.permit_expires else None,
+        "personal_identity_code": client.personal_identity_code,
+        "responsible_worker": client.responsible_worker_id,
+    }

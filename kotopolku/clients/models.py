@@ -79,6 +79,21 @@ class Client(ServicePointScopedModel):
         return self.display_name
 
     @property
+    def birth_date_display(self) -> str:
+        """The birth date as far as it is known: 4.3.1985, 3/1985 or 1985."""
+        if self.birth_year is None:
+            return ""
+        if self.birth_month is None:
+            return str(self.birth_year)
+        if self.birth_day is None:
+            return f"{self.birth_month}/{self.birth_year}"
+        return f"{self.birth_day}.{self.birth_month}.{self.birth_year}"
+
+    @property
+    def written_name(self) -> str:
+        return " ".join(part for part in (self.given_names, self.family_name) if part)
+
+    @property
     def display_name(self) -> str:
         latin = " ".join(part for part in (self.given_names_latin, self.family_name_latin) if part)
         written = " ".join(part for part in (self.given_names, self.family_name) if part)

@@ -1,0 +1,256 @@
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from kotopolku.audit.models import AuditEvent
+from kotopolku.clients.enums import ClientStatus
+from kotopolku.clients.models import Client, Consent
+from kotopolku.clients.tests.factories import ClientFactory, ConsentFactory
+
+pytestmark = pytest.mark.django_db
+
+BASE = {
+    "gender": "not_told",
+    "residence_basis": "unknown",
+    "languages-TOTAL_FORMS": "2",
+    "languages-INITIAL_FORMS": "0",
+    "identifiers-TOTAL_FORMS": "1",
+    "identifiers-INITIAL_FORMS": "0",
+}
+
+
+def logged_in(client, user):  # type: ignore[no-untyped-def]
+    client.force_login(user)
+    return client
+
+
+def test_client_list__shows_only_own_service_point_in_bounded_queries(
+    client, advisor, rovaniemi, kemi, django_assert_max_num_queries
+):
+    ClientFactory.create_batch(30, service_point=rovaniemi, family_name_latin="Rovaniemelainen")
+    ClientFactory(service_point=kemi, family_name_latin="Kemilainen")
+    logged_in(client, advisor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("clients:list"))
+    assert response.status_code == 200
+    body = response.content.decode()
+    assert "Rovaniemelainen" in body and "Kemilainen" not in body
+
+
+def test_client_list__search__never_shows_another_service_points_clients(client, advisor, rovaniemi, kemi):
+    ClientFactory(service_point=rovaniemi, given_names_latin="Muhammad", family_name_latin="Rahimi")
+    ClientFactory(service_point=kemi, given_names_latin="Muhammad", family_name_latin="Karimi")
+    logged_in(client, advisor)
+    body = client.get(reverse("clients:list"), {"q": "Muhammad"}).content.decode()
+    assert "Rahimi" in body and "Karimi" not in body
+
+
+def test_client_register__valid__saves_and_opens_the_profile(client, advisor, rovaniemi):
+    logged_in(client, advisor)
+    data = {
+        **BASE,
+        "given_names": "Олександр",
+        "family_name": "Коваленко",
+        "given_names_latin": "Oleksandr",
+        "family_name_latin": "Kovalenko",
+        "birth_year": "1988",
+        "citizenships": ["UA"],
+        "phone": "0401234567",
+        "municipality": "",
+        "languages-0-language": "uk",
+        "languages-0-level": "native",
+        "languages-0-needs_interpreter": "on",
+        "identifiers-0-kind": "passport",
+        "identifiers-0-value": "FA123456",
+        "identifiers-0-issuing_country": "UA",
+        "confirm_new_person": "yes",
+    }
+    response = client.post(reverse("clients:register"), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    registered = Client.objects.get()
+    assert registered.service_point == rovaniemi
+    assert registered.phone == "+358401234567"
+    assert registered.languages.get().language == "uk"
+    profile = client.get(response["Location"])
+    assert "Олександр" in profile.content.decode()
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [
+        {"given_names": "Anna\u202eavonavI"},
+        {"family_name": "x" * 10_000},
+        {"personal_identity_code": "131052-308X"},
+        {"phone": "+358 1"},
+        {"arrival_date": "2999-01-01"},
+        {"birth_year": "nineteen"},
+        {"languages-0-language": "xx-not"},
+    ],
+)
+def test_client_register__bad_input__is_400_with_errors_and_saves_nothing(client, advisor, bad):
+    logged_in(client, advisor)
+    response = client.post(reverse("clients:register"), {**BASE, "given_names": "Anna", **bad})
+    assert response.status_code == 400
+    assert "error-summary" in response.content.decode()
+    assert not Client.objects.exists()
+
+
+def test_client_register__likely_duplicate__is_shown_before_saving(client, advisor, rovaniemi):
+    pytest.importorskip("kotopolku.clients.matching.selectors")
+    from kotopolku.clients.services import client_register
+
+    client_register(
+        service_point=rovaniemi,
+        fields={"given_names_latin": "Muhammad", "family_name_latin": "Rahimi", "birth_year": 1990},
+        by=advisor,
+    )
+    logged_in(client, advisor)
+    data = {**BASE, "given_names_latin": "Mohammed", "family_name_latin": "Rahimi", "birth_year": "1990"}
+    response = client.post(reverse("clients:register"), data)
+    assert response.status_code == 200
+    assert "clients-duplicates" in response.content.decode()
+    assert Client.objects.count() == 1
+    response = client.post(reverse("clients:register"), {**data, "confirm_new_person": "yes"})
+    assert response.status_code == 302
+    assert Client.objects.count() == 2
+
+
+def test_client_profile__is_an_audited_read(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi)
+    logged_in(client, advisor)
+    assert client.get(reverse("clients:profile", args=[registered.uuid])).status_code == 200
+    event = AuditEvent.objects.get(action="clients.view", outcome="done")
+    assert (event.target_id, event.purpose) == (str(registered.uuid), "client service")
+
+
+def test_client_profile__other_service_point__is_403_and_audited(client, kemi_advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi)
+    logged_in(client, kemi_advisor)
+    for name in ("profile", "edit", "export", "export_json", "anonymise"):
+        assert client.get(reverse(f"clients:{name}", args=[registered.uuid])).status_code == 403
+    assert client.post(reverse("clients:close", args=[registered.uuid])).status_code == 403
+    denied = AuditEvent.objects.filter(actor=kemi_advisor, outcome="denied", target_id=str(registered.uuid))
+    assert denied.filter(action="clients.view").exists()
+    registered.refresh_from_db()
+    assert registered.status == ClientStatus.ACTIVE
+
+
+def test_client_profile__unknown_uuid__is_404(client, advisor):
+    logged_in(client, advisor)
+    assert (
+        client.get(reverse("clients:profile", args=["00000000-0000-0000-0000-000000000000"])).status_code
+        == 404
+    )
+
+
+def test_client_edit__correction__is_saved_and_audited_with_field_names(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi, given_names="Anna", given_names_latin="Anna")
+    logged_in(client, advisor)
+    page = client.get(reverse("clients:edit", args=[registered.uuid]))
+    assert page.status_code == 200 and 'value="Anna"' in page.content.decode()
+    data = {
+        **BASE,
+        "given_names": "Hanna",
+        "given_names_latin": "Anna",
+        "family_name": "Ivanova",
+        "family_name_latin": "Ivanova",
+        "birth_year": "1990",
+    }
+    response = client.post(reverse("clients:edit", args=[registered.uuid]), data)
+    assert response.status_code == 302
+    registered.refresh_from_db()
+    assert registered.given_names == "Hanna"
+    assert AuditEvent.objects.get(action="clients.change").details == {"fields": ["given_names"]}
+
+
+def test_consents__recorded_and_withdrawn_from_the_profile(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi)
+    logged_in(client, advisor)
+    client.post(reverse("clients:consent_add", args=[registered.uuid]), {"purpose": "referral_sharing"})
+    consent = Consent.objects.get()
+    assert consent.recorded_by == advisor
+    client.post(reverse("clients:consent_withdraw", args=[registered.uuid, consent.uuid]))
+    consent.refresh_from_db()
+    assert consent.withdrawn_by == advisor
+    body = client.get(reverse("clients:profile", args=[registered.uuid])).content.decode()
+    assert "Consent withdrawn" in body and "Consent recorded" in body
+
+
+def test_consent_withdraw__consent_of_another_client__is_404(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi)
+    foreign = ConsentFactory(client=ClientFactory(service_point=rovaniemi))
+    logged_in(client, advisor)
+    response = client.post(reverse("clients:consent_withdraw", args=[registered.uuid, foreign.uuid]))
+    assert response.status_code == 404
+
+
+def test_client_close__from_the_profile(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi)
+    logged_in(client, advisor)
+    client.post(reverse("clients:close", args=[registered.uuid]))
+    registered.refresh_from_db()
+    assert registered.status == ClientStatus.CLOSED and registered.closed_at is not None
+    client.post(reverse("clients:close", args=[registered.uuid]), {"reopen": "yes"})
+    registered.refresh_from_db()
+    assert registered.status == ClientStatus.ACTIVE
+
+
+def test_client_export__json_and_readable_page_in_finnish_and_english(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi, given_names="Мария", citizenships=["RU"])
+    logged_in(client, advisor)
+    response = client.get(reverse("clients:export_json", args=[registered.uuid]))
+    data = json.loads(response.content)
+    assert data["given_names"] == "Мария" and data["citizenships"] == ["RU"]
+    assert "sources" in data
+    fi = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "fi"})
+    en = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "en"})
+    assert fi["Content-Language"] == "fi" and en["Content-Language"] == "en"
+    assert "Your data in the client register" in en.content.decode()
+    assert "Venäjä" in fi.content.decode() and "Russia" in en.content.decode()
+    assert AuditEvent.objects.filter(action="clients.export", target_id=str(registered.uuid)).count() == 3
+
+
+def test_client_anonymise__needs_confirmation_and_coordinator(client, advisor, coordinator, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi, given_names="Secret")
+    logged_in(client, advisor)
+    assert (
+        client.post(reverse("clients:anonymise", args=[registered.uuid]), {"confirm": "on"}).status_code
+        == 403
+    )
+    logged_in(client, coordinator)
+    assert client.post(reverse("clients:anonymise", args=[registered.uuid]), {}).status_code == 400
+    registered.refresh_from_db()
+    assert registered.status == ClientStatus.ACTIVE
+    response = client.post(reverse("clients:anonymise", args=[registered.uuid]), {"confirm": "on"})
+    assert response.status_code == 302
+    registered.refresh_from_db()
+    assert registered.status == ClientStatus.ANONYMISED and registered.given_names == ""
+
+
+def test_retention_page__coordinator_sees_what_would_be_anonymised(client, coordinator, advisor, rovaniemi):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    due = ClientFactory(
+        service_point=rovaniemi,
+        status=ClientStatus.CLOSED,
+        closed_at=timezone.now() - dt.timedelta(days=6 * 365),
+        family_name_latin="Vanha",
+    )
+    ClientFactory(
+        service_point=rovaniemi,
+        status=ClientStatus.CLOSED,
+        closed_at=timezone.now(),
+        family_name_latin="Tuore",
+    )
+    logged_in(client, advisor)
+    assert client.get(reverse("clients:retention")).status_code == 403
+    logged_in(client, coordinator)
+    body = client.get(reverse("clients:retention")).content.decode()
+    assert "Vanha" in body and "Tuore" not in body
+    due.refresh_from_db()
+    assert due.status == ClientStatus.CLOSED

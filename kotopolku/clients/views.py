@@ -1,0 +1,396 @@
+"""Staff pages of the client registry: list and search, registration, profile, correction,
+consents, closing a case, export, anonymisation and the retention listing."""
+
+from __future__ import annotations
+
+import json
+from typing import Any, cast
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kotopolku.accounts.models import User
+from kotopolku.accounts.permissions import can, require, service_point_ids
+from kotopolku.audit.services import audit_record
+from kotopolku.clients import services
+from kotopolku.clients.enums import ClientStatus, ConsentPurpose
+from kotopolku.clients.forms import (
+    ClientForm,
+    ConfirmForm,
+    ConsentForm,
+    IdentifierFormSet,
+    LanguageFormSet,
+    client_initial,
+    country_name,
+    formset_rows,
+    language_name,
+)
+from kotopolku.clients.models import Client, Consent
+from kotopolku.clients.selectors import (
+    client_find,
+    client_get,
+    client_list,
+    client_timeline,
+    retention_listing,
+)
+from kotopolku.organisations.models import ServicePoint
+
+PAGE_SIZE = 50
+
+
+def _user(request: HttpRequest) -> User:
+    """The logged-in staff member (every view here is behind ``login_required``)."""
+    return cast(User, request.user)
+
+
+@login_required
+def client_index(request: HttpRequest) -> HttpResponse:
+    require(request.user, "clients.view")
+    search = request.GET.get("q", "").strip()[:100]
+    status = request.GET.get("status", "")
+    if status not in ClientStatus.values:
+        status = ""
+    hits = client_find(user=_user(request), text=search) if search else None
+    page = (
+        None
+        if search
+        else Paginator(client_list(user=_user(request), status=status), PAGE_SIZE).get_page(
+            request.GET.get("page")
+        )
+    )
+    return render(
+        request,
+        "clients/client_list.html",
+        {
+            "search": search,
+            "status": status,
+            "statuses": ClientStatus.choices,
+            "hits": hits,
+            "page": page,
+            "query": f"status={status}" if status else "",
+            "may_register": can(request.user, "clients.register"),
+            "may_see_retention": can(request.user, "clients.retention"),
+        },
+    )
+
+
+def _service_point_for_registration(request: HttpRequest) -> tuple[ServicePoint, list[ServicePoint]]:
+    allowed = list(ServicePoint.objects.filter(id__in=service_point_ids(request.user, "clients.register")))
+    if not allowed:
+        require(request.user, "clients.register")  # audits the denied attempt and raises
+        raise Http404  # pragma: no cover - require raised
+    wanted = (request.POST or request.GET).get("service_point", "")
+    chosen = next((point for point in allowed if str(point.uuid) == wanted), allowed[0])
+    return chosen, allowed
+
+
+def _duplicates(request: HttpRequest, service_point: ServicePoint, form: ClientForm) -> list[Any]:
+    try:
+        from kotopolku.clients.matching.selectors import client_duplicate_candidates
+    except ImportError:  # the matching package is not installed
+        return []
+    data = form.client_fields()
+    return list(
+        client_duplicate_candidates(
+            user=_user(request),
+            service_point=service_point,
+            given_names=data["given_names"],
+            family_name=data["family_name"],
+            given_names_latin=data["given_names_latin"],
+            family_name_latin=data["family_name_latin"],
+            birth_year=data["birth_year"],
+            birth_month=data["birth_month"],
+            birth_day=data["birth_day"],
+            phone=data["phone"],
+            personal_identity_code=data["personal_identity_code"],
+        )
+    )
+
+
+@login_required
+def client_register_view(request: HttpRequest) -> HttpResponse:
+    require(request.user, "clients.register")
+    service_point, allowed = _service_point_for_registration(request)
+    data = request.POST if request.method == "POST" else None
+    form = ClientForm(data, service_point=service_point, instance=Client(service_point=service_point))
+    languages = LanguageFormSet(data, prefix="languages")
+    identifiers = IdentifierFormSet(data, prefix="identifiers")
+    duplicates: list[Any] = []
+    if request.method == "POST":
+        valid = form.is_valid() & languages.is_valid() & identifiers.is_valid()
+        if valid:
+            confirmed = request.POST.get("confirm_new_person") == "yes"
+            duplicates = [] if confirmed else _duplicates(request, service_point, form)
+            if not duplicates:
+                try:
+                    client = services.client_register(
+                        service_point=service_point,
+                        fields=form.client_fields(),
+                        languages=formset_rows(languages),
+                        identifiers=formset_rows(identifiers),
+                        by=_user(request),
+                    )
+                except ValidationError as error:
+                    _add_errors(form, error)
+                else:
+                    messages.success(request, _("The client was registered."))
+                    return redirect("clients:profile", uuid=client.uuid)
+    status = 400 if request.method == "POST" and not duplicates else 200
+    return render(
+        request,
+        "clients/client_form.html",
+        {
+            "form": form,
+            "languages": languages,
+            "identifiers": identifiers,
+            "duplicates": duplicates,
+            "service_point": service_point,
+            "service_points": allowed,
+            "client": None,
+        },
+        status=status,
+    )
+
+
+def _add_errors(form: ClientForm, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, messages_ in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, messages_)
+    else:
+        form.add_error(None, error.messages)
+
+
+def _client_for(request: HttpRequest, uuid: Any, action: str) -> Client:
+    client = client_get(uuid=uuid)
+    require(request.user, action, client)
+    return client
+
+
+@login_required
+def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.view")
+    if client.status == ClientStatus.MERGED and client.merged_into_id:
+        return redirect("clients:profile", uuid=Client.objects.get(pk=client.merged_into_id).uuid)
+    with transaction.atomic():
+        audit_record(actor=request.user, action="clients.view", target=client, purpose="client service")
+    user = _user(request)
+    return render(
+        request,
+        "clients/client_profile.html",
+        {
+            "client": client,
+            "citizenships": [country_name(code) for code in client.citizenships],
+            "languages": [
+                (language_name(row.language), row) for row in client.languages.order_by("language")
+            ],
+            "identifiers": list(client.identifiers.order_by("kind")),
+            "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
+            "consent_form": ConsentForm(),
+            "timeline": client_timeline(client=client, user=user),
+            "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
+            "may_export": can(user, "clients.export", client),
+            "may_erase": can(user, "clients.erase", client) and client.status != ClientStatus.ANONYMISED,
+            "is_active": client.status == ClientStatus.ACTIVE,
+            "is_closed": client.status == ClientStatus.CLOSED,
+        },
+    )
+
+
+@login_required
+def client_edit(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.change")
+    if client.status == ClientStatus.ANONYMISED:
+        messages.error(request, _("An anonymised record cannot be changed."))
+        return redirect("clients:profile", uuid=client.uuid)
+    point = client.service_point
+    data = request.POST if request.method == "POST" else None
+    form = ClientForm(
+        data, service_point=point, initial=client_initial(client), instance=Client(service_point=point)
+    )
+    languages = LanguageFormSet(
+        data,
+        prefix="languages",
+        initial=[
+            {"language": row.language, "level": row.level, "needs_interpreter": row.needs_interpreter}
+            for row in client.languages.order_by("language")
+        ],
+    )
+    identifiers = IdentifierFormSet(
+        data,
+        prefix="identifiers",
+        initial=[
+            {"kind": row.kind, "value": row.value, "issuing_country": row.issuing_country}
+            for row in client.identifiers.order_by("kind")
+        ],
+    )
+    valid = request.method == "POST" and (form.is_valid() & languages.is_valid() & identifiers.is_valid())
+    if valid:
+        try:
+            services.client_update(
+                client=client,
+                fields=form.client_fields(),
+                languages=formset_rows(languages),
+                identifiers=formset_rows(identifiers),
+                by=_user(request),
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The client's data was saved."))
+            return redirect("clients:profile", uuid=client.uuid)
+    return render(
+        request,
+        "clients/client_form.html",
+        {
+            "form": form,
+            "languages": languages,
+            "identifiers": identifiers,
+            "duplicates": [],
+            "service_point": point,
+            "service_points": [point],
+            "client": client,
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def consent_add(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.change")
+    form = ConsentForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a purpose from the list."))
+        return redirect("clients:profile", uuid=client.uuid)
+    try:
+        services.consent_record(
+            client=client, purpose=ConsentPurpose(form.cleaned_data["purpose"]), by=_user(request)
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The consent was recorded."))
+    return redirect("clients:profile", uuid=client.uuid)
+
+
+@login_required
+@require_POST
+def consent_withdraw(request: HttpRequest, uuid: Any, consent_uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.change")
+    consent = Consent.objects.filter(client=client, uuid=consent_uuid).first()
+    if consent is None:
+        raise Http404
+    try:
+        services.consent_withdraw(consent=consent, by=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The consent was withdrawn."))
+    return redirect("clients:profile", uuid=client.uuid)
+
+
+@login_required
+@require_POST
+def client_close_view(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.change")
+    reopen = request.POST.get("reopen") == "yes"
+    try:
+        if reopen:
+            services.client_reopen(client=client, by=_user(request))
+        else:
+            services.client_close(client=client, by=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The case was reopened.") if reopen else _("The case was closed."))
+    return redirect("clients:profile", uuid=client.uuid)
+
+
+EXPORT_LANGUAGES = ("fi", "en")
+
+
+@login_required
+def client_export_page(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.export")
+    language = request.GET.get("lang", "")
+    if language not in EXPORT_LANGUAGES:
+        language = translation.get_language() if translation.get_language() in EXPORT_LANGUAGES else "en"
+    data = services.client_export(client=client, by=_user(request), form=f"html-{language}")
+    with translation.override(language):
+        response = render(
+            request,
+            "clients/client_export.html",
+            {
+                "client": client,
+                "data": data,
+                "export_language": language,
+                "citizenships": [country_name(code) for code in client.citizenships],
+                "languages": [(language_name(row["language"]), row) for row in data["languages"]],
+                "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
+                "identifiers": list(client.identifiers.order_by("kind")),
+                "sources": {
+                    name: json.dumps(value, ensure_ascii=False, indent=2, default=str)
+                    for name, value in data["sources"].items()
+                },
+                "other_languages": [code for code in EXPORT_LANGUAGES if code != language],
+            },
+        )
+    response["Content-Language"] = language
+    return response
+
+
+@login_required
+def client_export_json(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.export")
+    data = services.client_export(client=client, by=_user(request), form="json")
+    response = HttpResponse(
+        json.dumps(data, ensure_ascii=False, indent=2, default=str),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = f'attachment; filename="client-{client.uuid}.json"'
+    return response
+
+
+@login_required
+def client_anonymise_view(request: HttpRequest, uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.erase")
+    if client.status == ClientStatus.ANONYMISED:
+        messages.error(request, _("This record has already been anonymised."))
+        return redirect("clients:profile", uuid=client.uuid)
+    form = ConfirmForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        services.client_anonymise(client=client, by=_user(request))
+        messages.success(request, _("The client's personal data was removed."))
+        return redirect("clients:profile", uuid=client.uuid)
+    return render(
+        request,
+        "clients/client_anonymise.html",
+        {"client": client, "form": form},
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+def retention_view(request: HttpRequest) -> HttpResponse:
+    require(request.user, "clients.retention")
+    due = retention_listing(user=_user(request))
+    return render(
+        request,
+        "clients/retention.html",
+        {
+            "due": due,
+            "service_points": ServicePoint.objects.filter(
+                id__in=service_point_ids(request.user, "clients.retention")
+            ).order_by("name"),
+            "list_url": reverse("clients:list"),
+        },
+    )
