@@ -87,9 +87,7 @@ class ContactForm(forms.Form):
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%d.%m.%Y %H.%M", "%d.%m.%Y %H:%M"],
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
-    service_point = forms.ModelChoiceField(  # type: ignore[var-annotated]
-        label=_("Service point"), queryset=ServicePoint.objects.none(), to_field_name="uuid", empty_label=None
-    )
+    service_point = forms.ChoiceField(label=_("Service point"))
     client = forms.ModelChoiceField(  # type: ignore[var-annotated]
         queryset=Client.objects.none(), to_field_name="uuid", required=False, widget=forms.HiddenInput
     )
@@ -103,6 +101,7 @@ class ContactForm(forms.Form):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        self.service_points: dict[str, ServicePoint] = {}
         ids = list(service_point_ids)
         fields = self.fields
         fields["language"].choices = language_choices(get_language(), extra=language_extra)  # type: ignore[attr-defined]
@@ -111,12 +110,21 @@ class ContactForm(forms.Form):
         fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by("name")  # type: ignore[attr-defined]
         fields["client"].queryset = Client.objects.filter(service_point_id__in=ids)  # type: ignore[attr-defined]
         if choose_service_point:
-            fields["service_point"].queryset = ServicePoint.objects.filter(id__in=ids).order_by("name")  # type: ignore[attr-defined]
+            # Plain choices from one query: a model choice field would query twice to render.
+            self.service_points = {
+                str(point.uuid): point for point in ServicePoint.objects.filter(id__in=ids).order_by("name")
+            }
+            fields["service_point"].choices = [
+                (key, point.name) for key, point in self.service_points.items()
+            ]  # type: ignore[attr-defined]
         else:
             del fields["service_point"]
         if not self.is_bound:
             # Back at the first field after each save; with errors the summary takes focus.
             fields["channel"].widget.attrs["autofocus"] = True
+
+    def clean_service_point(self) -> ServicePoint:
+        return self.service_points[self.cleaned_data["service_point"]]
 
     def contact_data(self) -> ContactData:
         data = self.cleaned_data

@@ -79,6 +79,7 @@ def contacts_today(*, user: Any) -> QuerySet[Contact]:
             happened_at__lt=_start_of(today + timedelta(days=1)),
             service_point_id__in=service_point_ids(user, "contacts.view"),
         )
+        .annotate(service_point_uuid=F("service_point__uuid"))
         .select_related("client_group", "organisation")
         .prefetch_related(_ordered_topics())
         .order_by("-happened_at", "-id")
@@ -90,6 +91,7 @@ def last_contact_of(*, user: Any) -> Contact | None:
     return (
         Contact.objects.filter(logged_by=user)
         .only("channel", "language", "service_point_id", "created_at")
+        .annotate(service_point_uuid=F("service_point__uuid"))
         .order_by("-created_at")
         .first()
     )

@@ -51,12 +51,15 @@ def desk(request: HttpRequest) -> HttpResponse:
     if not allowed:
         raise PermissionDenied("contacts.log")
     choose_service_point = len(allowed) > 1
-    last = last_contact_of(user=request.user)
+    today = list(contacts_today(user=request.user))
+    # The defaults follow the last contact logged today, else the last one ever (one query
+    # either way: today's topics are only fetched when there are contacts today).
+    last = max(today, key=lambda c: (c.created_at, c.pk)) if today else last_contact_of(user=request.user)
     initial: dict[str, Any] = {}
     if last is not None:
         initial = {"channel": last.channel, "language": last.language}
         if choose_service_point and last.service_point_id in allowed:
-            initial["service_point"] = ServicePoint(id=last.service_point_id)
+            initial["service_point"] = str(last.service_point_uuid)
     client = _linked_client(request, allowed)
     if client is not None:
         initial["client"] = client.uuid
@@ -80,7 +83,6 @@ def desk(request: HttpRequest) -> HttpResponse:
             messages.success(request, _("The contact was saved. You can log the next one."))
             return redirect("contacts:desk")
     status = 400 if request.method == "POST" else 200
-    today = list(contacts_today(user=request.user))
     return render(
         request,
         "contacts/desk.html",

@@ -57,22 +57,6 @@ REASON_LABELS = {
 
 _WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0}
 
-_CLIENT_FIELDS = (
-    "id",
-    "uuid",
-    "service_point_id",
-    "given_names",
-    "family_name",
-    "given_names_latin",
-    "family_name_latin",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "phone",
-    "personal_identity_code",
-    "status",
-)
-
 
 @dataclass
 class ClientMatch:
@@ -126,7 +110,7 @@ def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
     clients = (
         Client.objects.filter(pk__in=ids, service_point_id__in=point_ids)
         .exclude(status__in=HIDDEN_STATUSES)
-        .only(*_CLIENT_FIELDS)
+        .select_related("service_point")
     )
     return list(clients)
 

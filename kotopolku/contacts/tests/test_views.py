@@ -1,0 +1,225 @@
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from kotopolku.accounts.enums import Role
+from kotopolku.accounts.models import Membership
+from kotopolku.audit.models import AuditEvent
+from kotopolku.clients.models import Client
+from kotopolku.contacts.models import Contact
+from kotopolku.contacts.tests.factories import ContactFactory
+from kotopolku.organisations.models import Network
+from kotopolku.organisations.tests.factories import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+DESK = reverse("contacts:desk")
+
+
+def form_data(**overrides):
+    values = {
+        "channel": "phone",
+        "language": "ru",
+        "interpreter": "none",
+        "topics": ["housing", "kela"],
+        "client_group": "work",
+        "duration_minutes": "12",
+        "outcome": "guided",
+        "note": "",
+        "happened_at": "",
+    }
+    values.update(overrides)
+    return values
+
+
+def test_desk__log_a_contact__saves_it_and_returns_to_an_empty_form(client, desk):
+    client.force_login(desk.advisor)
+    response = client.post(DESK, form_data(), follow=True)
+    contact = Contact.objects.get()
+    assert (contact.service_point, contact.logged_by, contact.channel, contact.language) == (
+        desk.point,
+        desk.advisor,
+        "phone",
+        "ru",
+    )
+    assert contact.client_group.code == "work" and contact.is_anonymous
+    html = response.content.decode()
+    assert "The contact was saved" in html or "Asiointi tallennettiin" in html
+    assert 'name="channel" autofocus' in html or "autofocus" in html.split('name="channel"')[1].split(">")[0]
+
+
+def test_desk__defaults_channel_and_language_to_the_advisors_last_entry(client, desk):
+    ContactFactory(service_point=desk.point, logged_by=desk.advisor, channel="video", language="ar")
+    ContactFactory(service_point=desk.point, logged_by=desk.colleague, channel="email", language="so")
+    client.force_login(desk.advisor)
+    form = client.get(DESK).context["form"]
+    assert (form.initial["channel"], form.initial["language"]) == ("video", "ar")
+
+
+def test_desk__lists_only_the_advisors_contacts_of_today(client, desk):
+    mine = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    ContactFactory(
+        service_point=desk.point, logged_by=desk.advisor, happened_at=timezone.now() - timedelta(days=2)
+    )
+    ContactFactory(service_point=desk.point, logged_by=desk.colleague)
+    client.force_login(desk.advisor)
+    assert client.get(DESK).context["today"] == [mine]
+
+
+def test_desk__page_needs_at_most_ten_queries(client, desk, django_assert_max_num_queries):
+    OrganisationFactory.create_batch(5)
+    for _ in range(20):
+        ContactFactory(
+            service_point=desk.point, logged_by=desk.advisor, topic_codes=["kela", "taxes", "work"]
+        )
+    client.force_login(desk.advisor)
+    with django_assert_max_num_queries(10):
+        response = client.get(DESK)
+    assert len(response.context["today"]) == 20
+
+
+def test_desk__network_role__chooses_the_service_point_within_ten_queries(
+    client, desk, django_assert_max_num_queries
+):
+    network = Network.objects.create(name="Lapland", slug="lapland", lead=desk.point)
+    network.service_points.set([desk.point, desk.other_point])
+    expert = Membership.objects.create(user=desk.colleague, role=Role.PERMIT_EXPERT, network=network).user
+    Membership.objects.filter(user=expert, service_point__isnull=False).delete()
+    client.force_login(expert)
+    with django_assert_max_num_queries(10):
+        response = client.get(DESK)
+    assert "service_point" in response.context["form"].fields
+    client.post(DESK, form_data(service_point=str(desk.other_point.uuid)))
+    assert Contact.objects.get().service_point == desk.other_point
+
+
+def test_desk__invalid_input__is_400_with_messages_and_nothing_saved(client, desk):
+    client.force_login(desk.advisor)
+    response = client.post(
+        DESK,
+        form_data(
+            topics=[], duration_minutes="-3", note="\u202eevil", language="klingon", channel="<b>x</b>"
+        ),
+    )
+    assert response.status_code == 400
+    errors = response.context["form"].errors
+    assert {"topics", "duration_minutes", "language", "channel"} <= set(errors)
+    assert not Contact.objects.exists()
+
+
+def test_desk__hostile_note__is_refused_with_a_field_message(client, desk):
+    client.force_login(desk.advisor)
+    response = client.post(DESK, form_data(note="Soita \u202etakaisin"))
+    assert response.status_code == 400
+    assert "note" in response.context["form"].errors
+    assert not Contact.objects.exists()
+
+
+def test_desk__linked_client__only_of_the_same_service_point(client, desk):
+    own = Client.objects.create(service_point=desk.point, given_names="Olena")
+    foreign = Client.objects.create(service_point=desk.other_point, given_names="Ahmed")
+    client.force_login(desk.advisor)
+    response = client.get(DESK, {"client": str(own.uuid)})
+    assert response.context["client"] == own
+    client.post(DESK, form_data(client=str(own.uuid)))
+    assert Contact.objects.get().client == own
+    response = client.post(DESK, form_data(client=str(foreign.uuid)))
+    assert response.status_code == 400
+    assert Contact.objects.count() == 1
+
+
+def test_desk__partner_staff__is_forbidden_and_audited(client, desk):
+    partner_user = desk.outsider
+    Membership.objects.filter(user=partner_user).update(
+        role=Role.PARTNER_STAFF, service_point=None, organisation=OrganisationFactory()
+    )
+    client.force_login(partner_user)
+    assert client.get(DESK).status_code == 403
+    assert AuditEvent.objects.filter(actor=partner_user, action="contacts.log", outcome="denied").exists()
+
+
+def test_edit__own_contact_within_seven_days__is_saved_and_audited(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    client.force_login(desk.advisor)
+    url = reverse("contacts:edit", args=[contact.uuid])
+    assert client.get(url).status_code == 200
+    response = client.post(url, form_data(duration_minutes="45", happened_at=""))
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.duration_minutes == 45
+    assert AuditEvent.objects.filter(action="contacts.edit_own", target_id=str(contact.uuid)).exists()
+
+
+def test_edit__own_contact_after_seven_days__is_forbidden(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    Contact.objects.filter(pk=contact.pk).update(created_at=timezone.now() - timedelta(days=8))
+    client.force_login(desk.advisor)
+    url = reverse("contacts:edit", args=[contact.uuid])
+    assert client.get(url).status_code == 403
+    assert client.post(url, form_data(duration_minutes="45")).status_code == 403
+    contact.refresh_from_db()
+    assert contact.duration_minutes == 10
+
+
+def test_edit__colleagues_contact__is_forbidden(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.colleague)
+    client.force_login(desk.advisor)
+    assert client.get(reverse("contacts:edit", args=[contact.uuid])).status_code == 403
+
+
+def test_edit__coordinator_corrects_an_old_contact_of_someone_else(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    Contact.objects.filter(pk=contact.pk).update(created_at=timezone.now() - timedelta(days=30))
+    client.force_login(desk.coordinator)
+    response = client.post(reverse("contacts:edit", args=[contact.uuid]), form_data(outcome="referred"))
+    assert response.status_code == 302
+    contact.refresh_from_db()
+    assert contact.outcome == "referred"
+    assert AuditEvent.objects.filter(action="contacts.correct", actor=desk.coordinator).exists()
+
+
+def test_edit__contact_of_another_service_point__is_forbidden_even_for_a_coordinator(client, desk):
+    contact = ContactFactory(service_point=desk.other_point)
+    client.force_login(desk.coordinator)
+    assert client.get(reverse("contacts:edit", args=[contact.uuid])).status_code == 403
+
+
+def test_edit__unknown_uuid__is_404(client, desk):
+    client.force_login(desk.coordinator)
+    assert client.get("/contacts/00000000-0000-0000-0000-000000000000/").status_code == 404
+
+
+def test_remove__coordinator__deletes_and_records_it(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    client.force_login(desk.coordinator)
+    url = reverse("contacts:remove", args=[contact.uuid])
+    assert client.get(url).status_code == 200
+    assert client.post(url).status_code == 302
+    assert not Contact.objects.exists()
+    assert AuditEvent.objects.filter(action="contacts.delete", target_id=str(contact.uuid)).exists()
+
+
+def test_remove__advisor__is_forbidden_even_for_own_contact(client, desk):
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    client.force_login(desk.advisor)
+    assert client.post(reverse("contacts:remove", args=[contact.uuid])).status_code == 403
+    assert Contact.objects.exists()
+
+
+def test_list__filters_and_needs_a_fixed_number_of_queries(client, desk, django_assert_max_num_queries):
+    for _ in range(30):
+        ContactFactory(service_point=desk.point, language="ru", topic_codes=["kela", "work"])
+    ContactFactory(service_point=desk.point, language="so", channel="phone", topic_codes=["taxes"])
+    ContactFactory(service_point=desk.other_point, language="so")
+    client.force_login(desk.coordinator)
+    url = reverse("contacts:list")
+    with django_assert_max_num_queries(10):
+        response = client.get(url)
+    assert response.context["page"].paginator.count == 31
+    response = client.get(url, {"language": "so", "topic": "taxes", "channel": "phone"})
+    assert response.context["page"].paginator.count == 1
+    assert client.get(url, {"date_from": "not-a-date"}).status_code == 400
