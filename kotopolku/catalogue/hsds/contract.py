@@ -1,0 +1,130 @@
+"""Checking documents against the published HSDS 3.0 JSON schemas and OpenAPI description.
+
+The schemas are not shipped with the product: they are read from a copy of the Open Referral
+specification (``../shared/data/hsds-3.0`` beside the repository, or a directory given). The
+contract tests use this; so can an operator checking an export before publishing it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from functools import cache
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from jsonschema import Draft202012Validator, FormatChecker
+from referencing import Registry, Resource
+from referencing.jsonschema import DRAFT202012
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_DIR = REPO_ROOT.parent / "shared" / "data" / "hsds-3.0"
+_BASE = "https://hsds.invalid/schema/"
+
+# What each API response holds, by the schema it validates against.
+COMPILED = {
+    "service": "service",
+    "organization": "organization",
+    "service_at_location": "service_at_location",
+}
+PLAIN = {"taxonomy": "taxonomy", "taxonomy_term": "taxonomy_term", "location": "location"}
+
+
+def hsds_dir() -> Path | None:
+    return DEFAULT_DIR if (DEFAULT_DIR / "schema" / "openapi.json").is_file() else None
+
+
+def _format_checker() -> FormatChecker:
+    checker = FormatChecker()
+
+    @checker.checks("date-time", raises=ValueError)
+    def _date_time(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        dt.datetime.fromisoformat(value)
+        return "T" in value or " " in value
+
+    @checker.checks("uri", raises=ValueError)
+    def _uri(value: object) -> bool:
+        if not isinstance(value, str):
+            return True
+        parts = urlsplit(value)
+        return bool(parts.scheme) and bool(parts.netloc or parts.path)
+
+    return checker
+
+
+class Contract:
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        schema_dir = directory / "schema"
+        self.openapi: dict[str, Any] = json.loads((schema_dir / "openapi.json").read_text(encoding="utf-8"))
+        resources = []
+        for path in sorted(schema_dir.glob("*.json")):
+            if path.name == "openapi.json":
+                continue
+            contents = json.loads(path.read_text(encoding="utf-8"))
+            resources.append(
+                (_BASE + path.name, Resource.from_contents(contents, default_specification=DRAFT202012))
+            )
+        self.registry: Registry = Registry().with_resources(resources)
+        self._validators: dict[str, Draft202012Validator] = {}
+        self.format_checker = _format_checker()
+
+    def validator(self, kind: str) -> Draft202012Validator:
+        if kind not in self._validators:
+            if kind in COMPILED:
+                path = self.directory / "schema" / "compiled" / f"{COMPILED[kind]}.json"
+                schema: dict[str, Any] = json.loads(path.read_text(encoding="utf-8"))
+            elif kind in PLAIN:
+                schema = {"$ref": _BASE + f"{PLAIN[kind]}.json"}
+            elif kind == "page":
+                schema = self._page_schema()
+            elif kind == "api_info":
+                schema = self.openapi["paths"]["/"]["get"]["responses"]["200"]["content"]["application/json"][
+                    "schema"
+                ]
+            else:
+                raise KeyError(kind)
+            self._validators[kind] = Draft202012Validator(
+                schema, registry=self.registry, format_checker=self.format_checker
+            )
+        return self._validators[kind]
+
+    def _page_schema(self) -> dict[str, Any]:
+        """The OpenAPI ``Page`` envelope, with every field it declares required and typed."""
+        page = dict(self.openapi["components"]["schemas"]["Page"])
+        return {
+            **page,
+            "required": [*page["properties"], "contents"],
+            "properties": {**page["properties"], "contents": {"type": "array"}},
+        }
+
+    def errors(self, kind: str, document: Any) -> list[str]:
+        found = []
+        for error in self.validator(kind).iter_errors(document):
+            where = "/".join(str(part) for part in error.absolute_path) or "(root)"
+            found.append(f"{where}: {error.message[:300]}")
+        return found
+
+    def page_errors(self, kind: str, document: Any) -> list[str]:
+        """A paged list response: the envelope, and each item against its HSDS schema."""
+        found = self.errors("page", document)
+        if found:
+            return found
+        for position, item in enumerate(document["contents"]):
+            found.extend(f"contents/{position}/{error}" for error in self.errors(kind, item))
+        if document["size"] != len(document["contents"]):
+            found.append("size: differs from the number of contents")
+        if document["empty"] != (document["total_items"] == 0):
+            found.append("empty: disagrees with total_items")
+        return found
+
+
+@cache
+def contract(directory: Path | None = None) -> Contract:
+    found = directory or hsds_dir()
+    if found is None:
+        raise FileNotFoundError(f"The HSDS 3.0 specification is not at {DEFAULT_DIR}")
+    return Contract(found)
