@@ -114,9 +114,8 @@ class ContactForm(forms.Form):
             self.service_points = {
                 str(point.uuid): point for point in ServicePoint.objects.filter(id__in=ids).order_by("name")
             }
-            fields["service_point"].choices = [
-                (key, point.name) for key, point in self.service_points.items()
-            ]  # type: ignore[attr-defined]
+            choices = [(key, point.name) for key, point in self.service_points.items()]
+            fields["service_point"].choices = choices  # type: ignore[attr-defined]
         else:
             del fields["service_point"]
         if not self.is_bound:

@@ -59,7 +59,7 @@ def desk(request: HttpRequest) -> HttpResponse:
     if last is not None:
         initial = {"channel": last.channel, "language": last.language}
         if choose_service_point and last.service_point_id in allowed:
-            initial["service_point"] = str(last.service_point_uuid)
+            initial["service_point"] = str(last.service_point_uuid)  # type: ignore[attr-defined]
     client = _linked_client(request, allowed)
     if client is not None:
         initial["client"] = client.uuid
