@@ -130,7 +130,7 @@ def _value(client: Client, name: str) -> str:
 def _label(name: str) -> str:
     if name == "birth_date_display":
         return _("Born")
-    return str(Client._meta.get_field(name).verbose_name).capitalize()
+    return str(getattr(Client._meta.get_field(name), "verbose_name", name)).capitalize()
 
 
 @login_required
@@ -165,13 +165,18 @@ def client_merge_view(request: HttpRequest, keep: Any, remove: Any) -> HttpRespo
                 purpose="duplicate records",
                 details={"compared_with": str((removed if record is kept else kept).uuid)},
             )
-    rows = [
-        {"label": _label(name), "keep": _value(kept, name), "remove": _value(removed, name)}
-        for name in _COMPARED
-    ]
-    for row in rows:
-        row["differs"] = row["keep"] != row["remove"]
-        row["filled"] = not row["keep"] and bool(row["remove"])
+    rows: list[dict[str, Any]] = []
+    for name in _COMPARED:
+        left, right = _value(kept, name), _value(removed, name)
+        rows.append(
+            {
+                "label": _label(name),
+                "keep": left,
+                "remove": right,
+                "differs": left != right,
+                "filled": not left and bool(right),
+            }
+        )
     counts = {
         "keep": {"languages": kept.languages.count(), "identifiers": kept.identifiers.count()},
         "remove": {"languages": removed.languages.count(), "identifiers": removed.identifiers.count()},
