@@ -216,3 +216,26 @@ def retention_listing(*, user: User) -> list[Client]:
     """What the retention task would anonymise now, at the service points the user may see it for."""
     allowed = service_point_ids(user, "clients.retention")
     return [client for client in retention_due() if client.service_point_id in allowed]
+
+
+def duplicate_candidates(*, user: User, service_point: Any, fields: dict[str, Any]) -> list[Any]:
+    """Likely duplicates of a client about to be registered (the matching app's check)."""
+    try:
+        from kotopolku.clients.matching.selectors import client_duplicate_candidates
+    except ImportError:  # the matching package is not installed
+        return []
+    return list(
+        client_duplicate_candidates(
+            user=user,
+            service_point=service_point,
+            given_names=fields.get("given_names") or "",
+            family_name=fields.get("family_name") or "",
+            given_names_latin=fields.get("given_names_latin") or "",
+            family_name_latin=fields.get("family_name_latin") or "",
+            birth_year=fields.get("birth_year"),
+            birth_month=fields.get("birth_month"),
+            birth_day=fields.get("birth_day"),
+            phone=fields.get("phone") or "",
+            personal_identity_code=fields.get("personal_identity_code") or "",
+        )
+    )

@@ -40,6 +40,7 @@ from kotopolku.clients.selectors import (
     client_get,
     client_list,
     client_timeline,
+    duplicate_candidates,
     retention_listing,
 )
 from kotopolku.organisations.models import ServicePoint
@@ -93,29 +94,6 @@ def _service_point_for_registration(request: HttpRequest) -> tuple[ServicePoint,
     return chosen, allowed
 
 
-def _duplicates(request: HttpRequest, service_point: ServicePoint, form: ClientForm) -> list[Any]:
-    try:
-        from kotopolku.clients.matching.selectors import client_duplicate_candidates
-    except ImportError:  # the matching package is not installed
-        return []
-    data = form.client_fields()
-    return list(
-        client_duplicate_candidates(
-            user=_user(request),
-            service_point=service_point,
-            given_names=data["given_names"],
-            family_name=data["family_name"],
-            given_names_latin=data["given_names_latin"],
-            family_name_latin=data["family_name_latin"],
-            birth_year=data["birth_year"],
-            birth_month=data["birth_month"],
-            birth_day=data["birth_day"],
-            phone=data["phone"],
-            personal_identity_code=data["personal_identity_code"],
-        )
-    )
-
-
 @login_required
 def client_register_view(request: HttpRequest) -> HttpResponse:
     require(request.user, "clients.register")
@@ -129,7 +107,13 @@ def client_register_view(request: HttpRequest) -> HttpResponse:
         valid = form.is_valid() & languages.is_valid() & identifiers.is_valid()
         if valid:
             confirmed = request.POST.get("confirm_new_person") == "yes"
-            duplicates = [] if confirmed else _duplicates(request, service_point, form)
+            duplicates = (
+                []
+                if confirmed
+                else duplicate_candidates(
+                    user=_user(request), service_point=service_point, fields=form.client_fields()
+                )
+            )
             if not duplicates:
                 try:
                     client = services.client_register(

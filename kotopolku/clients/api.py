@@ -1,0 +1,305 @@
+"""The client registry over the API: register, read (audited), correct and search clients."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpRequest
+from django.utils.translation import gettext as _
+from ninja import Query, Router, Schema
+from ninja.errors import HttpError
+
+from kotopolku.accounts.models import User
+from kotopolku.accounts.permissions import require, service_point_ids
+from kotopolku.audit.services import audit_record
+from kotopolku.clients import services
+from kotopolku.clients.enums import ClientStatus
+from kotopolku.clients.forms import (
+    ClientForm,
+    IdentifierFormSet,
+    LanguageFormSet,
+    client_initial,
+    formset_rows,
+)
+from kotopolku.clients.models import Client
+from kotopolku.clients.schemas import (
+    ClientChanged,
+    ClientCreated,
+    ClientFields,
+    ClientIn,
+    ClientMatchOut,
+    ClientOut,
+    ClientPatch,
+    ClientSummary,
+    DuplicatesFound,
+)
+from kotopolku.clients.selectors import client_find, client_get, client_list, duplicate_candidates
+from kotopolku.organisations.models import Municipality, ServicePoint
+
+router = Router(tags=["clients"])
+
+_FORM_FIELDS = tuple(ClientForm.Meta.fields)
+
+
+def _user(request: HttpRequest) -> User:
+    return request.user  # type: ignore[return-value]
+
+
+def _form_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return [str(item) for item in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    return str(value)
+
+
+def _form_data(values: dict[str, Any], errors: dict[str, list[str]]) -> dict[str, Any]:
+    """API values as the form's data: codes and UUIDs resolved to the form's choices."""
+    data = {name: _form_value(values.get(name)) for name in _FORM_FIELDS}
+    code = values.get("municipality")
+    if code:
+        municipality = Municipality.objects.filter(code=str(code)).first()
+        if municipality is None:
+            errors["municipality"] = [_("Unknown municipality code.")]
+        data["municipality"] = str(municipality.pk) if municipality else ""
+    worker = values.get("responsible_worker")
+    if worker:
+        user = User.objects.filter(uuid=worker).first()
+        if user is None:
+            errors["responsible_worker"] = [
+                _("The responsible worker must be a staff member of this service point.")
+            ]
+        data["responsible_worker"] = str(user.pk) if user else ""
+    return data
+
+
+def _rows(kind: str, rows: list[Any] | None, errors: dict[str, list[str]]) -> list[dict[str, Any]] | None:
+    if rows is None:
+        return None
+    formset_class = LanguageFormSet if kind == "languages" else IdentifierFormSet
+    data: dict[str, Any] = {f"{kind}-TOTAL_FORMS": str(len(rows)), f"{kind}-INITIAL_FORMS": "0"}
+    for index, row in enumerate(rows):
+        for name, value in row.model_dump().items():
+            data[f"{kind}-{index}-{name}"] = "on" if value is True else ("" if value is False else value)
+    formset = formset_class(data, prefix=kind)
+    if not formset.is_valid():
+        for index, form_errors in enumerate(formset.errors):  # one ErrorDict per row
+            for name, messages in form_errors.items():  # type: ignore[attr-defined]
+                errors[f"{kind}.{index}.{name}"] = [str(message) for message in messages]
+        if formset.non_form_errors():
+            errors[kind] = [str(message) for message in formset.non_form_errors()]
+        return None
+    return formset_rows(formset)
+
+
+def _validated(
+    payload: ClientFields, *, service_point: ServicePoint, base: dict[str, Any]
+) -> tuple[dict[str, Any], list[dict[str, Any]] | None, list[dict[str, Any]] | None]:
+    """Validate through the staff UI's forms; every bad field is reported at once (422)."""
+    given = payload.model_dump(exclude_unset=True, exclude={"languages", "identifiers"})
+    given.pop("service_point", None)
+    given.pop("confirm_new_person", None)
+    errors: dict[str, list[str]] = {}
+    data = _form_data({**base, **given}, errors)
+    form = ClientForm(data, service_point=service_point, instance=Client(service_point=service_point))
+    if not form.is_valid():
+        for name, messages in form.errors.items():
+            errors.setdefault(name, [str(message) for message in messages])
+    languages = _rows("languages", payload.languages, errors)
+    identifiers = _rows("identifiers", payload.identifiers, errors)
+    if errors:
+        raise ValidationError(errors)
+    return form.client_fields(), languages, identifiers
+
+
+def _registration_point(request: HttpRequest, wanted: Any) -> ServicePoint:
+    allowed = service_point_ids(request.user, "clients.register")
+    if wanted is not None:
+        point = ServicePoint.objects.filter(uuid=wanted).first()
+        if point is None:
+            raise ValidationError({"service_point": _("Unknown service point.")})
+        require(request.user, "clients.register", point)
+        return point
+    require(request.user, "clients.register")
+    if len(allowed) > 1:
+        raise ValidationError({"service_point": _("Choose the service point: you work at more than one.")})
+    return ServicePoint.objects.get(id=next(iter(allowed)))
+
+
+@router.post(
+    "/clients",
+    response={201: ClientCreated, 409: DuplicatesFound},
+    summary="Register a client",
+    description=(
+        "Registers a client at the given service point (or the only one where the user may register "
+        "clients). Before saving, the duplicate check runs: when it finds likely matches the request is "
+        "**refused with 409** and the matches (uuid, name, birth date, score) are returned; send the "
+        "same request again with `confirm_new_person: true` to register a different person anyway. "
+        "Invalid fields give 422 with a message per field; nothing is saved."
+    ),
+)
+def client_create(request: HttpRequest, payload: ClientIn) -> Any:
+    point = _registration_point(request, payload.service_point)
+    fields, languages, identifiers = _validated(
+        payload, service_point=point, base={"gender": "not_told", "residence_basis": "unknown"}
+    )
+    if not payload.confirm_new_person:
+        matches = duplicate_candidates(user=_user(request), service_point=point, fields=fields)
+        if matches:
+            return 409, {
+                "detail": _("This person may already be registered."),
+                "duplicates": [
+                    {
+                        "uuid": match.client.uuid,
+                        "name": match.client.display_name,
+                        "birth_date": match.client.birth_date_display,
+                        "score": match.score,
+                    }
+                    for match in matches
+                ],
+            }
+    client = services.client_register(
+        service_point=point,
+        fields=fields,
+        languages=languages or [],
+        identifiers=identifiers or [],
+        by=_user(request),
+    )
+    return 201, {"uuid": client.uuid}
+
+
+def _client_out(client: Client) -> dict[str, Any]:
+    return {
+        "uuid": client.uuid,
+        "service_point": client.service_point.uuid,
+        "status": client.status,
+        **{
+            name: getattr(client, name)
+            for name in (
+                "given_names",
+                "family_name",
+                "given_names_latin",
+                "family_name_latin",
+                "birth_year",
+                "birth_month",
+                "birth_day",
+                "gender",
+                "citizenships",
+                "phone",
+                "email",
+                "arrival_date",
+                "residence_basis",
+                "permit_type",
+                "permit_expires",
+                "personal_identity_code",
+                "identity_code_is_temporary",
+            )
+        },
+        "municipality": client.municipality.code if client.municipality else None,
+        "responsible_worker": client.responsible_worker.uuid if client.responsible_worker else None,
+        "languages": list(
+            client.languages.order_by("language").values("language", "level", "needs_interpreter")
+        ),
+        "identifiers": list(client.identifiers.order_by("kind").values("kind", "value", "issuing_country")),
+        "consents": [
+            {
+                "purpose": consent.purpose,
+                "given_at": consent.given_at.isoformat(),
+                "withdrawn_at": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
+            }
+            for consent in client.consents.all()
+        ],
+    }
+
+
+@router.get(
+    "/clients/{uuid}",
+    response=ClientOut,
+    summary="Read a client (audited)",
+    description=(
+        "Every read is written to the audit log with its purpose. 403 outside the user's service points."
+    ),
+)
+def client_read(request: HttpRequest, uuid: str) -> Any:
+    client = client_get(uuid=uuid)
+    require(request.user, "clients.view", client)
+    with transaction.atomic():
+        audit_record(actor=request.user, action="clients.view", target=client, purpose="client service")
+    return _client_out(client)
+
+
+@router.patch(
+    "/clients/{uuid}",
+    response=ClientChanged,
+    summary="Correct a client's data",
+    description=(
+        "Only the fields sent are changed; `languages` and `identifiers`, when sent, replace the lists. "
+        "Audited with the names of the changed fields."
+    ),
+)
+def client_patch(request: HttpRequest, uuid: str, payload: ClientPatch) -> Any:
+    client = client_get(uuid=uuid)
+    require(request.user, "clients.change", client)
+    if client.status == ClientStatus.ANONYMISED:
+        raise ValidationError(_("An anonymised record cannot be changed."))
+    base = client_initial(client)
+    if client.municipality is not None:
+        base["municipality"] = client.municipality.code
+    if client.responsible_worker is not None:
+        base["responsible_worker"] = client.responsible_worker.uuid
+    fields, languages, identifiers = _validated(payload, service_point=client.service_point, base=base)
+    sent = payload.model_dump(exclude_unset=True)
+    changed_fields = {name: value for name, value in fields.items() if name in sent or name in _DERIVED}
+    changed = services.client_update(
+        client=client, fields=changed_fields, languages=languages, identifiers=identifiers, by=_user(request)
+    )
+    return {"uuid": client.uuid, "changed": changed}
+
+
+# Filled from the identity code when it is sent.
+_DERIVED = ("identity_code_is_temporary", "birth_year", "birth_month", "birth_day")
+
+
+class ClientListFilters(Schema):
+    search: str = ""
+    limit: int = 20
+    offset: int = 0
+
+
+@router.get(
+    "/clients",
+    response=list[ClientMatchOut],
+    summary="Search or list clients",
+    description=(
+        "With `search` (name in any script or spelling, birth date, phone, identity code or identifier): "
+        "the best matches first, each with its `score` (0–1). Without it: the newest clients, paged with "
+        "`limit` (at most 100) and `offset`. Only clients of the user's service points."
+    ),
+)
+def client_index(request: HttpRequest, filters: Query[ClientListFilters]) -> Any:
+    require(request.user, "clients.view")
+    limit = max(1, min(filters.limit, 100))
+    if filters.search.strip():
+        hits = client_find(user=_user(request), text=filters.search, limit=limit)
+        return [{"client": _summary(hit.client), "score": hit.score} for hit in hits]
+    offset = max(0, filters.offset)
+    clients = client_list(user=_user(request))[offset : offset + limit]
+    return [{"client": _summary(client), "score": None} for client in clients]
+
+
+def _summary(client: Client) -> ClientSummary:
+    return ClientSummary(
+        uuid=client.uuid,
+        service_point=client.service_point.uuid,
+        name=client.display_name,
+        name_as_written=client.written_name,
+        birth_date=client.birth_date_display,
+        status=client.status,
+    )
+
+
+__all__ = ["HttpError", "router"]

@@ -1,0 +1,169 @@
+"""API schemas of the client registry.
+
+Numbers and dates are accepted as numbers or strings and checked by the same forms as the staff
+UI, so a wrong value gets the same per-field message, in the user's language.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated, Any
+from uuid import UUID
+
+from ninja import Field, Schema
+from pydantic import BeforeValidator, WithJsonSchema
+
+
+def _as_text(value: Any) -> Any:
+    """Numbers and dates become the text the form parses; anything else is left to fail as a string."""
+    if isinstance(value, bool):
+        return value
+    if isinstance(value, int | date):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
+Number = Annotated[
+    str | None,
+    BeforeValidator(_as_text),
+    WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "null"}]}),
+]
+DateText = Annotated[
+    str | None,
+    BeforeValidator(_as_text),
+    WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
+]
+
+
+class LanguageIn(Schema):
+    language: str = Field(description="ISO 639 code, e.g. `uk`, `ar`, `so`")
+    level: str = Field("", description="CEFR level: pre_a1, A1 … C2, native")
+    needs_interpreter: bool = False
+
+
+class IdentifierIn(Schema):
+    kind: str = Field(description="passport, migri_customer_number, residence_card, national_id, other")
+    value: str
+    issuing_country: str = Field("", description="ISO 3166 alpha-2")
+
+
+class ClientFields(Schema):
+    given_names: str | None = Field(None, description="As the client writes them, any script")
+    family_name: str | None = None
+    given_names_latin: str | None = Field(None, description="As in a document, Latin letters")
+    family_name_latin: str | None = None
+    birth_year: Number = None
+    birth_month: Number = None
+    birth_day: Number = None
+    gender: str | None = Field(None, description="woman, man, non_binary, not_told")
+    citizenships: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
+    phone: str | None = Field(None, description="Stored in E.164; Finnish numbers may omit +358")
+    email: str | None = None
+    municipality: str | None = Field(None, description="Municipality code, e.g. `698` for Rovaniemi")
+    arrival_date: DateText = None
+    residence_basis: str | None = Field(
+        None,
+        description=(
+            "work, family, study, international_protection, temporary_protection, eu_nordic, other, unknown"
+        ),
+    )
+    permit_type: str | None = None
+    permit_expires: DateText = None
+    personal_identity_code: str | None = Field(None, description="Finnish henkilötunnus (optional)")
+    responsible_worker: UUID | None = Field(None, description="A staff member of the client's service point")
+    languages: list[LanguageIn] | None = None
+    identifiers: list[IdentifierIn] | None = None
+
+
+class ClientIn(ClientFields):
+    service_point: UUID | None = Field(
+        None, description="Needed when the user may register clients at more than one service point"
+    )
+    confirm_new_person: bool = Field(
+        False, description="Register even though the duplicate check found likely matches"
+    )
+
+
+class ClientPatch(ClientFields):
+    pass
+
+
+class ClientCreated(Schema):
+    uuid: UUID
+
+
+class DuplicateOut(Schema):
+    uuid: UUID
+    name: str
+    birth_date: str
+    score: float
+
+
+class DuplicatesFound(Schema):
+    detail: str
+    duplicates: list[DuplicateOut]
+
+
+class LanguageOut(Schema):
+    language: str
+    level: str
+    needs_interpreter: bool
+
+
+class IdentifierOut(Schema):
+    kind: str
+    value: str
+    issuing_country: str
+
+
+class ConsentOut(Schema):
+    purpose: str
+    given_at: str
+    withdrawn_at: str | None
+
+
+class ClientOut(Schema):
+    uuid: UUID
+    service_point: UUID
+    status: str
+    given_names: str
+    family_name: str
+    given_names_latin: str
+    family_name_latin: str
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    gender: str
+    citizenships: list[str]
+    phone: str
+    email: str
+    municipality: str | None
+    arrival_date: date | None
+    residence_basis: str
+    permit_type: str
+    permit_expires: date | None
+    personal_identity_code: str
+    identity_code_is_temporary: bool
+    responsible_worker: UUID | None
+    languages: list[LanguageOut]
+    identifiers: list[IdentifierOut]
+    consents: list[ConsentOut]
+
+
+class ClientSummary(Schema):
+    uuid: UUID
+    service_point: UUID
+    name: str
+    name_as_written: str
+    birth_date: str
+    status: str
+
+
+class ClientMatchOut(Schema):
+    client: ClientSummary
+    score: float | None
+
+
+class ClientChanged(Schema):
+    uuid: UUID
+    changed: list[str]
