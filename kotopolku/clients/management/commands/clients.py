@@ -1,0 +1,39 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandParser
+
+from kotopolku.clients.selectors import retention_due
+from kotopolku.clients.services import retention_run
+from kotopolku.clients.tasks import clients_retention
+
+
+class Command(BaseCommand):
+    help = (
+        "Client registry tools. 'clients retention --dry-run' lists the records the retention period "
+        "would anonymise now; without --dry-run the retention task is enqueued for the worker, or run "
+        "here with --now."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument("operation", choices=["retention"])
+        parser.add_argument(
+            "--dry-run", action="store_true", help="List what would be anonymised; change nothing."
+        )
+        parser.add_argument("--now", action="store_true", help="Run in this process instead of enqueuing.")
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if options["dry_run"]:
+            due = retention_due()
+            for client in due:
+                closed = client.closed_at.date().isoformat() if client.closed_at else "-"
+                self.stdout.write(f"{client.uuid}  {client.service_point.slug}  closed {closed}")
+            self.stdout.write(f"{len(due)} client record(s) would be anonymised.")
+            return
+        if options["now"]:
+            done = retention_run()
+            self.stdout.write(self.style.SUCCESS(f"{len(done)} client record(s) anonymised."))
+            return
+        result = clients_retention.enqueue()
+        self.stdout.write(self.style.SUCCESS(f"Retention task enqueued ({result.id})."))
