@@ -350,7 +350,8 @@ def _datapackage_resources(manifest: Path) -> dict[str, str]:
 
 def read_path(path: Path) -> list[tuple[str, Dataset]]:
     """The datasets at ``path``: a JSON file, a directory of JSON files, or a datapackage (its
-    directory or its datapackage.json). Each file is its own dataset (a datapackage is one), so
+    directory or its datapackage.json); a directory's subdirectories holding CSV files are read as
+    datapackages too. Each file is its own dataset (a datapackage is one), so
     that files which disagree about a shared record are imported one after the other."""
     if path.is_file() and path.name == "datapackage.json":
         path = path.parent
@@ -369,6 +370,11 @@ def read_path(path: Path) -> list[tuple[str, Dataset]]:
                 dataset = Dataset()
                 read_json_file(child, dataset)
                 found.append((child.name, dataset))
+        for child in sorted(path.iterdir()):
+            if child.is_dir() and any(child.glob("*.csv")):
+                dataset = Dataset()
+                read_datapackage(child, dataset)
+                found.append((f"{child.name}/datapackage", dataset))
     else:
         dataset = Dataset()
         dataset.file_problems.append(f"{path.name}: no such file or directory")
