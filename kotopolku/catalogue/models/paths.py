@@ -33,6 +33,11 @@ class ServicePath(CatalogueModel):
     def __str__(self) -> str:
         return self.key
 
+    def get_absolute_url(self) -> str:
+        from django.urls import reverse
+
+        return reverse("catalogue:path_detail", kwargs={"uuid": self.uuid})
+
 
 class ServicePathTranslation(TranslationModel):
     path = models.ForeignKey(ServicePath, on_delete=models.CASCADE, related_name="translations")

@@ -1,5 +1,23 @@
 """Reads of the service catalogue. Catalogue entries are public information (no tenant scoping)."""
 
+from kotopolku.catalogue.selectors.paths import path_list, path_with_steps, resolve_steps
 from kotopolku.catalogue.selectors.search import service_search
+from kotopolku.catalogue.selectors.services import (
+    ServiceQuery,
+    locations_unchecked,
+    service_detail,
+    service_list,
+    services_unchecked,
+)
 
-__all__ = ["service_search"]
+__all__ = [
+    "ServiceQuery",
+    "locations_unchecked",
+    "path_list",
+    "path_with_steps",
+    "resolve_steps",
+    "service_detail",
+    "service_list",
+    "service_search",
+    "services_unchecked",
+]

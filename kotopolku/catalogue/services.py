@@ -1,0 +1,286 @@
+"""Writes to the service catalogue. Keyword-only, atomic, audited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping, Sequence
+from typing import Any
+
+from django.db import transaction
+from django.utils import timezone
+
+from kotopolku.audit.services import audit_record
+from kotopolku.catalogue.enums import ChannelKind
+from kotopolku.catalogue.models import (
+    Accessibility,
+    Address,
+    Language,
+    Location,
+    LocationTranslation,
+    RequiredDocument,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServiceChannel,
+    ServiceClassification,
+    ServicePath,
+    ServicePathStep,
+    ServiceTranslation,
+    TranslationModel,
+)
+from kotopolku.organisations.models import Municipality
+
+SOURCE_LANGUAGE = "fi"
+SERVICE_TEXT_FIELDS = (
+    "name",
+    "alternate_name",
+    "description",
+    "application_process",
+    "eligibility_description",
+    "fees_description",
+    "interpretation_services",
+    "wait_time",
+    "alert",
+)
+LOCATION_TEXT_FIELDS = ("name", "alternate_name", "description", "transportation")
+
+
+def _save_translations(
+    *,
+    model: type[TranslationModel],
+    owner_field: str,
+    owner: Any,
+    texts: Mapping[str, Mapping[str, str]],
+    fields: Sequence[str],
+) -> list[str]:
+    """Create, update or remove one row per language; returns the languages that changed.
+
+    A row whose text changes gets a new ``version``; a changed row in another language than
+    the source records the source's version it was made from. A language with every field
+    empty is removed.
+    """
+    existing = {row.language: row for row in model._default_manager.filter(**{owner_field: owner})}
+    changed: list[str] = []
+    for language, values in texts.items():
+        values = {field: (values.get(field) or "").strip() for field in fields}
+        row = existing.get(language)
+        if not any(values.values()):
+            if row is not None:
+                row.delete()
+                changed.append(language)
+            continue
+        if row is None:
+            row = model(**{owner_field: owner, "language": language, **values})
+            changed.append(language)
+        elif any(getattr(row, field) != value for field, value in values.items()):
+            for field, value in values.items():
+                setattr(row, field, value)
+            row.version += 1
+            changed.append(language)
+        else:
+            continue
+        row.full_clean(exclude=[owner_field])
+        row.save()
+        existing[language] = row
+    source = existing.get(SOURCE_LANGUAGE)
+    if source is not None:
+        for language in changed:
+            row = existing.get(language)
+            if language != SOURCE_LANGUAGE and row is not None and row.pk is not None:
+                row.source_language = SOURCE_LANGUAGE
+                row.source_version = source.version
+                row.save(update_fields=["source_language", "source_version", "updated_at"])
+    return changed
+
+
+@transaction.atomic
+def service_save(
+    *,
+    service: Service,
+    translations: Mapping[str, Mapping[str, str]],
+    by: Any,
+    channels: Iterable[str] | None = None,
+    e_service_url: str = "",
+    languages: Iterable[str] | None = None,
+    municipalities: Iterable[Municipality] | None = None,
+    term_ids: Iterable[int] | None = None,
+    documents: Mapping[str, Sequence[str]] | None = None,
+) -> Service:
+    """Create or change a service with its texts per language and its lists.
+
+    A list given as ``None`` is left as it is. ``documents`` are the required documents per
+    language, the n-th line of each language being the same document.
+    """
+    created = service.pk is None
+    service.full_clean(exclude=["last_checked_by"])
+    service.save()
+    changed = _save_translations(
+        model=ServiceTranslation,
+        owner_field="service",
+        owner=service,
+        texts=translations,
+        fields=SERVICE_TEXT_FIELDS,
+    )
+    details: dict[str, Any] = {"languages_changed": changed}
+    if channels is not None:
+        kinds = [kind for kind in ChannelKind.values if kind in set(channels)]
+        service.channels.exclude(kind__in=kinds).delete()
+        for kind in kinds:
+            url = (
+                e_service_url
+                if kind == ChannelKind.E_SERVICE
+                else service.url
+                if kind == ChannelKind.WEB
+                else ""
+            )
+            ServiceChannel.objects.update_or_create(service=service, kind=kind, defaults={"url": url})
+        details["channels"] = kinds
+    if languages is not None:
+        codes = list(dict.fromkeys(languages))
+        service.languages.exclude(code__in=codes).delete()
+        for code in codes:
+            Language.objects.get_or_create(service=service, code=code)
+        details["languages"] = codes
+    if municipalities is not None:
+        wanted = {m.pk: m for m in municipalities}
+        service.service_areas.filter(municipality__isnull=False).exclude(municipality_id__in=wanted).delete()
+        have = set(
+            service.service_areas.filter(municipality__isnull=False).values_list("municipality_id", flat=True)
+        )
+        ServiceArea.objects.bulk_create(
+            [ServiceArea(service=service, municipality=m) for pk, m in wanted.items() if pk not in have]
+        )
+    if term_ids is not None:
+        ids = set(term_ids)
+        service.classifications.exclude(term_id__in=ids).delete()
+        have = set(service.classifications.values_list("term_id", flat=True))
+        ServiceClassification.objects.bulk_create(
+            [ServiceClassification(service=service, term_id=pk) for pk in ids - have]
+        )
+    if documents is not None:
+        _save_documents(service=service, documents=documents)
+    audit_record(
+        actor=by,
+        action="catalogue.service_created" if created else "catalogue.service_changed",
+        target=service,
+        details=details,
+    )
+    return service
+
+
+def _save_documents(*, service: Service, documents: Mapping[str, Sequence[str]]) -> None:
+    lines = {
+        language: [line.strip() for line in items if line.strip()] for language, items in documents.items()
+    }
+    count = max((len(items) for items in lines.values()), default=0)
+    current = list(service.required_documents.order_by("position", "id"))
+    for position in range(count):
+        document = current[position] if position < len(current) else RequiredDocument(service=service)
+        document.position = position
+        document.texts = {}
+        for language, items in lines.items():
+            if position < len(items):
+                document.set_text("document", language, items[position])
+        document.save()
+    for extra in current[count:]:
+        extra.delete()
+
+
+@transaction.atomic
+def service_mark_checked(*, service: Service, by: Any) -> Service:
+    service.last_checked_at = timezone.now()
+    service.last_checked_by = by
+    service.save(update_fields=["last_checked_at", "last_checked_by", "updated_at"])
+    audit_record(actor=by, action="catalogue.service_checked", target=service)
+    return service
+
+
+@transaction.atomic
+def location_save(
+    *,
+    location: Location,
+    translations: Mapping[str, Mapping[str, str]],
+    address: Mapping[str, Any] | None,
+    accessibility: Mapping[str, str] | None,
+    by: Any,
+    service: Service | None = None,
+) -> Location:
+    """Create or change a location with its names per language, street address and
+    accessibility description per language; link it to ``service`` when given."""
+    created = location.pk is None
+    location.full_clean(exclude=["last_checked_by"])
+    location.save()
+    changed = _save_translations(
+        model=LocationTranslation,
+        owner_field="location",
+        owner=location,
+        texts=translations,
+        fields=LOCATION_TEXT_FIELDS,
+    )
+    if address is not None:
+        row = location.addresses.order_by("id").first() or Address(location=location)
+        for key, value in address.items():
+            setattr(row, key, value)
+        row.full_clean(exclude=["location"])
+        row.save()
+    if accessibility is not None:
+        access = location.accessibility.order_by("id").first() or Accessibility(location=location)
+        for language, text in accessibility.items():
+            access.set_text("description", language, text.strip())
+        if access.texts or access.pk:
+            access.save()
+    if service is not None:
+        ServiceAtLocation.objects.get_or_create(service=service, location=location)
+    audit_record(
+        actor=by,
+        action="catalogue.location_created" if created else "catalogue.location_changed",
+        target=location,
+        details={"languages_changed": changed},
+    )
+    return location
+
+
+@transaction.atomic
+def location_mark_checked(*, location: Location, by: Any) -> Location:
+    location.last_checked_at = timezone.now()
+    location.last_checked_by = by
+    location.save(update_fields=["last_checked_at", "last_checked_by", "updated_at"])
+    audit_record(actor=by, action="catalogue.location_checked", target=location)
+    return location
+
+
+@transaction.atomic
+def schedule_add(*, schedule: Schedule, by: Any) -> Schedule:
+    schedule.full_clean()
+    schedule.save()
+    audit_record(
+        actor=by, action="catalogue.schedule_added", target=schedule, details={"kind": schedule.kind}
+    )
+    return schedule
+
+
+@transaction.atomic
+def schedule_remove(*, schedule: Schedule, by: Any) -> None:
+    audit_record(actor=by, action="catalogue.schedule_removed", target=schedule)
+    schedule.delete()
+
+
+@transaction.atomic
+def path_step_save(*, step: ServicePathStep, notes: Mapping[str, str], by: Any) -> ServicePathStep:
+    for language, note in notes.items():
+        step.set_text("note", language, note.strip())
+    step.full_clean()
+    step.save()
+    audit_record(
+        actor=by, action="catalogue.path_step_saved", target=step.path, details={"step": str(step.uuid)}
+    )
+    return step
+
+
+@transaction.atomic
+def path_step_remove(*, step: ServicePathStep, by: Any) -> None:
+    path: ServicePath = step.path
+    audit_record(
+        actor=by, action="catalogue.path_step_removed", target=path, details={"step": str(step.uuid)}
+    )
+    step.delete()

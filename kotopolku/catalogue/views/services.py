@@ -1,0 +1,259 @@
+"""Staff pages of the service catalogue: find, view, edit, check."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
+from django.utils.http import urlencode
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from kotopolku.accounts.permissions import can, require
+from kotopolku.catalogue.forms import (
+    LocationForm,
+    ScheduleForm,
+    ServiceForm,
+    ServiceSearchForm,
+    location_text_forms,
+    service_text_forms,
+)
+from kotopolku.catalogue.hours import opening_status, week_table
+from kotopolku.catalogue.models import Location, Schedule, Service
+from kotopolku.catalogue.selectors import (
+    ServiceQuery,
+    locations_unchecked,
+    service_detail,
+    service_list,
+    services_unchecked,
+)
+from kotopolku.catalogue.services import (
+    location_save,
+    schedule_add,
+    schedule_remove,
+    service_mark_checked,
+    service_save,
+)
+from kotopolku.catalogue.templatetags.catalogue_tags import current_language
+
+PAGE_SIZE = 50
+
+
+@login_required
+def service_index(request: HttpRequest) -> HttpResponse:
+    require(request.user, "catalogue.view")
+    form = ServiceSearchForm(request.GET or None, language=current_language())
+    query = ServiceQuery()
+    if form.is_valid():
+        data = form.cleaned_data
+        query = ServiceQuery(
+            text=data.get("q") or "",
+            term_id=data["term"].pk if data.get("term") else None,
+            organisation_id=data["organisation"].pk if data.get("organisation") else None,
+            municipality_id=data["municipality"].pk if data.get("municipality") else None,
+        )
+    status = 400 if request.GET and not form.is_valid() else 200
+    services = service_list(user=request.user, query=query) if status == 200 else Service.objects.none()
+    page = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
+    params = [(k, str(v)) for k, v in request.GET.items() if k != "page" and v]
+    return render(
+        request,
+        "catalogue/service_list.html",
+        {
+            "form": form,
+            "page": page,
+            "query": urlencode(params),
+            "may_manage": can(request.user, "catalogue.manage"),
+        },
+        status=status,
+    )
+
+
+@login_required
+def service_unchecked(request: HttpRequest) -> HttpResponse:
+    require(request.user, "catalogue.view")
+    page = Paginator(services_unchecked(user=request.user), PAGE_SIZE).get_page(request.GET.get("page"))
+    locations = locations_unchecked(user=request.user)[:PAGE_SIZE]
+    return render(
+        request,
+        "catalogue/service_unchecked.html",
+        {"page": page, "locations": locations, "may_manage": can(request.user, "catalogue.manage")},
+    )
+
+
+@login_required
+def service_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    try:
+        service = service_detail(user=request.user, uuid=uuid)
+    except Service.DoesNotExist:
+        require(request.user, "catalogue.view")
+        raise Http404 from None
+    now = timezone.now()
+    places = []
+    for link in service.service_at_locations.all():
+        schedules = (
+            list(link.schedules.all()) or list(link.location.schedules.all()) or list(service.schedules.all())
+        )
+        places.append(
+            {
+                "link": link,
+                "location": link.location,
+                "address": next(iter(link.location.addresses.all()), None),
+                "accessibility": next(iter(link.location.accessibility.all()), None),
+                "schedules": schedules,
+                "status": opening_status(schedules, now),
+                "week": week_table(schedules, timezone.localdate(now)),
+            }
+        )
+    own = list(service.schedules.all())
+    return render(
+        request,
+        "catalogue/service_detail.html",
+        {
+            "service": service,
+            "places": places,
+            "own_schedules": own,
+            "own_status": opening_status(own, now) if own else None,
+            "own_week": week_table(own, timezone.localdate(now)) if own else None,
+            "may_manage": can(request.user, "catalogue.manage", service),
+            "schedule_form": ScheduleForm(),
+        },
+    )
+
+
+@login_required
+def service_edit(request: HttpRequest, uuid: UUID | None = None) -> HttpResponse:
+    service = get_object_or_404(Service, uuid=uuid) if uuid else Service()
+    require(request.user, "catalogue.manage", service if uuid else None)
+    data = request.POST if request.method == "POST" else None
+    form = ServiceForm(data, instance=service, language=current_language())
+    texts = service_text_forms(data, service)
+    if data is not None and form.is_valid() and all(f.is_valid() for f in texts):
+        translations = {f.language: f.cleaned_data for f in texts}
+        documents = {f.language: f.cleaned_data.get("documents", "").splitlines() for f in texts}
+        try:
+            saved = service_save(
+                service=form.save(commit=False),
+                translations=translations,
+                channels=form.cleaned_data["channels"],
+                e_service_url=form.cleaned_data.get("e_service_url") or "",
+                languages=form.cleaned_data["languages"],
+                municipalities=form.cleaned_data["municipalities"],
+                term_ids=[term.pk for term in form.cleaned_data["terms"]],
+                documents=documents,
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The service was saved."))
+            return redirect("catalogue:service_detail", uuid=saved.uuid)
+    return render(
+        request,
+        "catalogue/service_form.html",
+        {"form": form, "texts": texts, "service": service},
+        status=400 if data is not None else 200,
+    )
+
+
+@login_required
+@require_POST
+def service_check(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    service = get_object_or_404(Service, uuid=uuid)
+    require(request.user, "catalogue.manage", service)
+    service_mark_checked(service=service, by=request.user)
+    messages.success(request, _("Marked as checked today."))
+    target = request.POST.get("next", "")
+    if target == "unchecked":
+        return redirect("catalogue:service_unchecked")
+    return redirect("catalogue:service_detail", uuid=service.uuid)
+
+
+@login_required
+def location_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = None) -> HttpResponse:
+    service = get_object_or_404(Service, uuid=service_uuid)
+    location = (
+        get_object_or_404(Location, uuid=uuid, service_at_locations__service=service) if uuid else Location()
+    )
+    require(request.user, "catalogue.manage", service)
+    if not uuid:
+        location.organisation = service.organisation
+    data = request.POST if request.method == "POST" else None
+    form = LocationForm(data, instance=location)
+    texts = location_text_forms(data, location)
+    if data is not None and form.is_valid() and all(f.is_valid() for f in texts):
+        try:
+            location_save(
+                location=form.save(commit=False),
+                translations={f.language: f.cleaned_data for f in texts},
+                address=form.address(),
+                accessibility={f.language: f.cleaned_data.get("accessibility", "") for f in texts},
+                service=service,
+                by=request.user,
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("The location was saved."))
+            return redirect("catalogue:service_detail", uuid=service.uuid)
+    return render(
+        request,
+        "catalogue/location_form.html",
+        {"form": form, "texts": texts, "service": service, "location": location},
+        status=400 if data is not None else 200,
+    )
+
+
+def _schedule_owner(service: Service, location_uuid: str) -> dict[str, Any]:
+    if location_uuid:
+        location = get_object_or_404(Location, uuid=location_uuid, service_at_locations__service=service)
+        return {"location": location}
+    return {"service": service}
+
+
+@login_required
+@require_POST
+def schedule_create(request: HttpRequest, service_uuid: UUID) -> HttpResponse:
+    service = get_object_or_404(Service, uuid=service_uuid)
+    require(request.user, "catalogue.manage", service)
+    location_uuid = request.POST.get("location", "")
+    try:
+        UUID(location_uuid) if location_uuid else None
+    except ValueError:
+        location_uuid = "00000000-0000-0000-0000-000000000000"
+    form = ScheduleForm(request.POST, instance=Schedule(**_schedule_owner(service, location_uuid)))
+    if form.is_valid():
+        with transaction.atomic():
+            schedule_add(schedule=form.apply(form.save(commit=False)), by=request.user)
+        messages.success(request, _("The opening hours were added."))
+        return redirect("catalogue:service_detail", uuid=service.uuid)
+    return render(
+        request,
+        "catalogue/schedule_form.html",
+        {"form": form, "service": service, "location_uuid": location_uuid},
+        status=400,
+    )
+
+
+@login_required
+@require_POST
+def schedule_delete(request: HttpRequest, service_uuid: UUID, uuid: UUID) -> HttpResponse:
+    service = get_object_or_404(Service, uuid=service_uuid)
+    schedule = get_object_or_404(Schedule, uuid=uuid)
+    if (
+        schedule.service_id != service.pk
+        and not service.service_at_locations.filter(location__schedules=schedule).exists()
+    ):
+        raise Http404
+    require(request.user, "catalogue.manage", service)
+    schedule_remove(schedule=schedule, by=request.user)
+    messages.success(request, _("The opening hours were removed."))
+    return redirect("catalogue:service_detail", uuid=service.uuid)
