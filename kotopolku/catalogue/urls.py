@@ -1,6 +1,7 @@
 from django.urls import path
 
 from kotopolku.catalogue import views
+from kotopolku.catalogue.hsds.urls import root_urlpatterns  # the public HSDS API at /api/hsds/
 
 app_name = "catalogue"
 
@@ -24,3 +25,5 @@ urlpatterns = [
     path("paths/<uuid:uuid>/steps/", views.path_step_create, name="path_step_create"),
     path("paths/<uuid:uuid>/steps/<uuid:step_uuid>/delete/", views.path_step_delete, name="path_step_delete"),
 ]
+
+__all__ = ["app_name", "root_urlpatterns", "urlpatterns"]
