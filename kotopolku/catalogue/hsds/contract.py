@@ -117,8 +117,10 @@ class Contract:
             found.extend(f"contents/{position}/{error}" for error in self.errors(kind, item))
         if document["size"] != len(document["contents"]):
             found.append("size: differs from the number of contents")
-        if document["empty"] != (document["total_items"] == 0):
-            found.append("empty: disagrees with total_items")
+        if document["empty"] != (not document["contents"]):
+            found.append("empty: disagrees with contents")
+        if document["total_items"] == 0 and not document["empty"]:
+            found.append("empty: false although total_items is 0")
         return found
 
 
