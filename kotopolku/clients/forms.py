@@ -8,9 +8,8 @@ from typing import Any
 from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils.translation import get_language
+from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy as _lazy
 
 from kotopolku.accounts.enums import STAFF_ROLES
 from kotopolku.accounts.models import User
@@ -36,11 +35,11 @@ def _code_contradiction(date: str) -> str:
 NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
 
 IDENTIFIER_KINDS = [
-    ("passport", _lazy("Passport")),
-    ("migri_customer_number", _lazy("Migri customer number")),
-    ("residence_card", _lazy("Residence permit card")),
-    ("national_id", _lazy("National identity card")),
-    ("other", _lazy("Other identifier")),
+    ("passport", gettext_lazy("Passport")),
+    ("migri_customer_number", gettext_lazy("Migri customer number")),
+    ("residence_card", gettext_lazy("Residence permit card")),
+    ("national_id", gettext_lazy("National identity card")),
+    ("other", gettext_lazy("Other identifier")),
 ]
 
 
@@ -84,25 +83,25 @@ class DateInput(forms.DateInput):
 
 class ClientForm(forms.ModelForm[Client]):
     citizenships = forms.MultipleChoiceField(
-        label=_lazy("Citizenships"),
+        label=gettext_lazy("Citizenships"),
         required=False,
-        help_text=_lazy("Choose one or more; hold Ctrl to choose several."),
+        help_text=gettext_lazy("Choose one or more; hold Ctrl to choose several."),
     )
     phone = forms.CharField(
-        label=_lazy("Phone"),
+        label=gettext_lazy("Phone"),
         required=False,
         max_length=40,
-        help_text=_lazy("Finnish numbers may be written without +358."),
+        help_text=gettext_lazy("Finnish numbers may be written without +358."),
     )
     personal_identity_code = forms.CharField(
-        label=_lazy("Personal identity code"),
+        label=gettext_lazy("Personal identity code"),
         required=False,
         max_length=20,
-        help_text=_lazy("Optional. Fills in the birth date when it is empty."),
+        help_text=gettext_lazy("Optional. Fills in the birth date when it is empty."),
     )
-    birth_year = forms.IntegerField(label=_lazy("Birth year"), required=False)
-    birth_month = forms.IntegerField(label=_lazy("Birth month"), required=False)
-    birth_day = forms.IntegerField(label=_lazy("Birth day"), required=False)
+    birth_year = forms.IntegerField(label=gettext_lazy("Birth year"), required=False)
+    birth_month = forms.IntegerField(label=gettext_lazy("Birth month"), required=False)
+    birth_day = forms.IntegerField(label=gettext_lazy("Birth day"), required=False)
 
     class Meta:
         model = Client
@@ -210,9 +209,11 @@ class ClientForm(forms.ModelForm[Client]):
 
 
 class LanguageForm(forms.Form):
-    language = forms.ChoiceField(label=_lazy("Language"), required=False)
-    level = forms.ChoiceField(label=_lazy("Level"), required=False, choices=[("", "—"), *CefrLevel.choices])
-    needs_interpreter = forms.BooleanField(label=_lazy("Needs an interpreter"), required=False)
+    language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
+    level = forms.ChoiceField(
+        label=gettext_lazy("Level"), required=False, choices=[("", "—"), *CefrLevel.choices]
+    )
+    needs_interpreter = forms.BooleanField(label=gettext_lazy("Needs an interpreter"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -220,9 +221,11 @@ class LanguageForm(forms.Form):
 
 
 class IdentifierForm(forms.Form):
-    kind = forms.ChoiceField(label=_lazy("Kind"), required=False, choices=[("", "—"), *IDENTIFIER_KINDS])
-    value = forms.CharField(label=_lazy("Identifier"), required=False, max_length=64)
-    issuing_country = forms.ChoiceField(label=_lazy("Issuing country"), required=False)
+    kind = forms.ChoiceField(
+        label=gettext_lazy("Kind"), required=False, choices=[("", "—"), *IDENTIFIER_KINDS]
+    )
+    value = forms.CharField(label=gettext_lazy("Identifier"), required=False, max_length=64)
+    issuing_country = forms.ChoiceField(label=gettext_lazy("Issuing country"), required=False)
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -275,14 +278,14 @@ IdentifierFormSet = forms.formset_factory(IdentifierForm, formset=IdentifierForm
 
 
 class ConsentForm(forms.Form):
-    purpose = forms.ChoiceField(label=_lazy("Purpose"), choices=ConsentPurpose.choices)
+    purpose = forms.ChoiceField(label=gettext_lazy("Purpose"), choices=ConsentPurpose.choices)
 
 
 class ConfirmForm(forms.Form):
     confirm = forms.BooleanField(
-        label=_lazy("I understand that this cannot be undone."),
+        label=gettext_lazy("I understand that this cannot be undone."),
         required=True,
-        error_messages={"required": _lazy("Tick the box to confirm.")},
+        error_messages={"required": gettext_lazy("Tick the box to confirm.")},
     )
 
 

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kotopolku.audit.models import AuditEvent
 from kotopolku.clients import hooks
@@ -106,7 +106,8 @@ def test_client_timeline__merges_sources_newest_first(rovaniemi, advisor):
 
     hooks.register_timeline_source(source)
     try:
-        entries = client_timeline(client=client, user=advisor)
+        with translation.override("en"):
+            entries = client_timeline(client=client, user=advisor)
     finally:
         hooks._timeline_sources.remove(source)
     assert [entry.kind for entry in entries] == ["contact", "client", "client"]

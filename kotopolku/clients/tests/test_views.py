@@ -3,6 +3,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kotopolku.audit.models import AuditEvent
@@ -24,6 +25,7 @@ BASE = {
 
 def logged_in(client, user):  # type: ignore[no-untyped-def]
     client.force_login(user)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     return client
 
 
