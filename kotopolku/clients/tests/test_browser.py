@@ -1,0 +1,70 @@
+from __future__ import annotations
+
+import pytest
+
+from kotopolku.accounts.enums import Role
+from kotopolku.accounts.models import Membership
+from kotopolku.accounts.tests.factories import TEST_PASSWORD, UserFactory
+from kotopolku.clients.models import Client
+from kotopolku.clients.tests.factories import ClientFactory
+from kotopolku.core.testing.browser import assert_accessible, log_in
+from kotopolku.organisations.tests.factories import ServicePointFactory
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_registration_journey__list_form_errors_profile_export__pass_axe(browser_page, live_server):
+    page = browser_page
+    point = ServicePointFactory(name="International House Rovaniemi")
+    user = UserFactory(email="aino@example.test", full_name="Aino Neuvoja")
+    Membership.objects.create(user=user, role=Role.ADVISOR, service_point=point)
+    ClientFactory(
+        service_point=point, given_names="Мария", given_names_latin="Mariia", family_name_latin="Ivanova"
+    )
+    log_in(page, live_server.url, "aino@example.test", TEST_PASSWORD)
+
+    page.goto(f"{live_server.url}/clients/")
+    assert "Mariia Ivanova" in page.inner_text("main")
+    assert_accessible(page, context="client list")
+
+    page.click("text=Rekisteröi asiakas")
+    assert_accessible(page, context="registration form")
+    page.fill("#id_given_names", "Олександр")
+    page.fill("#id_family_name", "Коваленко")
+    page.fill("#id_given_names_latin", "Oleksandr")
+    page.fill("#id_family_name_latin", "Kovalenko")
+    page.fill("#id_birth_year", "1986")
+    page.fill("#id_phone", "+358 1")
+    page.select_option("#id_citizenships", ["UA"])
+    page.select_option("#id_languages-0-language", "uk")
+    page.select_option("#id_languages-0-level", "native")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.is_visible("#error-summary")
+    assert "puhelinnumero" in page.inner_text("#error-summary")
+    assert not Client.objects.filter(given_names_latin="Oleksandr").exists()
+    assert_accessible(page, context="registration form with errors")
+
+    page.fill("#id_phone", "040 123 4567")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    if page.is_visible(".clients-duplicates"):  # the duplicate check may ask first
+        page.check("input[name=confirm_new_person]")
+        with page.expect_navigation():
+            page.click("main button[type=submit]")
+    assert "Oleksandr Kovalenko" in page.inner_text("h1")
+    assert "+358401234567" in page.inner_text("main")
+    assert "Rekisteröity asiakkaaksi" in page.inner_text("main")
+    assert_accessible(page, context="client profile")
+
+    page.select_option("#id_purpose", "record_keeping")
+    with page.expect_navigation():
+        page.click("text=Kirjaa suostumus")
+    assert "Suostumus kirjattu" in page.inner_text("main")
+
+    page.click("text=Vie tiedot")
+    assert "Tietosi asiakasrekisterissä" in page.inner_text("h1")
+    assert_accessible(page, context="export page in Finnish")
+    page.click("text=In English")
+    assert "Your data in the client register" in page.inner_text("h1")
+    assert_accessible(page, context="export page in English")
