@@ -36,3 +36,13 @@ def desk(db) -> Desk:  # type: ignore[no-untyped-def]
         Membership.objects.create(user=user, role=role, service_point=where)
         users[name] = user
     return Desk(point=point, other_point=other, **users)
+
+
+@pytest.fixture
+def code_lists(db) -> None:  # type: ignore[no-untyped-def]
+    """The seeded topics and client groups; transactional tests flush what migrations loaded."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("kotopolku.contacts.migrations.0002_code_lists").seed(apps, None)
