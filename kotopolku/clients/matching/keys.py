@@ -8,6 +8,7 @@ prefix    kind                                   example
 ========  =====================================  ==========================================
 ``n:``    TOKEN: normal form of a name token     ``n:muhamid``
 ``p:``    PHONETIC: skeleton of a name token     ``p:mhmt``
+``q:``    PHONETIC: loose key of a name token     ``q:mtn`` (Milton = 米爾頓)
 ``pp:``   PHONETIC: two skeletons of one name    ``pp:hsn|mhmt`` (order independent)
 ``py:``   PHONETIC: skeleton and birth year      ``py:mhmt|1987``
 ``b:``    BIRTH: year, year-month, full date     ``b:1987``, ``b:1987-03``, ``b:1987-03-12``
@@ -83,6 +84,8 @@ def name_keys(tokens: list[NameToken]) -> set[str]:
     for token in tokens:
         keys.add(_cut("n:" + token.normal))
         keys.update(_cut("p:" + s) for s in token.skeletons)
+        if len(token.loose) >= 2:
+            keys.add(_cut("q:" + token.loose))
     return keys
 
 
@@ -106,6 +109,7 @@ def name_year_keys(tokens: list[NameToken], year: int | None) -> set[str]:
 _KIND_OF_PREFIX = {
     "n": NameKeyKind.TOKEN,
     "p": NameKeyKind.PHONETIC,
+    "q": NameKeyKind.PHONETIC,
     "pp": NameKeyKind.PHONETIC,
     "py": NameKeyKind.PHONETIC,
     "b": NameKeyKind.BIRTH,
@@ -173,7 +177,7 @@ class ParsedQuery:
 
 
 def _valid_date(year: int, month: int | None, day: int | None) -> bool:
-    if not 1900 <= year <= 2100:
+    if not (1000 if day else 1900) <= year <= 2100:
         return False
     if month is not None and not 1 <= month <= 12:
         return False

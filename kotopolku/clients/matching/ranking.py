@@ -31,6 +31,8 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
         # one-consonant skeletons ("l" for Ali, Julia) do not count as much.
         shortest = min(len(s) for s in set(a.skeletons) & set(b.skeletons))
         best = max(best, 0.45 + 0.05 * min(shortest, 3) + 0.4 * best)
+    elif a.loose and a.loose == b.loose and len(a.loose) >= 2:
+        best = max(best, 0.55 + 0.05 * min(len(a.loose), 3) + 0.25 * best)
     else:
         best = max(
             best,

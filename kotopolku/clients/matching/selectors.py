@@ -55,7 +55,7 @@ REASON_LABELS = {
     "identifier": _("same identifier"),
 }
 
-_WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0}
+_WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0, "q": 0.6}
 
 
 @dataclass
@@ -117,8 +117,9 @@ def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
 
 def _broad_keys(tokens: list[NameToken]) -> list[str]:
     """Name keys, rarest-looking first: normal forms, then long skeletons before short ones."""
+    order = {"n": 0, "p": 1, "q": 2}
     keys = name_keys(tokens)
-    return sorted(keys, key=lambda k: (not k.startswith("n:"), -len(k), k))
+    return sorted(keys, key=lambda k: (order.get(k.split(":", 1)[0], 3), -len(k), k))
 
 
 def _query_keys(query: ParsedQuery) -> tuple[set[str], list[str]]:

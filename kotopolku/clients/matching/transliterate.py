@@ -28,7 +28,9 @@ MAX_TEXT = 300  # longer input is cut: a name never needs more
 MAX_TOKENS = 8
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPLIT = re.compile(r"[^a-z]+")
+_SPLIT_WORD = re.compile(r"[^a-zA-Z]+")
 _ARTICLES = frozenset(
     {
         "al",
@@ -67,43 +69,65 @@ class NameToken:
     latin: str  # the token in plain lower-case Latin letters
     normal: str
     skeletons: tuple[str, ...]
+    loose: str = ""  # the coarsest key: how a name sounds once written in Chinese characters
 
 
-def _words(text: str) -> list[tuple[str, bool]]:
-    """Split a name into words as (latin_lowercase, written_in_arabic_script)."""
-    out: list[tuple[str, bool]] = []
+def _arabic_latin(raw: str) -> str:
+    """Arabic script letter by letter: a ح or ه after s, z, k, t, d … is written "H" so that it
+    does not make a digraph (زهران is z-h-r-a-n, not zh-ran)."""
+    out: list[str] = []
+    for char in raw:
+        piece = anyascii(char).lower().replace("'", "").replace("`", "")
+        if piece == "h" and out and out[-1][-1:] in ("s", "z", "k", "g", "t", "d", "c", "p"):
+            piece = "H"
+        out.append(piece)
+    return "".join(out)
+
+
+def _words(text: str) -> list[tuple[str, str]]:
+    """Split a name into words as (latin, script): script is "" (any but Arabic), "ar" (Arabic
+    script) or "ar-al" (Arabic script that began with ال, the article or part of the name)."""
+    out: list[tuple[str, str]] = []
     for raw in re.split(r"[\s\-‐‑_/,.;:()]+", clean(text)):
         if not raw:
             continue
-        arabic = bool(_ARABIC_SCRIPT.search(raw))
-        if arabic:
+        script = ""
+        if _ARABIC_SCRIPT.search(raw):
+            script = "ar"
             if raw.startswith("ال") and len(raw) > 3:
-                raw = raw[2:]
-            # ة (taa marbuta) is a final -a/-ah in Latin spellings: فاطمة = Fatima; الله = allah
+                raw, script = raw[2:], "ar-al"
+            # ة (taa marbuta) is a final -a/-ah in Latin spellings: فاطمة = Fatima; الله = allah.
+            # A leading alef + waw/yaa is a vowel: أوكان = Okan, إيمان = Iman.
             raw = raw.replace("ة", "").replace("لله", "لل")
-        # Chinese, Japanese and Korean names give one token per written word, syllables joined.
-        latin = anyascii(raw).lower()
-        for part in _SPLIT.split(latin):
+            raw = re.sub(r"^([أاإآ])[وي]", r"\1", raw)
+            latin = _arabic_latin(raw)
+        else:
+            # Chinese, Japanese and Korean names give one token per written word, syllables
+            # joined; ь and ъ become apostrophes: part of the word, not a break.
+            script = "cjk" if _CJK.search(raw) else ""
+            latin = anyascii(raw).lower().replace("'", "").replace("`", "")
+        for part in _SPLIT_WORD.split(latin):
             if part:
-                out.append((part, arabic))
+                out.append((part, script))
     return out
 
 
-def name_tokens(text: str) -> list[tuple[str, bool]]:
-    """The Latin tokens of a name as (token, written_in_arabic_script), with Arabic articles
+def name_tokens(text: str) -> list[tuple[str, str]]:
+    """The Latin tokens of a name as (token, script) (see ``_words``), with Arabic articles
     and "abd"-compounds resolved."""
     words = _words(text)
-    tokens: list[tuple[str, bool]] = []
+    tokens: list[tuple[str, str]] = []
     index = 0
     while index < len(words):
-        word, arabic = words[index]
+        word, script = words[index]
+        arabic = script.startswith("ar")
         if word in _ABD_WORDS or (arabic and word == "bd"):
             # "Abdul Rahman", "Abd al-Rahman", عبد الرحمن → one token "abdrahman"
             nxt = index + 1
             while nxt < len(words) and words[nxt][0] in _ARTICLES:
                 nxt += 1
             if nxt < len(words):
-                tokens.append(("abd" + _strip_article(words[nxt][0]), arabic))
+                tokens.append(("abd" + _strip_article(words[nxt][0]), "ar" if arabic else ""))
                 index = nxt + 1
                 continue
         if word in _ARTICLES and index + 1 < len(words):
@@ -112,7 +136,7 @@ def name_tokens(text: str) -> list[tuple[str, bool]]:
         if arabic and word.startswith("bd") and len(word) > 4:
             word = "abd" + word[2:]
         word = _ABD_PREFIX.sub("abd", word)
-        tokens.append((word, arabic))
+        tokens.append((word, script))
         index += 1
     return list(dict.fromkeys(t for t in tokens if t[0]))[:MAX_TOKENS]
 
@@ -163,7 +187,7 @@ def normal(token: str) -> str:
     word = token
     for old, new in _NORMAL_RULES:
         word = word.replace(old, new)
-    word = word.translate(_VOWEL_CLASS)
+    word = word.lower().translate(_VOWEL_CLASS)
     word = word.replace("j", "y") if word.startswith("j") and len(word) > 1 and word[1] in "aiu" else word
     return _REPEATS.sub(r"\1", word)
 
@@ -171,6 +195,9 @@ def normal(token: str) -> str:
 # --- skeleton -------------------------------------------------------------------------------
 
 _SKELETON_RULES: tuple[tuple[str, str], ...] = (
+    ("chzh", "j"),
+    ("chch", "ch"),
+    ("cc", "c"),
     ("tsch", "s"),
     ("sch", "s"),
     ("tch", "s"),
@@ -178,6 +205,7 @@ _SKELETON_RULES: tuple[tuple[str, str], ...] = (
     ("dsh", "j"),
     ("dj", "j"),
     ("zh", "j"),
+    ("dz", "z"),
     ("kh", "h"),
     ("gh", "k"),
     ("ph", "v"),
@@ -209,6 +237,7 @@ _CONSONANT_CLASS = str.maketrans(
         "t": "t",
         "j": "j",
         "h": "h",
+        "H": "h",
         "l": "l",
         "r": "r",
         "m": "m",
@@ -230,35 +259,107 @@ def _skeleton_of(word: str) -> str:
     return _REPEATS.sub(r"\1", word)
 
 
+# Letters with more than one common reading: (pattern, reading) pairs tried on top of the main
+# skeleton, each giving another skeleton when it applies.
+_ALTERNATIVES: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"ch"), "h"),  # German ch: Achmed = Ahmed
+    (re.compile(r"ch"), "k"),  # Italian ch: Scarchilli = Скаркилли
+    (re.compile(r"x"), "h"),  # Somali x is /ħ/: Maxamed = Mohamed (elsewhere x is ks)
+    (re.compile(r"c(?![aeiouy])"), "s"),  # Slavic c, ć, č: Dragović = Драгович
+    (re.compile(r"g(?=[eiy])"), "j"),  # soft g: Sargeson = Сарджесон
+    (re.compile(r"(?<=[aeiouy])h"), ""),  # silent h: Lehmer = Лемер, Nahuel = Науэль
+    (re.compile(r"^c(?=[aeiou])"), ""),  # Somali c is ʿ: Cabdi = Abdi, Cali = Ali
+    (re.compile(r"(?<=[rl])h"), "g"),  # Ukrainian г is h: Serhii = Sergei, Olha = Olga
+    (re.compile(r"j"), "y"),  # j as in Jusuf (y) rather than Jamal (dzh)
+    (re.compile(r"j"), "h"),  # Spanish j: Juárez = خواريز
+    (re.compile(r"j"), "g"),  # Arabic ج for g: جرينبرج = Grinberg; Egyptian Gamal = Jamal
+    (re.compile(r"^u(?=[aeioy])"), "w"),  # Уилкинсон = Wilkinson
+    (re.compile(r"(?<=[aeiouy])w"), "u"),  # English ow, aw: Howitt = Хауит, Dower = Дауэр
+    (re.compile(r"t(?=i[aeiou])"), "s"),  # Latin ti: Venetia = Венеция
+    (re.compile(r"(?<=[aeiouyr])[dtsxzr]$"), ""),  # silent final letters: Goddard, Rabier, Ducos; -ius = -ий
+)
+MAX_SKELETONS = 6
+_SEPARATE_H = re.compile(r"(?<=[aeiouy])([tdszkg])h")
+MAX_VARIANTS = 24
+
+
 @lru_cache(maxsize=65536)
-def skeletons(token: str, arabic: bool = False) -> tuple[str, ...]:
-    """Phonetic skeletons of a Latin token (usually one, two or three for ambiguous letters)."""
-    word = token
-    if arabic:
-        # Long vowels are written w/y inside a word: يوسف → ywsf = Yusuf; a leading w is /w/.
-        word = word[:1] + word[1:].replace("w", "u").replace("y", "i")
+def skeletons(token: str, script: str = "") -> tuple[str, ...]:
+    """Phonetic skeletons of a Latin token: the main one first, then those of other readings."""
+    starts = [token]
+    if script.startswith("ar"):
+        # Long vowels are written w/y inside a word (يوسف → ywsf = Yusuf), but w is also the
+        # consonant (رضوان → rdwn = Ridwan); a leading w is /w/.
+        starts = [
+            token[:1] + token[1:].replace("w", "u").replace("y", "i"),
+            token[:1] + token[1:].replace("y", "i"),
+        ]
+        if script == "ar-al":  # ال was part of the name: الكسندر = Aleksander
+            starts += ["l" + start for start in starts]
+    elif _SEPARATE_H.search(token):  # Fathy is fat-hy: ف ت ح ي
+        starts.append(_SEPARATE_H.sub(r"\1H", token))
+    variants: list[str] = []
+    for start in starts:
+        word = start
+        for old, new in _SKELETON_RULES:
+            word = word.replace(old, new)
+        if word not in variants:
+            variants.append(word)
+    for pattern, reading in _ALTERNATIVES:
+        for current in list(variants):
+            changed = pattern.sub(reading, current)
+            if changed != current and changed not in variants and len(variants) < MAX_VARIANTS:
+                variants.append(changed)
+    result = []
+    for variant in variants:
+        skeleton = _skeleton_of(variant.replace("ch", "s").replace("x", "ks"))
+        if skeleton and skeleton not in result:
+            result.append(skeleton)
+    return tuple(result[:MAX_SKELETONS])
+
+
+_PINYIN = ((r"zh", "j"), (r"x", "s"), (r"q", "s"), (r"c", "s"))
+_LOOSE = (
+    (re.compile(r"ng(?![aeiouy])"), "n"),  # Chinese final -ng: Damon = 戴蒙 daimeng
+    (re.compile(r"r"), "l"),  # one liquid: Ramón = 拉蒙 lameng
+    (re.compile(r"l(?![aeiouy])"), ""),  # a liquid before a consonant or at the end drops: Milton = 米爾頓
+    (re.compile(r"h"), ""),
+)
+
+
+@lru_cache(maxsize=65536)
+def loose(token: str, script: str = "") -> str:
+    """The coarsest key: liquids as one and dropped before consonants, -ng as -n, pinyin read
+    as sounds. Names written in Chinese characters keep little more than this of the original."""
+    word = token.lower()
+    if script == "cjk":
+        for old, new in _PINYIN:
+            word = word.replace(old, new)
     for old, new in _SKELETON_RULES:
         word = word.replace(old, new)
-    variants = {word}
-    if "ch" in word:  # English/Russian ch (tsh), French ch (sh) and German ch (h)
-        variants = {v.replace("ch", "s") for v in variants} | {v.replace("ch", "h") for v in variants}
-    if "x" in word:  # Somali x is /ħ/ (Maxamed); elsewhere x is ks (Alexander)
-        variants = {v.replace("x", "ks") for v in variants} | {v.replace("x", "h") for v in variants}
-    if word.startswith("c") and len(word) > 3 and word[1] in "aeiou":  # Somali c = ʿ: Cabdi, Cali
-        variants = variants | {word[1:]}
-    if "rh" in word or "lh" in word:  # Ukrainian г is h: Serhii = Sergei, Olha = Olga
-        variants = variants | {v.replace("rh", "rg").replace("lh", "lg") for v in variants}
-    if "j" in word:  # j as in Jamal (dzh) or as in Jusuf (y)
-        variants = variants | {v.replace("j", "y") for v in variants}
-    result = [s for s in (_skeleton_of(v) for v in sorted(variants)) if s]
-    return tuple(dict.fromkeys(result))[:4]
+    word = word.replace("ch", "s").replace("x", "ks")
+    for pattern, reading in _LOOSE:
+        word = pattern.sub(reading, word)
+    return _skeleton_of(word)
+
+
+def _vowelled(token: str, script: str) -> str:
+    """Arabic-script w and y inside a word are mostly long vowels: كولونا → kwlwn → kulun."""
+    if script.startswith("ar"):
+        return token[:1] + token[1:].replace("w", "u").replace("y", "i")
+    return token
 
 
 def tokens_of(text: str) -> list[NameToken]:
     """Every name token of ``text`` with its normal form and skeletons."""
     return [
-        NameToken(latin=t, normal=normal(t), skeletons=skeletons(t, arabic))
-        for t, arabic in name_tokens(text)
+        NameToken(
+            latin=token.lower(),
+            normal=normal(_vowelled(token, script)),
+            skeletons=skeletons(token, script),
+            loose=loose(token, script),
+        )
+        for token, script in name_tokens(text)
     ]
 
 

@@ -65,7 +65,7 @@ def test_clean__drops_control_and_bidi_characters_and_cuts_long_input():
 def test_ranking__token_order_does_not_matter():
     query = tokens_of("Hassan Muhammad")
     assert name_similarity(query, [tokens_of("Mohamed Hasan")]) > 0.9
-    assert name_similarity(query, [tokens_of("Mikko Virtanen")]) < 0.5
+    assert name_similarity(query, [tokens_of("Mikko Virtanen")]) < 0.6
 
 
 def test_ranking__symmetric_similarity_across_scripts():
