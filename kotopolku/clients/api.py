@@ -5,15 +5,12 @@ from __future__ import annotations
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
 from ninja import Query, Router, Schema
-from ninja.errors import HttpError
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require, service_point_ids
-from kotopolku.audit.services import audit_record
 from kotopolku.clients import services
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.forms import (
@@ -227,8 +224,7 @@ def _client_out(client: Client) -> dict[str, Any]:
 def client_read(request: HttpRequest, uuid: str) -> Any:
     client = client_get(uuid=uuid)
     require(request.user, "clients.view", client)
-    with transaction.atomic():
-        audit_record(actor=request.user, action="clients.view", target=client, purpose="client service")
+    services.client_read_record(client=client, by=_user(request))
     return _client_out(client)
 
 
@@ -300,6 +296,3 @@ def _summary(client: Client) -> ClientSummary:
         birth_date=client.birth_date_display,
         status=client.status,
     )
-
-
-__all__ = ["HttpError", "router"]

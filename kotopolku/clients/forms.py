@@ -43,6 +43,10 @@ IDENTIFIER_KINDS = [
 ]
 
 
+def identifier_kind_label(kind: str) -> str:
+    return str(dict(IDENTIFIER_KINDS).get(kind, kind))
+
+
 def _locale() -> Locale:
     return Locale.parse((get_language() or "fi").split("-")[0])
 

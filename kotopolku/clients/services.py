@@ -180,6 +180,12 @@ def client_update(
 
 
 @transaction.atomic
+def client_read_record(*, client: Client, by: User, purpose: str = "client service") -> None:
+    """Audit a read of the client's personal data (profile page, API read)."""
+    audit_record(actor=by, action="clients.view", target=client, purpose=purpose)
+
+
+@transaction.atomic
 def consent_record(*, client: Client, purpose: ConsentPurpose | str, by: User) -> Consent:
     if client.status == ClientStatus.ANONYMISED:
         raise ValidationError(_("An anonymised record cannot be changed."))

@@ -10,7 +10,6 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,7 +19,6 @@ from django.views.decorators.http import require_POST
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
-from kotopolku.audit.services import audit_record
 from kotopolku.clients import services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.forms import (
@@ -32,6 +30,7 @@ from kotopolku.clients.forms import (
     client_initial,
     country_name,
     formset_rows,
+    identifier_kind_label,
     language_name,
 )
 from kotopolku.clients.models import Client, Consent
@@ -164,8 +163,7 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
     client = _client_for(request, uuid, "clients.view")
     if client.status == ClientStatus.MERGED and client.merged_into_id:
         return redirect("clients:profile", uuid=Client.objects.get(pk=client.merged_into_id).uuid)
-    with transaction.atomic():
-        audit_record(actor=request.user, action="clients.view", target=client, purpose="client service")
+    services.client_read_record(client=client, by=_user(request))
     user = _user(request)
     return render(
         request,
@@ -176,7 +174,9 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
             "languages": [
                 (language_name(row.language), row) for row in client.languages.order_by("language")
             ],
-            "identifiers": list(client.identifiers.order_by("kind")),
+            "identifiers": [
+                (identifier_kind_label(row.kind), row) for row in client.identifiers.order_by("kind")
+            ],
             "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
             "consent_form": ConsentForm(),
             "timeline": client_timeline(client=client, user=user),
@@ -320,7 +320,9 @@ def client_export_page(request: HttpRequest, uuid: Any) -> HttpResponse:
                 "citizenships": [country_name(code) for code in client.citizenships],
                 "languages": [(language_name(row["language"]), row) for row in data["languages"]],
                 "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
-                "identifiers": list(client.identifiers.order_by("kind")),
+                "identifiers": [
+                    (identifier_kind_label(row.kind), row) for row in client.identifiers.order_by("kind")
+                ],
                 "sources": {
                     name: json.dumps(value, ensure_ascii=False, indent=2, default=str)
                     for name, value in data["sources"].items()

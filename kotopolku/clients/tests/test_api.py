@@ -152,3 +152,24 @@ def test_client_search__ranked_with_scores_and_scoped(api, rovaniemi, kemi, djan
 
 def test_client_api__no_token__401(client):
     assert client.get("/api/v1/clients").status_code == 401
+
+
+def test_openapi__documents_the_client_endpoints_and_the_duplicate_rule(client, advisor):
+    client.force_login(advisor)
+    schema = client.get("/api/v1/openapi.json").json()
+    paths = schema["paths"]
+    assert {"post", "get"} <= set(paths["/api/v1/clients"])
+    assert {"get", "patch"} <= set(paths["/api/v1/clients/{uuid}"])
+    create = paths["/api/v1/clients"]["post"]
+    assert "409" in create["responses"] and "confirm_new_person" in create["description"]
+
+
+def test_client_search__partner_staff__403(client, rovaniemi):
+    from kotopolku.accounts.models import Membership
+    from kotopolku.accounts.tests.factories import UserFactory
+    from kotopolku.organisations.tests.factories import OrganisationFactory
+
+    partner = UserFactory()
+    Membership.objects.create(user=partner, role=Role.PARTNER_STAFF, organisation=OrganisationFactory())
+    client.force_login(partner)
+    assert client.get("/api/v1/clients", {"search": "Anna"}).status_code == 403
