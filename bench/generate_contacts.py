@@ -106,7 +106,7 @@ def generate(*, contacts: int, points: int, years: int, reset: bool, seed: int =
         print(f"{have} bench contacts already there; nothing to do (--reset to start over)")
         return
     wanted = contacts - have
-    rng = random.Random(seed)
+    rng = random.Random(f"{seed}-{have}")  # a fresh stream when topping up: new uuids
     topic_ids = {t.code: t.pk for t in Topic.objects.all()}
     group_ids = list(ClientGroup.objects.values_list("id", flat=True))
     organisation_ids = list(Organisation.objects.values_list("id", flat=True)[:50]) or [None]
