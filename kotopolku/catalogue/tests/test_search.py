@@ -1,0 +1,79 @@
+"""service_search: the one selector behind staff search and the HSDS ``search`` parameter.
+Runs on SQLite (icontains) and PostgreSQL (full-text search) alike."""
+
+from __future__ import annotations
+
+import pytest
+from django.db import connection
+
+from kotopolku.catalogue.models import ServiceTranslation
+from kotopolku.catalogue.selectors import service_search
+from kotopolku.catalogue.tests.factories import ServiceFactory, service_named
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def services():
+    course = service_named(
+        "Kotoutumiskoulutus",
+        en="Integration training",
+        sv="Integrationsutbildning",
+        description="Suomen kielen opetusta maahanmuuttajille.",
+    )
+    tax = service_named("Verokortti", en="Tax card", description="Verokortti ennen ensimmäistä palkkaa.")
+    russian = ServiceFactory()
+    ServiceTranslation.objects.create(
+        service=russian, language="ru", name="Курсы финского языка", description=""
+    )
+    return {"course": course, "tax": tax, "russian": russian}
+
+
+def found(text, language=None):
+    return set(service_search(text=text, language=language).values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Kotoutumiskoulutus", {"course"}),
+        ("kotoutumis", {"course"}),  # word prefix
+        ("integration", {"course"}),
+        ("Integrationsutbildning", {"course"}),
+        ("verokortti", {"tax"}),
+        ("tax card", {"tax"}),
+        ("kielen opetusta", {"course"}),  # words of the description
+        ("Курсы", {"russian"}),
+        ("kotoutumis verokortti", set()),  # every word must match
+    ],
+)
+def test_service_search__finds_by_name_and_description_in_any_language(services, text, expected):
+    assert found(text) == {services[key].pk for key in expected}
+
+
+def test_service_search__language__limits_to_that_language(services):
+    assert found("integration", language="en") == {services["course"].pk}
+    assert found("integration", language="fi") == set()
+
+
+@pytest.mark.parametrize("text", ["", "   ", "!!! ---", "'; DROP TABLE x; --", "a:*|!(", "\u202e\x00"])
+def test_service_search__no_words_or_hostile_text__never_fails(services, text):
+    assert isinstance(found(text), set)
+
+
+def test_service_search__huge_text__is_cut_and_never_fails(services):
+    assert found("kotoutumis " * 2000) == {services["course"].pk}
+
+
+def test_service_search__result_can_be_filtered_further(services):
+    assert set(service_search(text="verokortti").filter(status="active").values_list("pk", flat=True)) == {
+        services["tax"].pk
+    }
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="stemming needs PostgreSQL full-text search")
+def test_service_search__postgres__stems_finnish_and_ranks_names_first(services):
+    other = service_named("Neuvonta", description="Kerromme myös verokortista.")
+    results = list(service_search(text="verokortin"))
+    assert results[0].pk == services["tax"].pk
+    assert other.pk in {s.pk for s in results}
