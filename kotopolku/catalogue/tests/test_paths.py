@@ -97,7 +97,7 @@ def test_path_list__query_count(advisor_client, django_assert_max_num_queries):
 
 
 def test_path_step_create__common_and_local(coordinator_client, path_with_variant, coordinator):
-    path, kemi, first = path_with_variant
+    path, _, first = path_with_variant
     extra = service_named("Kela")
     url = reverse("catalogue:path_step_create", args=[path.uuid])
     response = coordinator_client.post(
