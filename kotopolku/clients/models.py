@@ -73,6 +73,8 @@ class Client(ServicePointScopedModel):
         indexes = [
             models.Index(fields=["service_point", "status"], name="client_sp_status_idx"),
             models.Index(fields=["status", "closed_at"], name="client_retention_idx"),
+            # The clients list: newest first within a service point.
+            models.Index(fields=["service_point", "-created_at", "-id"], name="client_sp_created_idx"),
         ]
 
     def __str__(self) -> str:
