@@ -256,3 +256,26 @@ def test_retention_page__coordinator_sees_what_would_be_anonymised(client, coord
     assert "Vanha" in body and "Tuore" not in body
     due.refresh_from_db()
     assert due.status == ClientStatus.CLOSED
+
+
+def test_client_profile__html_in_names__is_shown_as_text(client, advisor, rovaniemi):
+    registered = ClientFactory(service_point=rovaniemi, given_names="<script>alert(1)</script>")
+    logged_in(client, advisor)
+    body = client.get(reverse("clients:profile", args=[registered.uuid])).content.decode()
+    assert "<script>alert(1)</script>" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+
+
+def test_client_list__permit_expert_of_the_network__sees_member_service_points(client, rovaniemi, kemi):
+    from kotopolku.accounts.enums import Role
+    from kotopolku.accounts.models import Membership
+    from kotopolku.accounts.tests.factories import UserFactory
+    from kotopolku.organisations.tests.factories import NetworkFactory
+
+    network = NetworkFactory(lead=rovaniemi, members=[rovaniemi, kemi])
+    expert = UserFactory()
+    Membership.objects.create(user=expert, role=Role.PERMIT_EXPERT, network=network)
+    ClientFactory(service_point=rovaniemi, family_name_latin="Rovaniemelainen")
+    ClientFactory(service_point=kemi, family_name_latin="Kemilainen")
+    body = logged_in(client, expert).get(reverse("clients:list")).content.decode()
+    assert "Rovaniemelainen" in body and "Kemilainen" in body
