@@ -68,3 +68,40 @@ def test_registration_journey__list_form_errors_profile_export__pass_axe(browser
     page.click("text=In English")
     assert "Your data in the client register" in page.inner_text("h1")
     assert_accessible(page, context="export page in English")
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_coordinator_pages__edit_anonymise_retention__pass_axe(browser_page, live_server, language):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    page = browser_page
+    point = ServicePointFactory(name="International Pointti Kemi")
+    user = UserFactory(email="kaisa@example.test", full_name="Kaisa Koordinaattori")
+    Membership.objects.create(user=user, role=Role.COORDINATOR, service_point=point)
+    client = ClientFactory(service_point=point, given_names="Ахмед", given_names_latin="Ahmed")
+    ClientFactory(service_point=point, status="closed", closed_at=timezone.now() - dt.timedelta(days=2_500))
+    log_in(page, live_server.url, "kaisa@example.test", TEST_PASSWORD)
+    page.select_option("#language-select", language)
+    with page.expect_navigation():
+        page.click(".language-switch button")
+    for path in (
+        f"/clients/{client.uuid}/edit/",
+        f"/clients/{client.uuid}/anonymise/",
+        "/clients/retention/",
+        f"/clients/{client.uuid}/",
+        "/clients/?q=Ahmed",
+    ):
+        page.goto(f"{live_server.url}{path}")
+        assert_accessible(page, context=f"{path} in {language}")
+    page.goto(f"{live_server.url}/clients/{client.uuid}/anonymise/")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    assert page.is_visible("#error-summary")
+    assert_accessible(page, context=f"anonymise without confirmation in {language}")
+    page.check("#id_confirm")
+    with page.expect_navigation():
+        page.click("main button[type=submit]")
+    client.refresh_from_db()
+    assert client.status == "anonymised"
