@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from rapidfuzz import fuzz
 
@@ -19,6 +20,7 @@ def _spellings(normal: str) -> tuple[str, ...]:
     return (normal,)
 
 
+@lru_cache(maxsize=262144)
 def token_similarity(a: NameToken, b: NameToken) -> float:
     """0..1: how alike two name tokens are, by spelling and by sound."""
     if a.normal == b.normal:

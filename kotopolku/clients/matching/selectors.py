@@ -17,6 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.db import connection
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.accounts.permissions import service_point_ids
@@ -39,7 +40,7 @@ from kotopolku.clients.models import Client, ClientNameKey
 SELECTIVE_CAP = 400  # rows read for all selective keys together
 BROAD_KEY_CAP = 150  # rows read per broad key
 MAX_BROAD_KEYS = 8
-PRE_RANK = 60  # candidates loaded and scored
+PRE_RANK = 30  # candidates loaded and scored
 DUPLICATE_THRESHOLD = 0.86
 SEARCH_FLOOR = 0.35
 
@@ -83,25 +84,57 @@ def _weight(key: str) -> float:
 def _candidates(
     point_ids: set[int], selective: set[str], broad: list[str]
 ) -> tuple[list[int], dict[int, set[str]]]:
-    """Client ids sharing keys with the query, best first, and the keys each shares."""
+    """Client ids sharing keys with the query, best first, and the keys each shares.
+
+    One round trip: the selective keys together and each broad key alone, every part with its
+    own LIMIT, joined with UNION ALL (plain SQL that SQLite and PostgreSQL both run)."""
     matched: dict[int, set[str]] = defaultdict(set)
-    if not point_ids:
+    broad = [key for key in broad if key not in selective][:MAX_BROAD_KEYS]
+    if not point_ids or not (selective or broad):
         return [], matched
+    # Plain SQL built from the model's table name and placeholders only; values go as parameters.
+    table = connection.ops.quote_name(ClientNameKey._meta.db_table)
+    points = sorted(point_ids)
+    in_points = ", ".join(["%s"] * len(points))
+    parts: list[str] = []
+    params: list[int | str] = []
     if selective:
-        rows = ClientNameKey.objects.filter(
-            service_point_id__in=point_ids, key__in=sorted(selective)
-        ).values_list("client_id", "key")[:SELECTIVE_CAP]
-        for client_id, key in rows:
+        keys = sorted(selective)
+        in_keys = ", ".join(["%s"] * len(keys))
+        parts.append(
+            f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
+            f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS part0"
+        )
+        params += [*points, *keys, SELECTIVE_CAP]
+    for number, key in enumerate(broad, start=1):
+        parts.append(
+            f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
+            f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
+        )
+        params += [*points, key, BROAD_KEY_CAP]
+    with connection.cursor() as cursor:
+        cursor.execute(" UNION ALL ".join(parts), params)
+        for client_id, key in cursor.fetchall():
             matched[client_id].add(key)
-    if len(matched) < PRE_RANK:
-        for key in broad[:MAX_BROAD_KEYS]:
-            ids = ClientNameKey.objects.filter(service_point_id__in=point_ids, key=key).values_list(
-                "client_id", flat=True
-            )[:BROAD_KEY_CAP]
-            for client_id in ids:
-                matched[client_id].add(key)
     ranked = sorted(matched, key=lambda cid: (-sum(_weight(k) for k in matched[cid]), -cid))
     return ranked[:PRE_RANK], matched
+
+
+_LOADED_FIELDS = (
+    "uuid",
+    "service_point__name",
+    "service_point__uuid",
+    "given_names",
+    "family_name",
+    "given_names_latin",
+    "family_name_latin",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "phone",
+    "personal_identity_code",
+    "status",
+)
 
 
 def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
@@ -111,6 +144,7 @@ def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
         Client.objects.filter(pk__in=ids, service_point_id__in=point_ids)
         .exclude(status__in=HIDDEN_STATUSES)
         .select_related("service_point")
+        .only(*_LOADED_FIELDS)
     )
     return list(clients)
 

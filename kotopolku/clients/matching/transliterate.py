@@ -352,7 +352,12 @@ def _vowelled(token: str, script: str) -> str:
 
 def tokens_of(text: str) -> list[NameToken]:
     """Every name token of ``text`` with its normal form and skeletons."""
-    return [
+    return list(_tokens_cached(text))
+
+
+@lru_cache(maxsize=131072)
+def _tokens_cached(text: str) -> tuple[NameToken, ...]:
+    return tuple(
         NameToken(
             latin=token.lower(),
             normal=normal(_vowelled(token, script)),
@@ -360,7 +365,7 @@ def tokens_of(text: str) -> list[NameToken]:
             loose=loose(token, script),
         )
         for token, script in name_tokens(text)
-    ]
+    )
 
 
 def plain(text: str) -> str:
