@@ -127,6 +127,7 @@ def main() -> None:
     args = parser.parse_args()
     setup_django()
     from clients_common import bench_user
+    from django.conf import settings
     from django.db import connection
     from generate_clients import setup_points
 

@@ -13,6 +13,7 @@ Both work the same way, with the same code on SQLite and PostgreSQL:
 
 from __future__ import annotations
 
+import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any
@@ -38,7 +39,7 @@ from kotopolku.clients.matching.transliterate import NameToken, tokens_of
 from kotopolku.clients.models import Client, ClientNameKey
 
 SELECTIVE_CAP = 400  # rows read for all selective keys together
-BROAD_KEY_CAP = 150  # rows read per broad key
+BROAD_KEY_CAP = 100  # rows read per broad key
 MAX_BROAD_KEYS = 8
 PRE_RANK = 30  # candidates loaded and scored
 DUPLICATE_THRESHOLD = 0.86
@@ -94,8 +95,8 @@ def _candidates(
         return [], matched
     # Plain SQL built from the model's table name and placeholders only; values go as parameters.
     table = connection.ops.quote_name(ClientNameKey._meta.db_table)
-    points = sorted(point_ids)
-    in_points = ", ".join(["%s"] * len(points))
+    # Service point ids are integers from the permission layer, written into the SQL as such.
+    in_points = ", ".join(str(int(point)) for point in sorted(point_ids))
     parts: list[str] = []
     params: list[int | str] = []
     if selective:
@@ -105,19 +106,22 @@ def _candidates(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
             f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS part0"
         )
-        params += [*points, *keys, SELECTIVE_CAP]
+        params += [*keys, SELECTIVE_CAP]
     for number, key in enumerate(broad, start=1):
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
             f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
         )
-        params += [*points, key, BROAD_KEY_CAP]
+        params += [key, BROAD_KEY_CAP]
+    weights: dict[int, float] = defaultdict(float)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
         for client_id, key in cursor.fetchall():
-            matched[client_id].add(key)
-    ranked = sorted(matched, key=lambda cid: (-sum(_weight(k) for k in matched[cid]), -cid))
-    return ranked[:PRE_RANK], matched
+            if key not in matched[client_id]:
+                matched[client_id].add(key)
+                weights[client_id] += _weight(key)
+    ranked = heapq.nsmallest(PRE_RANK, weights, key=lambda cid: (-weights[cid], -cid))
+    return ranked, matched
 
 
 _LOADED_FIELDS = (
