@@ -635,8 +635,9 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--total", type=int, default=100_000, help="clients wanted in the data set")
     parser.add_argument(
-        "--total", type=int, default=100_000, help="clients wanted at the bench service points"
+        "--prefix", default="bench-speed", help="slug prefix of the data set's service points"
     )
     args = parser.parse_args()
     from harness import setup_django
