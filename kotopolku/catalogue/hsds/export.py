@@ -35,12 +35,10 @@ def documents(*, language: str = "fi") -> Iterator[tuple[str, dict[str, Any]]]:
     for term in queries.taxonomy_terms().iterator(chunk_size=CHUNK):
         yield "taxonomy_terms.json", serialize.taxonomy_term(term, langs)
     for organisation in (
-        queries.organisations(full=True, services=None)
-        .order_by("created_at", "id")
-        .iterator(chunk_size=CHUNK)
+        queries.organisations(full=True, services=None).order_by("id").iterator(chunk_size=CHUNK)
     ):
         yield "organizations.json", serialize.organization(organisation, langs, full=True)
-    for service in queries.services(full=True).order_by("created_at", "id").iterator(chunk_size=CHUNK):
+    for service in queries.services(full=True).order_by("id").iterator(chunk_size=CHUNK):
         yield "services.json", serialize.service(service, langs, full=True)
 
 

@@ -34,14 +34,14 @@ from kotopolku.organisations.models import Organisation
 
 def _phones(prefix: str = "phones") -> list[Prefetch]:  # type: ignore[type-arg]
     return [
-        Prefetch(prefix, queryset=Phone.objects.order_by("created_at", "id")),
+        Prefetch(prefix, queryset=Phone.objects.order_by("id")),
         Prefetch(f"{prefix}__languages", queryset=Language.objects.order_by("code", "id")),
     ]
 
 
 def _contacts(prefix: str = "contacts") -> list[Prefetch]:  # type: ignore[type-arg]
     return [
-        Prefetch(prefix, queryset=Contact.objects.order_by("created_at", "id")),
+        Prefetch(prefix, queryset=Contact.objects.order_by("id")),
         *_phones(f"{prefix}__phones"),
     ]
 
@@ -60,7 +60,7 @@ def _location_full(prefix: str) -> list[Prefetch]:  # type: ignore[type-arg]
     return [
         Prefetch(f"{prefix}translations", queryset=LocationTranslation.objects.all()),
         Prefetch(f"{prefix}addresses", queryset=Address.objects.order_by("address_type", "id")),
-        Prefetch(f"{prefix}accessibility", queryset=Accessibility.objects.order_by("created_at", "id")),
+        Prefetch(f"{prefix}accessibility", queryset=Accessibility.objects.order_by("id")),
         Prefetch(f"{prefix}languages", queryset=Language.objects.order_by("code", "id")),
         *_phones(f"{prefix}phones"),
         *_contacts(f"{prefix}contacts"),
@@ -104,7 +104,7 @@ def services(*, full: bool, base: QuerySet[Service] | None = None) -> QuerySet[S
         Prefetch(
             "service_at_locations",
             queryset=ServiceAtLocation.objects.select_related("location", "location__organisation").order_by(
-                "created_at", "id"
+                "id"
             ),
         ),
         *_location_full("service_at_locations__location__"),
@@ -128,18 +128,18 @@ def organisations(*, full: bool, services: str | None) -> QuerySet[Organisation]
         queryset = queryset.prefetch_related(
             Prefetch(
                 "catalogue_services",
-                queryset=_services(full=services == "full").order_by("created_at", "id"),
+                queryset=_services(full=services == "full").order_by("id"),
             )
         )
     if full:
         queryset = queryset.prefetch_related(
-            Prefetch("catalogue_phones", queryset=Phone.objects.order_by("created_at", "id")),
+            Prefetch("catalogue_phones", queryset=Phone.objects.order_by("id")),
             Prefetch("catalogue_phones__languages", queryset=Language.objects.order_by("code", "id")),
-            Prefetch("catalogue_contacts", queryset=Contact.objects.order_by("created_at", "id")),
+            Prefetch("catalogue_contacts", queryset=Contact.objects.order_by("id")),
             *_phones("catalogue_contacts__phones"),
             Prefetch(
                 "catalogue_locations",
-                queryset=Location.objects.select_related("organisation").order_by("created_at", "id"),
+                queryset=Location.objects.select_related("organisation").order_by("id"),
             ),
             *_location_full("catalogue_locations__"),
         )
