@@ -15,11 +15,14 @@ from kotopolku.contacts.enums import Channel
 from kotopolku.contacts.languages import is_known_language
 from kotopolku.contacts.models import ClientGroup, Contact, Topic
 from kotopolku.contacts.schemas import ContactCreated, ContactFilters, ContactIn, ContactOut, ContactPage
-from kotopolku.contacts.selectors import ContactQuery, contact_list
+from kotopolku.contacts.selectors import ContactQuery, contact_list, count_up_to, with_details
 from kotopolku.contacts.services import ContactData, contact_errors, contact_log, topics_by_code
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 router = Router(tags=["contacts"])
+
+# Beyond this many matches the list says "more than" instead of counting every row.
+COUNT_LIMIT = 10_000
 
 
 def _service_point(uuid: Any, field: str = "service_point") -> ServicePoint:
@@ -139,11 +142,17 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilters]) -> Conta
         ),
     )
     start = (filters.page - 1) * filters.page_size
-    items: list[Contact] = list(queryset[start : start + filters.page_size])
+    items: list[Contact] = list(with_details(queryset)[start : start + filters.page_size])
     if len(items) < filters.page_size and (items or filters.page == 1):
-        count = start + len(items)  # the last page: no need to count
+        count, exact = start + len(items), True  # the last page: nothing more to count
     else:
-        count = queryset.count()
+        cap = max(COUNT_LIMIT, start + 2 * filters.page_size)
+        counted = count_up_to(queryset, cap + 1)
+        count, exact = min(counted, cap), counted <= cap
     return ContactPage(
-        count=count, page=filters.page, page_size=filters.page_size, items=[_out(c) for c in items]
+        count=count,
+        count_is_exact=exact,
+        page=filters.page,
+        page_size=filters.page_size,
+        items=[_out(c) for c in items],
     )

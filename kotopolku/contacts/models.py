@@ -106,6 +106,8 @@ class Contact(ServicePointScopedModel):
         indexes = [
             # Lists and statistics: a service point's contacts in a period, newest first.
             models.Index(fields=["service_point", "-happened_at"], name="contact_sp_time_idx"),
+            # Several service points at once (a network's coordinator): newest first across them.
+            models.Index(fields=["-happened_at"], name="contact_time_idx"),
             models.Index(
                 fields=["service_point", "language", "-happened_at"], name="contact_sp_lang_time_idx"
             ),

@@ -44,7 +44,8 @@ class ContactOut(Schema):
 
 
 class ContactPage(Schema):
-    count: int
+    count: int = Field(description="Matches; when count_is_exact is false, at least this many")
+    count_is_exact: bool
     page: int
     page_size: int
     items: list[ContactOut]

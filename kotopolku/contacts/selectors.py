@@ -7,12 +7,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 from uuid import UUID
 
-from django.db.models import F, Prefetch, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
 from kotopolku.accounts.permissions import service_point_ids
-from kotopolku.contacts.models import ClientGroup, Contact, Topic
+from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
 
 
 def _start_of(day: date) -> datetime:
@@ -34,10 +34,9 @@ class ContactQuery:
 
 
 def contact_list(*, user: Any, query: ContactQuery | None = None) -> QuerySet[Contact]:
-    """Contacts the user may see, newest first, filtered by ``query``.
+    """Contacts the user may see, newest first, filtered by ``query`` (no related data loaded).
 
-    Related public ids come in by join (no extra query per row); the client's identity is never
-    loaded, only its uuid. Topics are prefetched in one query for the page.
+    Count it as it is; give the rows of one page to ``with_details`` before showing them.
     """
     query = query or ContactQuery()
     allowed = service_point_ids(user, "contacts.view")
@@ -53,7 +52,17 @@ def contact_list(*, user: Any, query: ContactQuery | None = None) -> QuerySet[Co
     if query.channel:
         queryset = queryset.filter(channel=query.channel)
     if query.topic:
-        queryset = queryset.filter(topic_links__topic__code=query.topic)
+        # EXISTS, probed per contact on the (contact, topic) unique index while the time index
+        # is walked newest first: the first page comes without reading every match.
+        queryset = queryset.filter(
+            Exists(ContactTopic.objects.filter(contact_id=OuterRef("pk"), topic__code=query.topic))
+        )
+    return queryset.order_by("-happened_at", "-id")
+
+
+def with_details(queryset: QuerySet[Contact]) -> QuerySet[Contact]:
+    """Related public ids by join (no query per row; the client's identity is never loaded,
+    only its uuid), and the topics of the page in one query."""
     return (
         queryset.annotate(
             service_point_uuid=F("service_point__uuid"),
@@ -65,8 +74,13 @@ def contact_list(*, user: Any, query: ContactQuery | None = None) -> QuerySet[Co
         )
         .select_related("client_group", "organisation")
         .prefetch_related(_ordered_topics())
-        .order_by("-happened_at", "-id")
     )
+
+
+def count_up_to(queryset: QuerySet[Contact], limit: int) -> int:
+    """The number of rows, counted no further than ``limit`` (an exact count of millions of
+    rows costs a full scan; a list only needs to know there are more than it shows)."""
+    return queryset.order_by().values("id")[:limit].count()
 
 
 def contacts_today(*, user: Any) -> QuerySet[Contact]:

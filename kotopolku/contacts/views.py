@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.contrib import messages
@@ -8,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -22,9 +24,13 @@ from kotopolku.contacts.selectors import (
     contact_list,
     contacts_today,
     last_contact_of,
+    with_details,
 )
 from kotopolku.contacts.services import contact_delete, contact_log, contact_update
 from kotopolku.organisations.models import ServicePoint
+
+# The list of all contacts shows this many days back unless the user picks dates.
+DEFAULT_DAYS = 31
 
 
 def _apply_service_errors(form: ContactForm, error: ValidationError) -> None:
@@ -51,37 +57,38 @@ def desk(request: HttpRequest) -> HttpResponse:
     if not allowed:
         raise PermissionDenied("contacts.log")
     choose_service_point = len(allowed) > 1
-    today = list(contacts_today(user=request.user))
-    # The defaults follow the last contact logged today, else the last one ever (one query
-    # either way: today's topics are only fetched when there are contacts today).
-    last = max(today, key=lambda c: (c.created_at, c.pk)) if today else last_contact_of(user=request.user)
-    initial: dict[str, Any] = {}
-    if last is not None:
-        initial = {"channel": last.channel, "language": last.language}
-        if choose_service_point and last.service_point_id in allowed:
-            initial["service_point"] = str(last.service_point_uuid)  # type: ignore[attr-defined]
     client = _linked_client(request, allowed)
-    if client is not None:
-        initial["client"] = client.uuid
-    form = ContactForm(
-        request.POST if request.method == "POST" else None,
-        initial=initial,
-        service_point_ids=allowed,
-        choose_service_point=choose_service_point,
-    )
-    if request.method == "POST" and form.is_valid():
-        if choose_service_point:
-            service_point = form.cleaned_data["service_point"]
-        else:
-            service_point = ServicePoint.objects.get(id=next(iter(allowed)))
-        require(request.user, "contacts.log", service_point)
-        try:
-            contact_log(service_point=service_point, data=form.contact_data(), by=request.user)
-        except ValidationError as error:
-            _apply_service_errors(form, error)
-        else:
-            messages.success(request, _("The contact was saved. You can log the next one."))
-            return redirect("contacts:desk")
+    if request.method == "POST":
+        form = ContactForm(request.POST, service_point_ids=allowed, choose_service_point=choose_service_point)
+        if form.is_valid():
+            if choose_service_point:
+                service_point = form.cleaned_data["service_point"]
+            else:
+                service_point = ServicePoint.objects.get(id=next(iter(allowed)))
+            require(request.user, "contacts.log", service_point)
+            try:
+                contact_log(service_point=service_point, data=form.contact_data(), by=request.user)
+            except ValidationError as error:
+                _apply_service_errors(form, error)
+            else:
+                messages.success(request, _("The contact was saved. You can log the next one."))
+                return redirect("contacts:desk")
+        today = list(contacts_today(user=request.user))
+    else:
+        today = list(contacts_today(user=request.user))
+        # The defaults follow the last contact logged today, else the last one ever (one query
+        # either way: today's topics are only fetched when there are contacts today).
+        last = max(today, key=lambda c: (c.created_at, c.pk)) if today else last_contact_of(user=request.user)
+        initial: dict[str, Any] = {}
+        if last is not None:
+            initial = {"channel": last.channel, "language": last.language}
+            if choose_service_point and last.service_point_id in allowed:
+                initial["service_point"] = str(last.service_point_uuid)  # type: ignore[attr-defined]
+        if client is not None:
+            initial["client"] = client.uuid
+        form = ContactForm(
+            initial=initial, service_point_ids=allowed, choose_service_point=choose_service_point
+        )
     status = 400 if request.method == "POST" else 200
     return render(
         request,
@@ -103,17 +110,19 @@ def contact_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "contacts.view")
     topics = list(active_topics())
     filters = ContactFilterForm(request.GET or None, topics=topics)
-    query = ContactQuery()
+    query = ContactQuery(date_from=timezone.localdate() - timedelta(days=DEFAULT_DAYS))
     if filters.is_valid():
         data = filters.cleaned_data
+        default_from = None if data.get("date_to") else query.date_from
         query = ContactQuery(
-            date_from=data.get("date_from"),
+            date_from=data.get("date_from") or default_from,
             date_to=data.get("date_to"),
             topic=data.get("topic") or "",
             language=data.get("language") or "",
             channel=data.get("channel") or "",
         )
-    page = Paginator(contact_list(user=request.user, query=query), 50).get_page(request.GET.get("page"))
+    rows = with_details(contact_list(user=request.user, query=query))
+    page = Paginator(rows, 50).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
@@ -121,6 +130,7 @@ def contact_index(request: HttpRequest) -> HttpResponse:
         "contacts/contact_list.html",
         {
             "filters": filters,
+            "date_from": query.date_from,
             "page": page,
             "query": params.urlencode(),
             "editable": {

@@ -207,3 +207,15 @@ def test_get_contacts__query_count_does_not_grow_with_page_size(client, desk, dj
         assert response.json()["count"] == 60
         counts.append(len(captured))
     assert counts[0] == counts[1]
+
+
+def test_get_contacts__beyond_the_count_limit__says_at_least(client, desk, monkeypatch):
+    from kotopolku.contacts import api
+
+    monkeypatch.setattr(api, "COUNT_LIMIT", 10)
+    for _ in range(15):
+        ContactFactory(service_point=desk.point)
+    body = client.get(URL, {"page_size": 2}, **bearer(desk.advisor)).json()
+    assert (body["count"], body["count_is_exact"]) == (10, False)
+    body = client.get(URL, {"page_size": 20}, **bearer(desk.advisor)).json()
+    assert (body["count"], body["count_is_exact"]) == (15, True)
