@@ -1,7 +1,9 @@
 """API schemas of the client registry.
 
 Numbers and dates are accepted as numbers or strings and checked by the same forms as the staff
-UI, so a wrong value gets the same per-field message, in the user's language.
+UI, so a wrong value gets the same per-field message, in the user's language. A value of the
+wrong JSON type (an object for a name, a list for a year) is refused here, also in the user's
+language.
 """
 
 from __future__ import annotations
@@ -10,29 +12,67 @@ from datetime import date
 from typing import Annotated, Any
 from uuid import UUID
 
+from django.utils.translation import gettext as _
 from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
 
 
-def _as_text(value: Any) -> Any:
-    """Numbers and dates become the text the form parses; anything else is left to fail as a string."""
-    if isinstance(value, bool):
+def _text(value: Any) -> Any:
+    if value is None or isinstance(value, str):
         return value
-    if isinstance(value, int | date):
-        return value.isoformat() if isinstance(value, date) else str(value)
-    return value
+    raise PydanticCustomError("text_expected", _("Give this as text."))
 
 
+def _number(value: Any) -> Any:
+    """A whole number, as a JSON number or text; the form checks the text."""
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise PydanticCustomError("number_expected", _("Give a whole number."))
+
+
+def _date(value: Any) -> Any:
+    if value is None or isinstance(value, str):
+        return value
+    if isinstance(value, date):
+        return value.isoformat()
+    raise PydanticCustomError("date_expected", _("Give a date as YYYY-MM-DD."))
+
+
+def _codes(value: Any) -> Any:
+    if value is None or (isinstance(value, list) and all(isinstance(item, str) for item in value)):
+        return value
+    raise PydanticCustomError("codes_expected", _("Give a list of codes."))
+
+
+def _uuid(value: Any) -> Any:
+    if value is None or isinstance(value, UUID):
+        return value
+    try:
+        return UUID(str(value)) if isinstance(value, str) else _fail_uuid()
+    except ValueError:
+        return _fail_uuid()
+
+
+def _fail_uuid() -> Any:
+    raise PydanticCustomError("uuid_expected", _("Give a UUID."))
+
+
+Text = Annotated[str | None, BeforeValidator(_text)]
+UuidRef = Annotated[UUID | None, BeforeValidator(_uuid)]
 Number = Annotated[
     str | None,
-    BeforeValidator(_as_text),
+    BeforeValidator(_number),
     WithJsonSchema({"anyOf": [{"type": "integer"}, {"type": "null"}]}),
 ]
 DateText = Annotated[
     str | None,
-    BeforeValidator(_as_text),
+    BeforeValidator(_date),
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
 ]
+Codes = Annotated[list[str] | None, BeforeValidator(_codes)]
 
 
 class LanguageIn(Schema):
@@ -48,35 +88,35 @@ class IdentifierIn(Schema):
 
 
 class ClientFields(Schema):
-    given_names: str | None = Field(None, description="As the client writes them, any script")
-    family_name: str | None = None
-    given_names_latin: str | None = Field(None, description="As in a document, Latin letters")
-    family_name_latin: str | None = None
+    given_names: Text = Field(None, description="As the client writes them, any script")
+    family_name: Text = None
+    given_names_latin: Text = Field(None, description="As in a document, Latin letters")
+    family_name_latin: Text = None
     birth_year: Number = None
     birth_month: Number = None
     birth_day: Number = None
-    gender: str | None = Field(None, description="woman, man, non_binary, not_told")
-    citizenships: list[str] | None = Field(None, description="ISO 3166 alpha-2 codes")
-    phone: str | None = Field(None, description="Stored in E.164; Finnish numbers may omit +358")
-    email: str | None = None
-    municipality: str | None = Field(None, description="Municipality code, e.g. `698` for Rovaniemi")
+    gender: Text = Field(None, description="woman, man, non_binary, not_told")
+    citizenships: Codes = Field(None, description="ISO 3166 alpha-2 codes")
+    phone: Text = Field(None, description="Stored in E.164; Finnish numbers may omit +358")
+    email: Text = None
+    municipality: Text = Field(None, description="Municipality code, e.g. `698` for Rovaniemi")
     arrival_date: DateText = None
-    residence_basis: str | None = Field(
+    residence_basis: Text = Field(
         None,
         description=(
             "work, family, study, international_protection, temporary_protection, eu_nordic, other, unknown"
         ),
     )
-    permit_type: str | None = None
+    permit_type: Text = None
     permit_expires: DateText = None
-    personal_identity_code: str | None = Field(None, description="Finnish henkilötunnus (optional)")
-    responsible_worker: UUID | None = Field(None, description="A staff member of the client's service point")
+    personal_identity_code: Text = Field(None, description="Finnish henkilötunnus (optional)")
+    responsible_worker: UuidRef = Field(None, description="A staff member of the client's service point")
     languages: list[LanguageIn] | None = None
     identifiers: list[IdentifierIn] | None = None
 
 
 class ClientIn(ClientFields):
-    service_point: UUID | None = Field(
+    service_point: UuidRef = Field(
         None, description="Needed when the user may register clients at more than one service point"
     )
     confirm_new_person: bool = Field(

@@ -89,6 +89,31 @@ def test_client_create__messages_in_the_users_language(client, rovaniemi):
     assert "puhelinnumero" in response.json()["errors"]["phone"][0].lower()
 
 
+@pytest.mark.parametrize(
+    ("data", "field", "message"),
+    [
+        ({"given_names": ["Anna"]}, "given_names", "Anna tämä tekstinä."),
+        ({"birth_year": {"a": 1}}, "birth_year", "Anna kokonaisluku."),
+        ({"arrival_date": 20240101.5}, "arrival_date", "Anna päivämäärä muodossa VVVV-KK-PP."),
+        ({"citizenships": "FI"}, "citizenships", "Anna luettelo koodeja."),
+        ({"responsible_worker": "not-a-uuid"}, "responsible_worker", "Anna UUID-tunniste."),
+    ],
+)
+def test_client_create__wrong_json_types__422_in_the_users_language(client, rovaniemi, data, field, message):
+    user = staff(Role.ADVISOR, rovaniemi)
+    _, raw = api_token_create(user=user, name="t")
+    response = client.post(
+        "/api/v1/clients",
+        data,
+        content_type="application/json",
+        HTTP_AUTHORIZATION=f"Bearer {raw}",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 422
+    assert response.json()["errors"][field] == [message]
+    assert not Client.objects.exists()
+
+
 def test_client_create__not_json__is_4xx(api):
     response = api.post("/api/v1/clients", "not json", content_type="application/json")
     assert 400 <= response.status_code < 500
