@@ -80,8 +80,12 @@ def _rows(kind: str, rows: list[Any] | None, errors: dict[str, list[str]]) -> li
     formset_class = LanguageFormSet if kind == "languages" else IdentifierFormSet
     data: dict[str, Any] = {f"{kind}-TOTAL_FORMS": str(len(rows)), f"{kind}-INITIAL_FORMS": "0"}
     for index, row in enumerate(rows):
+        if kind == "languages" and not row.language:
+            errors[f"languages.{index}.language"] = [_("Choose a language.")]
         for name, value in row.model_dump().items():
-            data[f"{kind}-{index}-{name}"] = "on" if value is True else ("" if value is False else value)
+            data[f"{kind}-{index}-{name}"] = (
+                "on" if value is True else ("" if value in (False, None) else value)
+            )
     formset = formset_class(data, prefix=kind)
     if not formset.is_valid():
         for index, form_errors in enumerate(formset.errors):  # one ErrorDict per row

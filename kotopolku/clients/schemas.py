@@ -76,15 +76,17 @@ Codes = Annotated[list[str] | None, BeforeValidator(_codes)]
 
 
 class LanguageIn(Schema):
-    language: str = Field(description="ISO 639 code, e.g. `uk`, `ar`, `so`")
-    level: str = Field("", description="CEFR level: pre_a1, A1 … C2, native")
+    language: Text = Field(None, description="ISO 639 code, e.g. `uk`, `ar`, `so`")
+    level: Text = Field("", description="CEFR level: pre_a1, A1 … C2, native")
     needs_interpreter: bool = False
 
 
 class IdentifierIn(Schema):
-    kind: str = Field(description="passport, migri_customer_number, residence_card, national_id, other")
-    value: str
-    issuing_country: str = Field("", description="ISO 3166 alpha-2")
+    kind: Text = Field(
+        None, description="passport, migri_customer_number, residence_card, national_id, other"
+    )
+    value: Text = None
+    issuing_country: Text = Field("", description="ISO 3166 alpha-2")
 
 
 class ClientFields(Schema):

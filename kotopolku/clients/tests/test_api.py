@@ -66,6 +66,8 @@ def test_client_create__identity_code_contradicts_birth_year__422(api, rovaniemi
         ({"citizenships": ["XX"]}, "citizenships"),
         ({"languages": [{"language": "zz-zz"}]}, "languages.0.language"),
         ({"languages": [{"language": "ar"}, {"language": "ar"}]}, "languages"),
+        ({"languages": [{"level": "A1"}]}, "languages.0.language"),
+        ({"identifiers": [{"value": "P123"}]}, "identifiers.0.kind"),
     ],
 )
 def test_client_create__bad_input__422_per_field_and_nothing_saved(api, rovaniemi, data, field):
