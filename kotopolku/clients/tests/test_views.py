@@ -90,6 +90,10 @@ def test_client_register__valid__saves_and_opens_the_profile(client, advisor, ro
         {"arrival_date": "2999-01-01"},
         {"birth_year": "nineteen"},
         {"languages-0-language": "xx-not"},
+        {"languages-TOTAL_FORMS": "x"},
+        {"citizenships": "not-a-country"},
+        {"municipality": "999999"},
+        {"responsible_worker": "abc"},
     ],
 )
 def test_client_register__bad_input__is_400_with_errors_and_saves_nothing(client, advisor, bad):
