@@ -42,11 +42,15 @@ def test_client_list__shows_only_own_service_point_in_bounded_queries(
     assert "Rovaniemelainen" in body and "Kemilainen" not in body
 
 
-def test_client_list__search__never_shows_another_service_points_clients(client, advisor, rovaniemi, kemi):
+def test_client_list__search__never_shows_another_service_points_clients(
+    client, advisor, rovaniemi, kemi, django_assert_max_num_queries
+):
     ClientFactory(service_point=rovaniemi, given_names_latin="Muhammad", family_name_latin="Rahimi")
     ClientFactory(service_point=kemi, given_names_latin="Muhammad", family_name_latin="Karimi")
+    ClientFactory.create_batch(20, service_point=rovaniemi, given_names_latin="Muhammad")
     logged_in(client, advisor)
-    body = client.get(reverse("clients:list"), {"q": "Muhammad"}).content.decode()
+    with django_assert_max_num_queries(14):
+        body = client.get(reverse("clients:list"), {"q": "Muhammad"}).content.decode()
     assert "Rahimi" in body and "Karimi" not in body
 
 
