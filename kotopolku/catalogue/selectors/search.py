@@ -1,8 +1,12 @@
 """Full-text search over service names and descriptions: one function, two database paths.
 
-PostgreSQL: each ``ServiceTranslation`` row is searched with the text search configuration of
-its language (``finnish``, ``swedish``, ``english``, ``simple`` for any other), through partial
-GIN indexes (migration ``0003_service_search_index``) whose expressions are the ones below.
+PostgreSQL: every ``ServiceTranslation`` row carries two stored, generated tsvectors built with
+the text search configuration of its language (``finnish``, ``swedish``, ``english``, ``simple``
+for any other language): ``search_document`` (name and description, positions stripped, GIN
+index) for matching and ``search_name`` for ranking (migration ``0004_service_search_document``;
+the columns exist only on PostgreSQL).
+The words of the query are parsed with each configuration and OR-ed, so a Finnish row is
+matched by the Finnish stems, a Swedish row by the Swedish ones, and so on.
 SQLite: every word must occur (``icontains``) in a name or description.
 """
 
@@ -11,7 +15,7 @@ from __future__ import annotations
 import re
 
 from django.db import connection
-from django.db.models import BooleanField, FloatField, OuterRef, QuerySet, Subquery
+from django.db.models import BooleanField, FloatField, Max, QuerySet
 from django.db.models.expressions import RawSQL
 
 from kotopolku.catalogue.models import Service, ServiceTranslation
@@ -19,27 +23,28 @@ from kotopolku.catalogue.models import Service, ServiceTranslation
 # language of the row → PostgreSQL text search configuration
 SEARCH_CONFIGS: dict[str, str] = {"fi": "finnish", "sv": "swedish", "en": "english"}
 FALLBACK_CONFIG = "simple"
+ALL_CONFIGS = (*SEARCH_CONFIGS.values(), FALLBACK_CONFIG)
 MAX_TERMS = 12
 _WORD = re.compile(r"\w+", re.UNICODE)
 
 
-def document_sql(config: str) -> str:
-    """The indexed expression: name (weight A) and description (weight B) of a translation.
+def _per_language(template: str) -> str:
+    whens = " ".join(
+        f"WHEN '{code}' THEN {template.format(config=config)}" for code, config in SEARCH_CONFIGS.items()
+    )
+    return f"CASE language {whens} ELSE {template.format(config=FALLBACK_CONFIG)} END"
 
-    Columns are unqualified because Django aliases tables in subqueries.
-    """
-    return (
-        f"(setweight(to_tsvector('{config}'::regconfig, name), 'A') || "
-        f"setweight(to_tsvector('{config}'::regconfig, description), 'B'))"
+
+def document_expression_sql() -> str:
+    """Generated column ``search_document``: name and description, positions stripped (matching only)."""
+    return _per_language(
+        "strip(to_tsvector('{config}'::regconfig, name) || to_tsvector('{config}'::regconfig, description))"
     )
 
 
-def language_predicate_sql(config: str) -> str:
-    if config == FALLBACK_CONFIG:
-        codes = ", ".join(f"'{code}'" for code in SEARCH_CONFIGS)
-        return f"language NOT IN ({codes})"
-    code = next(code for code, name in SEARCH_CONFIGS.items() if name == config)
-    return f"language = '{code}'"
+def name_expression_sql() -> str:
+    """Generated column ``search_name``: the name alone (ranking)."""
+    return _per_language("to_tsvector('{config}'::regconfig, name)")
 
 
 def search_terms(text: str) -> list[str]:
@@ -47,41 +52,36 @@ def search_terms(text: str) -> list[str]:
     return _WORD.findall(text or "")[:MAX_TERMS]
 
 
-def _tsquery_text(terms: list[str]) -> str:
+def tsquery_text(terms: list[str]) -> str:
     # Every word must match; each as a prefix so that "kotou" finds "kotoutuminen".
     return " & ".join(f"'{term.lower()}':*" for term in terms)
 
 
-def _configs_for(language: str | None) -> list[str]:
-    if language is None:
-        return [*SEARCH_CONFIGS.values(), FALLBACK_CONFIG]
-    return [SEARCH_CONFIGS.get(language, FALLBACK_CONFIG)]
+def tsquery_sql(language: str | None) -> str:
+    """A tsquery of the words parsed by the configuration(s) that apply, with one %s per config."""
+    configs = [SEARCH_CONFIGS.get(language, FALLBACK_CONFIG)] if language else list(ALL_CONFIGS)
+    return "(" + " || ".join(f"to_tsquery('{config}'::regconfig, %s)" for config in configs) + ")"
 
 
-def _postgres_matches(terms: list[str], language: str | None) -> QuerySet[ServiceTranslation]:
-    query = _tsquery_text(terms)
-    clauses: list[str] = []
-    params: list[str] = []
-    for config in _configs_for(language):
-        tsquery = f"to_tsquery('{config}'::regconfig, %s)"
-        clauses.append(f"({language_predicate_sql(config)} AND {document_sql(config)} @@ {tsquery})")
-        params.append(query)
-    rank_sql = (
-        "CASE "
-        + " ".join(
-            f"WHEN {language_predicate_sql(config)} "
-            f"THEN ts_rank({document_sql(config)}, to_tsquery('{config}'::regconfig, %s))"
-            for config in _configs_for(None)
-        )
-        + " END"
-    )
-    # The SQL is built from constants only; the user's words travel as parameters.
-    where = "(" + " OR ".join(clauses) + ")"
-    matches = ServiceTranslation.objects.filter(RawSQL(where, params, output_field=BooleanField()))  # noqa: S611
+def _postgres_search(terms: list[str], language: str | None) -> QuerySet[Service]:
+    query = tsquery_text(terms)
+    tsquery = tsquery_sql(language)
+    params: list[str] = [query] * tsquery.count("%s")
+    where = f"search_document @@ {tsquery}"
     if language is not None:
-        matches = matches.filter(language=language)
-    rank_params = [query] * len(_configs_for(None))
-    return matches.annotate(rank=RawSQL(rank_sql, rank_params, output_field=FloatField()))  # noqa: S611
+        where += " AND language = %s"
+    # One join to the matching translations, grouped per service: the best name match ranks
+    # first (services matched by their description only rank 0, newest first). The SQL is built
+    # from constants; the user's words travel as parameters. The columns are unqualified (only
+    # the translation table has them), so the SQL survives Django's table aliasing.
+    return (
+        Service.objects.filter(translations__isnull=False)
+        .filter(RawSQL(where, [*params, *([language] if language else [])], output_field=BooleanField()))  # noqa: S611
+        .annotate(
+            search_rank=Max(RawSQL(f"ts_rank(search_name, {tsquery})", params, output_field=FloatField()))  # noqa: S611
+        )
+        .order_by("-search_rank", "-updated_at")
+    )
 
 
 def _fallback_matches(terms: list[str], language: str | None) -> QuerySet[ServiceTranslation]:
@@ -97,7 +97,8 @@ def service_search(*, text: str, language: str | None = None) -> QuerySet[Servic
     """Services whose name or description (in ``language``, or in any language) matches ``text``.
 
     Every word must match (as a word prefix on PostgreSQL, as a substring on SQLite). On
-    PostgreSQL the result is annotated with ``search_rank`` and ordered by it (best first); on
+    PostgreSQL the result is annotated with ``search_rank`` (how well the name matches) and
+    ordered by it, then by ``updated_at`` (best first); on
     SQLite it is ordered by ``updated_at``. A text without words gives no services. The
     queryset can be filtered further (status, organisation …) by the caller.
     """
@@ -105,12 +106,6 @@ def service_search(*, text: str, language: str | None = None) -> QuerySet[Servic
     if not terms:
         return Service.objects.none()
     if connection.vendor == "postgresql":
-        matches = _postgres_matches(terms, language)
-        best = matches.filter(service_id=OuterRef("pk")).order_by("-rank").values("rank")[:1]  # type: ignore[misc]
-        return (
-            Service.objects.filter(pk__in=matches.values("service_id"))
-            .annotate(search_rank=Subquery(best, output_field=FloatField()))
-            .order_by("-search_rank", "-updated_at")
-        )
+        return _postgres_search(terms, language)
     matches = _fallback_matches(terms, language)
     return Service.objects.filter(pk__in=matches.values("service_id")).order_by("-updated_at")

@@ -1,0 +1,153 @@
+"""Benchmark: full-text search over service names and descriptions (catalogue.selectors.service_search).
+
+Target: p95 <= 50 ms at 10 000 services (fi/sv/en texts each). Measures the real selector as the
+staff list and the HSDS ``search`` parameter use it: the first page of 20 ranked services plus
+the total count. The floor is the same search as one hand-written SQL query (ids of the best 20
+only, no count).
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_catalogue_bench KOTOPOLKU_ENV=development \\
+        .venv/bin/python -m kotopolku migrate
+    DATABASE_URL=... .venv/bin/python bench/catalogue_search.py [--repeat 200]
+
+Data: bench/catalogue_generate.py (10 000 services / 3 000 organisations / 15 000 locations) is
+run first when the database holds fewer than 10 000 services.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from harness import measure, setup_django
+
+QUERIES = [
+    # (label, text, language)
+    ("one common fi word", "kotoutuminen", None),
+    ("two fi words", "mielenterveys neuvonta", None),
+    ("prefix", "velkaneuv", None),
+    ("en phrase", "job search", "en"),
+    ("sv word", "rådgivning", "sv"),
+    ("rare name", "ajokortti 1389", None),
+    ("no match", "xylofoni", None),
+]
+PAGE = 20
+
+
+def ensure_data(minimum: int) -> int:
+    from kotopolku.catalogue.models import Service
+
+    count = Service.objects.count()
+    if count >= minimum:
+        return count
+    try:
+        from catalogue_generate import generate  # bench/catalogue_generate.py (the HSDS bench's generator)
+    except ImportError:
+        minimal_generate(services=minimum - count)
+    else:
+        generate(services=minimum, organisations=3_000, locations=15_000)
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
+    return Service.objects.count()
+
+
+def minimal_generate(*, services: int, seed: int = 11) -> None:
+    """Fallback when bench/catalogue_generate.py is absent: services with fi/sv/en names and
+    descriptions only (what the search reads), in bulk."""
+    import random
+
+    from kotopolku.catalogue.models import Service, ServiceTranslation
+    from kotopolku.organisations.models import Organisation
+
+    rng = random.Random(seed)
+    words = {
+        "fi": "neuvonta kotoutuminen työnhaku asuminen terveys perhe opiskelu yrittäjyys kielikurssi "
+        "oleskelulupa verotus sosiaaliturva lapset nuoret tulkkaus kirjasto liikunta velkaneuvonta".split(),
+        "sv": "rådgivning integration jobbsökning boende hälsa familj studier företagande språkkurs "
+        "uppehållstillstånd beskattning socialskydd barn unga tolkning bibliotek".split(),
+        "en": "advice integration job search housing health family studies entrepreneurship language "
+        "course residence permit taxation social security children youth interpreting library".split(),
+    }
+    organisations = Organisation.objects.bulk_create(
+        [Organisation(name=f"Bench organisation {i}", short_name="BENCH", kind="ngo") for i in range(300)]
+    )
+    for start in range(0, services, 2000):
+        batch = Service.objects.bulk_create(
+            [Service(organisation=rng.choice(organisations)) for _ in range(min(2000, services - start))]
+        )
+        ServiceTranslation.objects.bulk_create(
+            [
+                ServiceTranslation(
+                    service=service,
+                    language=code,
+                    name=" ".join(rng.choice(vocabulary) for _ in range(3)).capitalize() + f" {service.pk}",
+                    description=" ".join(rng.choice(vocabulary) for _ in range(40)),
+                )
+                for service in batch
+                for code, vocabulary in words.items()
+            ]
+        )
+
+
+def floor_ms(text: str, language: str | None, repeat: int) -> float:
+    """p95 of the same search as hand-written SQL: the best 20 service ids by rank, no count."""
+    from django.db import connection
+
+    from kotopolku.catalogue.selectors.search import search_terms, tsquery_sql, tsquery_text
+
+    tsquery = tsquery_sql(language)
+    where = "search_document @@ q.query" + (" AND language = %s" if language else "")
+    sql = (
+        f"SELECT service_id, max(ts_rank(search_name, q.query)) AS best "
+        f"FROM catalogue_servicetranslation, (SELECT {tsquery} AS query) AS q "
+        f"WHERE {where} GROUP BY service_id ORDER BY best DESC LIMIT {PAGE}"
+    )
+    params: list[str] = [tsquery_text(search_terms(text))] * tsquery.count("%s") + (
+        [language] if language else []
+    )
+
+    def work(_: int) -> None:
+        with connection.cursor() as cursor:
+            cursor.execute(sql, params)
+            cursor.fetchall()
+
+    return measure("floor", work, repeat=repeat).p95
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--repeat", type=int, default=200)
+    parser.add_argument("--services", type=int, default=10_000)
+    args = parser.parse_args()
+    setup_django()
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        sys.exit("Run the benchmark on PostgreSQL (DATABASE_URL=postgres://…).")
+    from kotopolku.catalogue.models import ServiceTranslation
+    from kotopolku.catalogue.selectors import service_search
+
+    total = ensure_data(args.services)
+    print(f"catalogue_search: {total} services, {ServiceTranslation.objects.count()} translations")
+    for label, text, language in QUERIES:
+        matches = service_search(text=text, language=language).count()
+
+        def work(_: int, text: str = text, language: str | None = language) -> None:
+            queryset = service_search(text=text, language=language)
+            queryset.count()
+            list(queryset[:PAGE].values_list("uuid", flat=True))
+
+        result = measure(
+            f"service_search[{label!r} {language or 'any'}; {matches} hits]", work, repeat=args.repeat
+        )
+        print(result.line(floor_ms=floor_ms(text, language, args.repeat), target_ms=50))
+
+
+if __name__ == "__main__":
+    main()
