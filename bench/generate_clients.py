@@ -562,6 +562,11 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
     with connection.cursor() as cursor:
         cursor.execute("SELECT COALESCE(MAX(id), 0) FROM clients_client")
         next_id = cursor.fetchone()[0] + 1
+        # Move the id sequence past the ids written here, so that other inserts meanwhile do not
+        # take them.
+        cursor.execute(
+            "SELECT setval(pg_get_serial_sequence('clients_client', 'id'), %s)", [next_id + missing + 1]
+        )
     started = time.perf_counter()
     made = 0
     key_cache: dict[tuple[Any, ...], set[str]] = {}

@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT.parent / "shared" / "data"
 LANGUAGES = ("russian", "arabic", "chinese")
 SEED = 20261122
+SWEEP = (0.7, 0.75, 0.8, 0.86, 0.9)  # duplicate thresholds reported besides the product's
 
 
 @dataclass
@@ -307,7 +308,11 @@ def evaluate_dedup(
     from clients_common import clear_point, index_clients
     from rapidfuzz import fuzz, process
 
-    from kotopolku.clients.matching.selectors import client_duplicate_candidates, client_search
+    from kotopolku.clients.matching.selectors import (
+        DUPLICATE_THRESHOLD,
+        client_duplicate_candidates,
+        client_search,
+    )
     from kotopolku.clients.matching.transliterate import plain
 
     clear_point(point)
@@ -350,16 +355,23 @@ def evaluate_dedup(
 
     # Duplicate warning, each sampled record registered against all others.
     true_pairs = sum(len(members[clusters[i]]) - 1 for i in sample)
-    warned = hits = 0
+    scored: list[tuple[float, bool]] = []
     for i in sample:
         client = clients[i]
         matches = client_duplicate_candidates(
-            user=user, service_point=point, exclude=client, **{k: v for k, v in records[i].items()}
+            user=user, service_point=point, exclude=client, threshold=min(SWEEP), limit=50, **records[i]
         )
-        warned += len(matches)
-        hits += sum(1 for m in matches if clusters[index_of[m.client.pk]] == clusters[i])
-    ours_pr = (hits / warned if warned else 1.0, hits / true_pairs if true_pairs else 0.0, warned)
-    baselines = {}
+        scored += [(m.score, clusters[index_of[m.client.pk]] == clusters[i]) for m in matches]
+
+    def at(threshold: float) -> tuple[float, float, int]:
+        warned = sum(1 for score, _ in scored if score >= threshold)
+        hits = sum(1 for score, right in scored if score >= threshold and right)
+        return (hits / warned if warned else 1.0, hits / true_pairs if true_pairs else 0.0, warned)
+
+    ours_pr = at(DUPLICATE_THRESHOLD)
+    baselines = {
+        f"ours@{threshold:.2f}": at(threshold) for threshold in SWEEP if threshold != DUPLICATE_THRESHOLD
+    }
     for threshold in ratio_thresholds:
         b_warned = b_hits = 0
         for i in sample:

@@ -78,6 +78,7 @@ class BirthAgreement:
     matches: bool  # everything both sides know agrees
     conflicts: bool  # something both sides know differs
     precision: int  # 0 none compared, 1 year, 2 month, 3 full date
+    near: bool = False  # full dates that differ in one part only (a typo, day and month swapped)
 
 
 def birth_agreement(
@@ -88,6 +89,18 @@ def birth_agreement(
         if left is None or right is None:
             break
         if left != right:
-            return BirthAgreement(matches=False, conflicts=True, precision=compared)
+            return BirthAgreement(matches=False, conflicts=True, precision=compared, near=_near_dates(a, b))
         compared += 1
     return BirthAgreement(matches=compared > 0, conflicts=False, precision=compared)
+
+
+def _near_dates(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+    if None in a or None in b:
+        return False
+    if (a[0], a[1], a[2]) == (b[0], b[2], b[1]):  # day and month the other way round
+        return True
+    differing = [(x, y) for x, y in zip(a, b, strict=True) if x != y]
+    if len(differing) != 1:
+        return False
+    x, y = differing[0]
+    return fuzz.ratio(str(x), str(y)) >= 50  # one digit off: 1987/1978, 12/13

@@ -243,6 +243,7 @@ def client_duplicate_candidates(
     personal_identity_code: str = "",
     exclude: Client | None = None,
     limit: int = 10,
+    threshold: float = DUPLICATE_THRESHOLD,
 ) -> list[ClientMatch]:
     """Records that are likely the same person as the one being registered (tuned for precision:
     a warning should be worth reading). Looked for at ``service_point`` and the other service
@@ -282,7 +283,7 @@ def client_duplicate_candidates(
         match = _score_duplicate(
             forms, (birth_year, birth_month, birth_day), phone_key, code_key, client, matched[client.pk]
         )
-        if match.score >= DUPLICATE_THRESHOLD:
+        if match.score >= threshold:
             results.append(match)
     results.sort(key=lambda m: (-m.score, -m.client.pk))
     return results[:limit]
@@ -310,7 +311,7 @@ def duplicate_score(
         reasons.append("name_similar")
     agreement = birth_agreement(birth, other_birth)
     if agreement.conflicts:
-        score -= 0.25
+        score -= 0.05 if agreement.near else 0.25
     elif agreement.precision == 3:
         score += 0.12
         reasons.append("birth_date")
