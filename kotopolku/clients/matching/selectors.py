@@ -83,7 +83,7 @@ def _weight(key: str) -> float:
 
 
 def _candidates(
-    point_ids: set[int], selective: set[str], broad: list[str]
+    point_ids: set[int], selective: set[str], broad: list[str], *, wanted: int = 0
 ) -> tuple[list[int], dict[int, set[str]]]:
     """Client ids sharing keys with the query, best first, and the keys each shares.
 
@@ -120,7 +120,7 @@ def _candidates(
             if key not in matched[client_id]:
                 matched[client_id].add(key)
                 weights[client_id] += _weight(key)
-    ranked = heapq.nsmallest(PRE_RANK, weights, key=lambda cid: (-weights[cid], -cid))
+    ranked = heapq.nsmallest(max(PRE_RANK, wanted), weights, key=lambda cid: (-weights[cid], -cid))
     return ranked, matched
 
 
@@ -183,14 +183,15 @@ def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]
     if query.is_empty or not point_ids:
         return []
     selective, broad = _query_keys(query)
-    ids, matched = _candidates(point_ids, selective, broad)
+    limit = max(0, min(limit, 200))
+    ids, matched = _candidates(point_ids, selective, broad, wanted=limit + 10)
     results: list[ClientMatch] = []
     for client in _load(ids, point_ids):
         match = _score_search(query, client, matched[client.pk])
         if match.score >= SEARCH_FLOOR:
             results.append(match)
     results.sort(key=lambda m: (-m.score, -m.client.pk))
-    return results[: max(0, min(limit, 200))]
+    return results[:limit]
 
 
 def _score_search(query: ParsedQuery, client: Client, keys: set[str]) -> ClientMatch:
