@@ -59,6 +59,7 @@ def main() -> None:
     args = parser.parse_args()
     setup_django()
 
+    from django.conf import settings
     from django.db import connection
     from django.test import Client as HttpClient
     from django.utils import timezone
@@ -71,6 +72,7 @@ def main() -> None:
 
     if connection.vendor != "postgresql":
         sys.exit("Run against PostgreSQL: set DATABASE_URL (see the docstring)")
+    settings.DEBUG = False  # as in production: no query log kept per request
     point = ServicePoint.objects.filter(slug="bench-contacts-0").first()
     if point is None:
         sys.exit("No bench data: run bench/generate_contacts.py first")
@@ -81,7 +83,7 @@ def main() -> None:
     repeat = args.repeat
 
     # 1. Saving a desk contact through the real view: one POST, redirect back to the desk.
-    desk = HttpClient()
+    desk = HttpClient(HTTP_HOST="localhost")
     desk.force_login(advisor)
     form = {
         "channel": "walk_in",
@@ -141,10 +143,25 @@ def main() -> None:
     print(saved.line(floor_ms=insert_floor, target_ms=20))
     print(service.line(floor_ms=insert_floor, target_ms=20))
 
-    # 2. The desk page of an advisor with today's contacts (those just saved).
-    today_count = Contact.objects.filter(
-        logged_by=advisor, happened_at__gte=timezone.now() - timedelta(hours=12)
-    ).count()
+    # 2. The desk page of an advisor with a busy day behind them (30 contacts today).
+    busy = User.objects.get(email="bench.advisor.0.1@bench.kotopolku.invalid")
+    start_of_day = timezone.localtime().replace(hour=0, minute=0, second=0, microsecond=0)
+    today_count = Contact.objects.filter(logged_by=busy, happened_at__gte=start_of_day).count()
+    for i in range(today_count, 30):
+        contact_log(
+            service_point=point,
+            data=ContactData(
+                channel="walk_in",
+                language="ar",
+                topics=topics,
+                duration_minutes=10,
+                outcome="guided",
+                happened_at=start_of_day + timedelta(minutes=10 * i),
+            ),
+            by=busy,
+        )
+    today_count = max(today_count, 30)
+    desk.force_login(busy)
     page = measure(
         f"desk GET /contacts/ ({today_count} contacts today; target <= 10 queries)",
         lambda i: desk.get("/contacts/"),
@@ -156,7 +173,7 @@ def main() -> None:
     # 3. The API list at scale, as a coordinator of all 8 service points and as an advisor of one.
     _, coordinator_token = api_token_create(user=coordinator, name="bench")
     _, advisor_token = api_token_create(user=advisor, name="bench")
-    api = HttpClient()
+    api = HttpClient(HTTP_HOST="localhost")
     today = timezone.localdate()
     cases: list[tuple[str, str, dict[str, Any]]] = [
         ("coordinator, no filter, page 1", coordinator_token, {}),

@@ -130,7 +130,7 @@ def generate(*, contacts: int, points: int, years: int, reset: bool, seed: int =
             outcomes = _weighted(rng, OUTCOMES, size)
             interpreters = _weighted(rng, INTERPRETERS, size)
             places = rng.choices(point_ids, weights=point_weights, k=size)
-            links: list[tuple[int, int]] = []
+            links: list[tuple[int, int, int, dt.datetime]] = []
             with raw.cursor().copy(
                 "COPY contacts_contact (id, created_at, updated_at, uuid, service_point_id, happened_at,"
                 " channel, language, interpreter, client_group_id, duration_minutes, outcome,"
@@ -162,8 +162,10 @@ def generate(*, contacts: int, points: int, years: int, reset: bool, seed: int =
                         )
                     )
                     for code in set(_weighted(rng, TOPICS, rng.choice((1, 1, 1, 2, 2, 3)))):
-                        links.append((contact_id, topic_ids[code]))
-            with raw.cursor().copy("COPY contacts_contacttopic (contact_id, topic_id) FROM STDIN") as copy:
+                        links.append((contact_id, topic_ids[code], point, happened))
+            with raw.cursor().copy(
+                "COPY contacts_contacttopic (contact_id, topic_id, service_point_id, happened_at) FROM STDIN"
+            ) as copy:
                 for link in links:
                     copy.write_row(link)
             made += size

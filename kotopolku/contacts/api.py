@@ -114,8 +114,11 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilters]) -> Conta
     errors: dict[str, str] = {}
     if filters.date_from and filters.date_to and filters.date_from > filters.date_to:
         errors["date_to"] = _("The end date is before the start date.")
-    if filters.topic and not Topic.objects.filter(code=filters.topic).exists():
-        errors["topic"] = _("Unknown topic.")
+    topic_id = None
+    if filters.topic:
+        topic_id = Topic.objects.filter(code=filters.topic).values_list("id", flat=True).first()
+        if topic_id is None:
+            errors["topic"] = _("Unknown topic.")
     if filters.language and not is_known_language(filters.language):
         errors["language"] = _("Unknown language code.")
     if filters.channel and filters.channel not in Channel.values:
@@ -135,7 +138,7 @@ def list_contacts(request: HttpRequest, filters: Query[ContactFilters]) -> Conta
         query=ContactQuery(
             date_from=filters.date_from,
             date_to=filters.date_to,
-            topic=filters.topic,
+            topic_id=topic_id,
             language=filters.language,
             channel=filters.channel,
             service_point_id=service_point_id,

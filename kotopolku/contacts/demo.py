@@ -130,7 +130,12 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
     created = Contact.objects.bulk_create(contacts, batch_size=500)
     ContactTopic.objects.bulk_create(
         [
-            ContactTopic(contact=contact, topic=topic)
+            ContactTopic(
+                contact=contact,
+                topic=topic,
+                service_point_id=contact.service_point_id,
+                happened_at=contact.happened_at,
+            )
             for contact, topic_list in zip(created, chosen_topics, strict=True)
             for topic in topic_list
         ],

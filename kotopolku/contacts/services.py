@@ -152,7 +152,15 @@ def _validate_or_raise(*, service_point: ServicePoint, data: ContactData, existi
 
 def _set_topics(contact: Contact, topics: Sequence[Topic]) -> None:
     ContactTopic.objects.bulk_create(
-        [ContactTopic(contact=contact, topic=topic) for topic in dict.fromkeys(topics)]
+        [
+            ContactTopic(
+                contact=contact,
+                topic=topic,
+                service_point_id=contact.service_point_id,
+                happened_at=contact.happened_at,
+            )
+            for topic in dict.fromkeys(topics)
+        ]
     )
 
 
@@ -210,6 +218,8 @@ def contact_update(*, contact: Contact, data: ContactData, by: Any, as_action: s
         contact.topic_links.exclude(topic_id__in=new_topics).delete()
         _set_topics(contact, [topic for topic in data.topics if topic.pk not in old_topics])
         changed.append("topics")
+    if "happened_at" in changed:
+        contact.topic_links.update(happened_at=contact.happened_at)
     if changed:
         contact.save()
         audit_record(

@@ -117,7 +117,7 @@ def contact_index(request: HttpRequest) -> HttpResponse:
         query = ContactQuery(
             date_from=data.get("date_from") or default_from,
             date_to=data.get("date_to"),
-            topic=data.get("topic") or "",
+            topic_id=next((t.pk for t in topics if t.code == data.get("topic")), None),
             language=data.get("language") or "",
             channel=data.get("channel") or "",
         )

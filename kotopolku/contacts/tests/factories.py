@@ -28,4 +28,6 @@ class ContactFactory(factory.django.DjangoModelFactory):
     def topic_codes(self, create: bool, extracted: list[str] | None, **kwargs: Any) -> None:
         if create:
             for topic in Topic.objects.filter(code__in=extracted or ["housing"]):
-                ContactTopic.objects.create(contact=self, topic=topic)
+                ContactTopic.objects.create(
+                    contact=self, topic=topic, service_point=self.service_point, happened_at=self.happened_at
+                )

@@ -175,3 +175,14 @@ def test_contact_export__gives_the_clients_contacts_as_json_data(desk):
     json.dumps(exported)
     assert exported[0]["id"] == str(contact.uuid)
     assert exported[0]["topics"] == ["kela", "taxes"]
+
+
+def test_contact_update__new_time__moves_the_topic_links_along(desk):
+    contact = contact_log(service_point=desk.point, data=data(), by=desk.advisor)
+    earlier = timezone.now() - timedelta(days=3)
+    contact_update(
+        contact=contact, data=data(happened_at=earlier), by=desk.advisor, as_action="contacts.edit_own"
+    )
+    links = ContactTopic.objects.filter(contact=contact)
+    assert links.count() == 2
+    assert {(link.happened_at, link.service_point_id) for link in links} == {(earlier, desk.point.id)}
