@@ -181,7 +181,11 @@ def test_merge_page__user_who_may_only_view__is_denied(client, point, keep, remo
 def test_merge_page__same_record_twice__explains_and_does_not_merge(browser, keep):
     response = browser.post(reverse("clients:merge", args=[keep.uuid, keep.uuid]))
     assert response.status_code == 400
-    assert "cannot be merged with itself" in response.content.decode()
+    body = response.content.decode()
+    assert 'class="error-summary"' in body
+    assert "Tietuetta ei voi yhdistää itseensä." in body or "cannot be merged with itself" in body
+    keep.refresh_from_db()
+    assert keep.status == ClientStatus.ACTIVE
 
 
 def test_merge_page__unknown_uuid__404(browser, keep):
