@@ -20,6 +20,7 @@ urlpatterns = [
         views.schedule_delete,
         name="schedule_delete",
     ),
+    path("locations/<uuid:uuid>/check/", views.location_check, name="location_check"),
     path("paths/", views.path_index, name="path_list"),
     path("paths/<uuid:uuid>/", views.path_view, name="path_detail"),
     path("paths/<uuid:uuid>/steps/", views.path_step_create, name="path_step_create"),

@@ -314,3 +314,15 @@ def test_schedule_create__location_of_another_service__is_404(coordinator_client
         },
     )
     assert response.status_code == 404
+
+
+def test_location_check__coordinator_marks_checked_advisor_cannot(
+    coordinator_client, advisor_client, coordinator
+):
+    location = location_named("Toimipiste")
+    url = reverse("catalogue:location_check", args=[location.uuid])
+    assert advisor_client.post(url).status_code == 403
+    assert coordinator_client.post(url).status_code == 302
+    location.refresh_from_db()
+    assert location.last_checked_by == coordinator
+    assert AuditEvent.objects.filter(action="catalogue.location_checked").count() == 1

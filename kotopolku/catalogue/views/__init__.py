@@ -1,5 +1,6 @@
 from kotopolku.catalogue.views.paths import path_index, path_step_create, path_step_delete, path_view
 from kotopolku.catalogue.views.services import (
+    location_check,
     location_edit,
     schedule_create,
     schedule_delete,
@@ -11,6 +12,7 @@ from kotopolku.catalogue.views.services import (
 )
 
 __all__ = [
+    "location_check",
     "location_edit",
     "path_index",
     "path_step_create",

@@ -36,6 +36,7 @@ from kotopolku.catalogue.selectors import (
     services_unchecked,
 )
 from kotopolku.catalogue.services import (
+    location_mark_checked,
     location_save,
     schedule_add,
     schedule_remove,
@@ -175,6 +176,16 @@ def service_check(request: HttpRequest, uuid: UUID) -> HttpResponse:
     if target == "unchecked":
         return redirect("catalogue:service_unchecked")
     return redirect("catalogue:service_detail", uuid=service.uuid)
+
+
+@login_required
+@require_POST
+def location_check(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    location = get_object_or_404(Location, uuid=uuid)
+    require(request.user, "catalogue.manage", location)
+    location_mark_checked(location=location, by=request.user)
+    messages.success(request, _("Marked as checked today."))
+    return redirect("catalogue:service_unchecked")
 
 
 @login_required
