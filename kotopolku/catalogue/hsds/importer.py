@@ -54,7 +54,7 @@ from kotopolku.organisations.models import Organisation
 from kotopolku.organisations.validators import normalise_business_id
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
-CHUNK = 250
+CHUNK = 500
 _ID_NAMESPACE = uuid.UUID("0d9b8f3e-54a1-5b61-8d0e-2f6f7f1c9a20")
 FALLBACK_TAXONOMY_KEY = "hsds-import"
 
@@ -81,6 +81,11 @@ MODEL_ORDER: tuple[type[models.Model], ...] = (
     ServiceArea,
     ServiceClassification,
 )
+_REFERENCES = {
+    "services": (("organization_id", "organizations"),),
+    "locations": (("organization_id", "organizations"),),
+    "taxonomy_terms": (("taxonomy_id", "taxonomies"), ("parent_id", "taxonomy_terms")),
+}
 TABLE_LABEL = {
     "taxonomies": "taxonomy",
     "taxonomy_terms": "taxonomy_term",
@@ -162,7 +167,22 @@ class Checker:
             value = "" if isinstance(model_field, models.CharField | models.TextField) else None
             if value is None:
                 return model_field.get_default()
-        if isinstance(model_field, models.TextField) and not model_field.validators:
+        if (
+            type(model_field) in (models.CharField, models.TextField)
+            and not model_field.choices
+            and not model_field._validators  # only the length check
+        ):
+            # The common case, checked without the full field machinery.
+            if not isinstance(value, str):
+                self.problems.append(f"{where}.{name}: expected text")
+                return ""
+            if not value and not model_field.blank:
+                self.problems.append(f"{where}.{name}: required")
+            elif model_field.max_length is not None and len(value) > model_field.max_length:
+                self.problems.append(
+                    f"{where}.{name}: at most {model_field.max_length} characters (it has {len(value)})"
+                )
+                return ""
             return value
         try:
             return model_field.clean(value, None)
@@ -267,18 +287,21 @@ class Importer:
         self.report = report
         self.progress = progress
         self.known: dict[type[models.Model], dict[uuid.UUID, Any]] = defaultdict(dict)
+        # Looked up and not in the database (so not asked again); rows created later go to ``known``.
+        self.absent: dict[type[models.Model], set[uuid.UUID]] = defaultdict(set)
+        self.term_codes: dict[tuple[int, str], uuid.UUID] = {}
         self.refused: set[tuple[str, str]] = set()
 
     # lookups -------------------------------------------------------------------------
 
-    def load(
-        self, model: type[models.Model], uuids: Iterable[uuid.UUID], **filters: Any
-    ) -> dict[uuid.UUID, Any]:
-        wanted = {key for key in uuids if key not in self.known[model]}
+    def load(self, model: type[models.Model], uuids: Iterable[uuid.UUID]) -> dict[uuid.UUID, Any]:
+        known, absent = self.known[model], self.absent[model]
+        wanted = {key for key in uuids if key not in known and key not in absent}
         if wanted:
-            for row in model.objects.filter(uuid__in=wanted, **filters):  # type: ignore[attr-defined]
-                self.known[model][row.uuid] = row  # type: ignore[attr-defined]
-        return self.known[model]
+            for row in model._default_manager.filter(uuid__in=wanted):
+                known[row.uuid] = row  # type: ignore[attr-defined]
+            absent.update(wanted - known.keys())
+        return known
 
     # running ---------------------------------------------------------------------------
 
@@ -388,6 +411,22 @@ class Importer:
         for unit in units:
             for table, ident in unit.rows():
                 by_table[table].add(catalogue_uuid(ident))
+            # What the unit refers to, loaded in the same queries.
+            for column, target in _REFERENCES.get(unit.table, ()):
+                if unit.row.get(column):
+                    by_table[target].add(catalogue_uuid(unit.row[column]))
+            for _ident, item, _owner, _owner_id in unit.owned.get("service_at_location", []):
+                if item.get("location_id"):
+                    by_table["locations"].add(catalogue_uuid(item["location_id"]))
+            for _ident, item, _owner, _owner_id in unit.owned.get("attributes", []):
+                if item.get("taxonomy_term_id"):
+                    by_table["taxonomy_terms"].add(catalogue_uuid(item["taxonomy_term_id"]))
+        if units and units[0].table == "taxonomy_terms":
+            codes = {str(unit.row.get("code") or unit.ident) for unit in units}
+            for taxonomy_id, code, key in TaxonomyTerm.objects.filter(code__in=codes).values_list(
+                "taxonomy_id", "code", "uuid"
+            ):
+                self.term_codes[(taxonomy_id, code)] = key
         for table, model in (
             ("taxonomies", Taxonomy),
             ("taxonomy_terms", TaxonomyTerm),
@@ -501,9 +540,10 @@ class Importer:
             "uri": check.value(TaxonomyTerm, "uri", row.get("term_uri"), "taxonomy_term"),
         }
         if taxonomy is not None and taxonomy.pk is not None and code:
-            clash = TaxonomyTerm.objects.filter(taxonomy=taxonomy, code=code).exclude(uuid=key).exists()
+            holder = self.term_codes.get((taxonomy.pk, code))
             check.require(
-                not clash, f"taxonomy_term.code: {code} is already another term's code in this taxonomy"
+                holder in (None, key),
+                f"taxonomy_term.code: {code} is already another term's code in this taxonomy",
             )
         if check.problems:
             raise Refused(check.problems)
@@ -589,13 +629,16 @@ class Importer:
         organisation = batch.put(Organisation, existing, values, **create)
         self.known[Organisation][key] = organisation
         profile = self.known[OrganisationProfile].get(key)
-        batch.put(OrganisationProfile, profile, profile_values, organisation=organisation)
+        self.known[OrganisationProfile][key] = batch.put(
+            OrganisationProfile, profile, profile_values, organisation=organisation
+        )
         self._put_translation(batch, OrganisationTranslation, "organisation", organisation, key, text_values)
         owned(batch, organisation)
         if existing is not None:
             self._delete_stale(batch, dataset, unit, existing, "organisation", ("phones", "contacts"))
 
     def link_organisation_parents(self, units: list[Unit]) -> None:
+        changed = []
         for unit in units:
             parent_id = unit.row.get("parent_organization_id")
             key = catalogue_uuid(unit.ident)
@@ -608,9 +651,16 @@ class Importer:
                 if parent is None:
                     self.report.warn(f"organization {unit.ident}: parent {parent_id} is not known")
                     continue
-            OrganisationProfile.objects.filter(organisation__uuid=key).exclude(
-                parent_id=parent.pk if parent else None
-            ).update(parent=parent)
+            profile = self.known[OrganisationProfile].get(key)
+            if (
+                profile is not None
+                and profile.pk is not None
+                and profile.parent_id != (parent.pk if parent else None)
+            ):
+                profile.parent = parent
+                changed.append(profile)
+        if changed:
+            OrganisationProfile.objects.bulk_update(changed, ["parent"], batch_size=500)
 
     def location(self, unit: Unit, batch: Batch, dataset: Dataset) -> None:
         row, check, key = unit.row, Checker(), catalogue_uuid(unit.ident)

@@ -75,6 +75,14 @@ class Languages:
         return str(item.text(field, self.primary, fallback=self.order[1:]))
 
 
+def _all(row: Any, name: str) -> list[Any]:
+    """A prefetched relation's rows without cloning a queryset per access (``.all()`` does)."""
+    cache = getattr(row, "_prefetched_objects_cache", None)
+    if cache is not None and name in cache:
+        return list(cache[name])
+    return list(getattr(row, name).all())
+
+
 def compact(doc: Doc, *, keep: Sequence[str] = ("id",)) -> Doc:
     """Leave out absent values (None, ""), except the required fields in ``keep``."""
     return {key: value for key, value in doc.items() if key in keep or (value is not None and value != "")}
@@ -140,7 +148,7 @@ def phone(row: Phone, langs: Languages) -> Doc:
             "extension": row.extension,
             "type": row.type,
             "description": langs.text(row, "description"),
-            "languages": [language(item, langs) for item in row.languages.all()],
+            "languages": [language(item, langs) for item in _all(row, "languages")],
         },
         keep=("id", "number"),
     )
@@ -154,7 +162,7 @@ def contact(row: Contact, langs: Languages) -> Doc:
             "title": row.title,
             "department": row.department,
             "email": row.email,
-            "phones": [phone(item, langs) for item in row.phones.all()],
+            "phones": [phone(item, langs) for item in _all(row, "phones")],
         }
     )
 
@@ -254,7 +262,7 @@ def attribute(row: ServiceClassification, service_uuid: uuid.UUID, langs: Langua
 
 
 def location(row: Location, langs: Languages, *, full: bool = True) -> Doc:
-    text = langs.pick(row.translations.all())
+    text = langs.pick(_all(row, "translations"))
     doc: Doc = {
         "id": str(row.uuid),
         "location_type": row.location_type,
@@ -272,7 +280,7 @@ def location(row: Location, langs: Languages, *, full: bool = True) -> Doc:
     if full:
         doc.update(
             {
-                "languages": [language(item, langs) for item in row.languages.all()],
+                "languages": [language(item, langs) for item in _all(row, "languages")],
                 "addresses": [
                     compact(
                         {
@@ -297,9 +305,9 @@ def location(row: Location, langs: Languages, *, full: bool = True) -> Doc:
                             "address_type",
                         ),
                     )
-                    for item in row.addresses.all()
+                    for item in _all(row, "addresses")
                 ],
-                "contacts": [contact(item, langs) for item in row.contacts.all()],
+                "contacts": [contact(item, langs) for item in _all(row, "contacts")],
                 "accessibility": [
                     compact(
                         {
@@ -309,10 +317,10 @@ def location(row: Location, langs: Languages, *, full: bool = True) -> Doc:
                             "url": item.url,
                         }
                     )
-                    for item in row.accessibility.all()
+                    for item in _all(row, "accessibility")
                 ],
-                "phones": [phone(item, langs) for item in row.phones.all()],
-                "schedules": [schedule(item, langs) for item in row.schedules.all()],
+                "phones": [phone(item, langs) for item in _all(row, "phones")],
+                "schedules": [schedule(item, langs) for item in _all(row, "schedules")],
             }
         )
     return compact(doc, keep=("id", "location_type"))
@@ -328,9 +336,9 @@ def service_at_location(row: ServiceAtLocation, langs: Languages, *, full: bool)
     if full:
         doc.update(
             {
-                "contacts": [contact(item, langs) for item in row.contacts.all()],
-                "phones": [phone(item, langs) for item in row.phones.all()],
-                "schedules": [schedule(item, langs) for item in row.schedules.all()],
+                "contacts": [contact(item, langs) for item in _all(row, "contacts")],
+                "phones": [phone(item, langs) for item in _all(row, "phones")],
+                "schedules": [schedule(item, langs) for item in _all(row, "schedules")],
                 "location": location(row.location, langs),
             }
         )
@@ -359,7 +367,7 @@ def _profile(row: Organisation) -> Any:
 def organization(
     row: Organisation, langs: Languages, *, full: bool = False, services: Sequence[Doc] | None = None
 ) -> Doc:
-    text = langs.pick(row.catalogue_translations.all())  # type: ignore[attr-defined]
+    text = langs.pick(_all(row, "catalogue_translations"))  # type: ignore[attr-defined]
     profile = _profile(row)
     name = (text.name if text and text.name else "") or next(
         (value for code in langs.order if (value := {"sv": row.name_sv, "en": row.name_en}.get(code))), ""
@@ -381,9 +389,9 @@ def organization(
     if full:
         doc.update(
             {
-                "contacts": [contact(item, langs) for item in row.catalogue_contacts.all()],  # type: ignore[attr-defined]
-                "phones": [phone(item, langs) for item in row.catalogue_phones.all()],  # type: ignore[attr-defined]
-                "locations": [location(item, langs) for item in row.catalogue_locations.all()],  # type: ignore[attr-defined]
+                "contacts": [contact(item, langs) for item in _all(row, "catalogue_contacts")],  # type: ignore[attr-defined]
+                "phones": [phone(item, langs) for item in _all(row, "catalogue_phones")],  # type: ignore[attr-defined]
+                "locations": [location(item, langs) for item in _all(row, "catalogue_locations")],  # type: ignore[attr-defined]
             }
         )
         if row.business_id:
@@ -403,7 +411,7 @@ def organization(
 
 
 def service(row: Service, langs: Languages, *, full: bool, with_locations: bool = True) -> Doc:
-    text = langs.pick(row.translations.all())
+    text = langs.pick(_all(row, "translations"))
     doc: Doc = {
         "id": str(row.uuid),
         "organization_id": _id(row.organisation.uuid) if row.organisation_id and row.organisation else None,
@@ -434,8 +442,8 @@ def service(row: Service, langs: Languages, *, full: bool, with_locations: bool 
     if full:
         doc.update(
             {
-                "phones": [phone(item, langs) for item in row.phones.all()],
-                "schedules": [schedule(item, langs) for item in row.schedules.all()],
+                "phones": [phone(item, langs) for item in _all(row, "phones")],
+                "schedules": [schedule(item, langs) for item in _all(row, "schedules")],
                 "service_areas": [
                     compact(
                         {
@@ -447,9 +455,9 @@ def service(row: Service, langs: Languages, *, full: bool, with_locations: bool 
                             "uri": item.uri,
                         }
                     )
-                    for item in row.service_areas.all()
+                    for item in _all(row, "service_areas")
                 ],
-                "languages": [language(item, langs) for item in row.languages.all()],
+                "languages": [language(item, langs) for item in _all(row, "languages")],
                 "cost_options": [
                     compact(
                         {
@@ -462,19 +470,19 @@ def service(row: Service, langs: Languages, *, full: bool, with_locations: bool 
                             "amount_description": langs.text(item, "amount_description"),
                         }
                     )
-                    for item in row.cost_options.all()
+                    for item in _all(row, "cost_options")
                 ],
                 "required_documents": [
                     compact({"id": str(item.uuid), "document": langs.text(item, "document"), "uri": item.uri})
-                    for item in row.required_documents.all()
+                    for item in _all(row, "required_documents")
                 ],
-                "contacts": [contact(item, langs) for item in row.contacts.all()],
-                "attributes": [attribute(item, row.uuid, langs) for item in row.classifications.all()],
+                "contacts": [contact(item, langs) for item in _all(row, "contacts")],
+                "attributes": [attribute(item, row.uuid, langs) for item in _all(row, "classifications")],
             }
         )
         if with_locations:
             doc["service_at_locations"] = [
-                service_at_location(item, langs, full=True) for item in row.service_at_locations.all()
+                service_at_location(item, langs, full=True) for item in _all(row, "service_at_locations")
             ]
     return compact(doc, keep=("id", "name", "status"))
 

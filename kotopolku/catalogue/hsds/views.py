@@ -217,7 +217,7 @@ def _organisation_doc(
     if nested or params.full or params.full_service:
         services = [
             serialize.service(item, langs, full=params.full_service)
-            for item in row.catalogue_services.all()  # type: ignore[attr-defined]
+            for item in serialize._all(row, "catalogue_services")
         ]
     return serialize.organization(row, langs, full=nested or params.full, services=services)
 
