@@ -170,7 +170,7 @@ class Checker:
         if (
             type(model_field) in (models.CharField, models.TextField)
             and not model_field.choices
-            and not model_field._validators  # only the length check
+            and not getattr(model_field, "_validators", None)  # only the length check
         ):
             # The common case, checked without the full field machinery.
             if not isinstance(value, str):
