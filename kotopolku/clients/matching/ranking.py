@@ -73,6 +73,24 @@ def symmetric_name_similarity(first: list[list[NameToken]], second: list[list[Na
     return (forward + backward) / 2
 
 
+def _weakest_match(query: list[NameToken], candidate_forms: list[list[NameToken]]) -> float:
+    candidate = [token for form in candidate_forms for token in form]
+    if not query or not candidate:
+        return 0.0
+    return min(max(token_similarity(q, c) for c in candidate) for q in query)
+
+
+def duplicate_name_similarity(first: list[list[NameToken]], second: list[list[NameToken]]) -> float:
+    """Symmetric similarity, held down when a name part of the shorter name has no counterpart:
+    "Grace" and "Grace Kelly" may be one person, "Olena Shevchenko" and "Oleksandr Shevchenko"
+    are more likely relatives."""
+    if not first or not second:
+        return 0.0
+    shorter, longer = sorted((first, second), key=lambda forms: min(len(form) for form in forms))
+    weakest = max(_weakest_match(form, longer) for form in shorter)
+    return 0.5 * symmetric_name_similarity(first, second) + 0.5 * weakest
+
+
 @dataclass
 class BirthAgreement:
     matches: bool  # everything both sides know agrees

@@ -34,7 +34,7 @@ from kotopolku.clients.matching.keys import (
     parse_query,
     phone_e164,
 )
-from kotopolku.clients.matching.ranking import birth_agreement, name_similarity, symmetric_name_similarity
+from kotopolku.clients.matching.ranking import birth_agreement, duplicate_name_similarity, name_similarity
 from kotopolku.clients.matching.transliterate import NameToken, tokens_of
 from kotopolku.clients.models import Client, ClientNameKey
 
@@ -42,7 +42,7 @@ SELECTIVE_CAP = 400  # rows read for all selective keys together
 BROAD_KEY_CAP = 100  # rows read per broad key
 MAX_BROAD_KEYS = 8
 PRE_RANK = 30  # candidates loaded and scored
-DUPLICATE_THRESHOLD = 0.86
+DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
 
 HIDDEN_STATUSES = (ClientStatus.MERGED, ClientStatus.ANONYMISED)
@@ -304,7 +304,7 @@ def duplicate_score(
     if same_code:
         return 1.0, ["identity_code"]
     reasons: list[str] = []
-    similarity = symmetric_name_similarity(forms, other_forms)
+    similarity = duplicate_name_similarity(forms, other_forms)
     score = similarity
     if similarity >= 0.97:
         reasons.append("name")
