@@ -129,8 +129,9 @@ def main() -> None:
             )
             new_id = cursor.fetchone()[0]
             cursor.execute(
-                "INSERT INTO contacts_contacttopic (contact_id, topic_id) VALUES (%s, %s), (%s, %s)",
-                [new_id, topics[0].pk, new_id, topics[1].pk],
+                "INSERT INTO contacts_contacttopic (contact_id, topic_id, service_point_id, happened_at)"
+                " VALUES (%s, %s, %s, now()), (%s, %s, %s, now())",
+                [new_id, topics[0].pk, point.pk, new_id, topics[1].pk, point.pk],
             )
             cursor.execute("COMMIT")
 
