@@ -99,7 +99,13 @@ def _page(
     total = (counted if counted is not None else queryset).count()
     pages = max(1, math.ceil(total / params.per_page))
     start = (params.page - 1) * params.per_page
-    rows = list(queryset[start : start + params.per_page]) if start < total else []
+    rows: list[Any] = []
+    if start < total:
+        # The page's keys first (an index range), then its rows with their joins and prefetches:
+        # joining before the LIMIT would make the database sort the whole joined table.
+        keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
+        by_key = {row.pk: row for row in queryset.filter(pk__in=keys).order_by()}
+        rows = [by_key[key] for key in keys if key in by_key]
     contents = [render(row) for row in rows]
     body = {
         "total_items": total,
