@@ -7,7 +7,7 @@ from django.core.management.base import BaseCommand
 
 
 class Command(BaseCommand):
-    help = "Migrate the database and load the demo data, in one process (what `make run` does before serving)."
+    help = "Migrate the database and load the demo data in one process (what `make run` does before serving)."
 
     def handle(self, *args: Any, **options: Any) -> None:
         call_command("migrate", interactive=False, verbosity=0)
