@@ -41,7 +41,7 @@ from kotopolku.clients.models import Client, ClientNameKey
 SELECTIVE_CAP = 400  # rows read for all selective keys together
 BROAD_KEY_CAP = 100  # rows read per broad key
 MAX_BROAD_KEYS = 8
-PRE_RANK = 30  # candidates loaded and scored
+PRE_RANK = 100  # candidates scored
 DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
 
@@ -124,10 +124,8 @@ def _candidates(
     return ranked, matched
 
 
-_LOADED_FIELDS = (
-    "uuid",
-    "service_point__name",
-    "service_point__uuid",
+_SCORED_FIELDS = (
+    "id",
     "given_names",
     "family_name",
     "given_names_latin",
@@ -135,22 +133,33 @@ _LOADED_FIELDS = (
     "birth_year",
     "birth_month",
     "birth_day",
-    "phone",
     "personal_identity_code",
-    "status",
 )
 
 
 def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
+    """The candidates' names and birth dates only, as unsaved ``Client`` objects for scoring."""
     if not ids:
         return []
-    clients = (
+    rows = (
         Client.objects.filter(pk__in=ids, service_point_id__in=point_ids)
         .exclude(status__in=HIDDEN_STATUSES)
-        .select_related("service_point")
-        .only(*_LOADED_FIELDS)
+        .values_list(*_SCORED_FIELDS)
     )
-    return list(clients)
+    return [Client(**dict(zip(_SCORED_FIELDS, row, strict=True))) for row in rows]
+
+
+def _complete(matches: list[ClientMatch]) -> list[ClientMatch]:
+    """Replace the scoring stand-ins of the matches shown with the real records (one query)."""
+    if not matches:
+        return matches
+    # Whole rows: callers' templates show whatever fields they need without a query each.
+    records = Client.objects.select_related("service_point").in_bulk([match.client.pk for match in matches])
+    return [
+        ClientMatch(client=records[match.client.pk], score=match.score, reasons=match.reasons)
+        for match in matches
+        if match.client.pk in records
+    ]
 
 
 def _broad_keys(tokens: list[NameToken]) -> list[str]:
@@ -191,7 +200,7 @@ def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]
         if match.score >= SEARCH_FLOOR:
             results.append(match)
     results.sort(key=lambda m: (-m.score, -m.client.pk))
-    return results[:limit]
+    return _complete(results[:limit])
 
 
 def _score_search(query: ParsedQuery, client: Client, keys: set[str]) -> ClientMatch:
@@ -287,7 +296,7 @@ def client_duplicate_candidates(
         if match.score >= threshold:
             results.append(match)
     results.sort(key=lambda m: (-m.score, -m.client.pk))
-    return results[:limit]
+    return _complete(results[:limit])
 
 
 def duplicate_score(
