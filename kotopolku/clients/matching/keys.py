@@ -22,8 +22,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import combinations, product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import phonenumbers
 
@@ -122,14 +123,18 @@ def kind_of(key: str) -> str:
     return str(_KIND_OF_PREFIX[key.split(":", 1)[0]])
 
 
-def client_name_forms(client: Client) -> list[list[NameToken]]:
+def client_name_forms(client: Any) -> list[list[NameToken]]:
     """The client's name as written and in Latin letters, each as a list of tokens."""
+    return _name_forms(
+        client.given_names, client.family_name, client.given_names_latin, client.family_name_latin
+    )
+
+
+@lru_cache(maxsize=65536)
+def _name_forms(given: str, family: str, given_latin: str, family_latin: str) -> list[list[NameToken]]:
     forms = []
-    for given, family in (
-        (client.given_names, client.family_name),
-        (client.given_names_latin, client.family_name_latin),
-    ):
-        tokens = tokens_of(f"{given} {family}")
+    for first, last in ((given, family), (given_latin, family_latin)):
+        tokens = tokens_of(f"{first} {last}")
         if tokens:
             forms.append(tokens)
     return forms

@@ -137,8 +137,23 @@ _SCORED_FIELDS = (
 )
 
 
-def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
-    """The candidates' names and birth dates only, as unsaved ``Client`` objects for scoring."""
+@dataclass(slots=True)
+class _Candidate:
+    """What scoring needs of a candidate; the real record is loaded for the results shown."""
+
+    pk: int
+    given_names: str
+    family_name: str
+    given_names_latin: str
+    family_name_latin: str
+    birth_year: int | None
+    birth_month: int | None
+    birth_day: int | None
+    personal_identity_code: str
+
+
+def _load(ids: list[int], point_ids: set[int]) -> list[Any]:
+    """The candidates' names and birth dates only (no model instances: this is the hot path)."""
     if not ids:
         return []
     rows = (
@@ -146,7 +161,7 @@ def _load(ids: list[int], point_ids: set[int]) -> list[Client]:
         .exclude(status__in=HIDDEN_STATUSES)
         .values_list(*_SCORED_FIELDS)
     )
-    return [Client(**dict(zip(_SCORED_FIELDS, row, strict=True))) for row in rows]
+    return [_Candidate(*row) for row in rows]
 
 
 def _complete(matches: list[ClientMatch]) -> list[ClientMatch]:
