@@ -28,6 +28,7 @@ from kotopolku.audit.services import audit_record
 from kotopolku.catalogue.enums import FeeKind, PhoneType
 from kotopolku.catalogue.hsds.parse import Dataset, Row
 from kotopolku.catalogue.hsds.plan import NOT_KEPT, Plan, Unit, make_plan
+from kotopolku.catalogue.hsds.serialize import language_name
 from kotopolku.catalogue.models import (
     Accessibility,
     Address,
@@ -50,7 +51,7 @@ from kotopolku.catalogue.models import (
     TaxonomyTerm,
 )
 from kotopolku.organisations.enums import OrganisationKind
-from kotopolku.organisations.models import Organisation
+from kotopolku.organisations.models import Municipality, Organisation
 from kotopolku.organisations.validators import normalise_business_id
 
 HELSINKI = ZoneInfo("Europe/Helsinki")
@@ -206,7 +207,9 @@ class Batch:
         self.new: dict[type[models.Model], list[models.Model]] = defaultdict(list)
         self.changed: dict[type[models.Model], dict[int, models.Model]] = defaultdict(dict)
         self.changed_fields: dict[type[models.Model], set[str]] = defaultdict(set)
-        self.deletions: list[Callable[[], Any]] = []
+        # Rows no longer listed by re-imported records, deleted in one query per (model, owner):
+        # (model, owner field) → (owner pks, uuids to keep). UUIDs are unique, so one keep-list serves.
+        self.stale: dict[tuple[type[models.Model], str], tuple[set[int], set[uuid.UUID]]] = {}
         self.counts: list[tuple[str, str]] = []
 
     def put(
@@ -270,8 +273,8 @@ class Batch:
                         row.updated_at = now  # type: ignore[attr-defined]
                     fields.append("updated_at")
                 model._default_manager.bulk_update(list(changed.values()), fields, batch_size=500)
-        for delete in self.deletions:
-            delete()
+        for (model, owner_field), (owners, kept) in self.stale.items():
+            model._default_manager.filter(**{f"{owner_field}__in": owners}).exclude(uuid__in=kept).delete()
 
     def commit_counts(self) -> None:
         for kind, label in self.counts:
@@ -290,6 +293,7 @@ class Importer:
         # Looked up and not in the database (so not asked again); rows created later go to ``known``.
         self.absent: dict[type[models.Model], set[uuid.UUID]] = defaultdict(set)
         self.term_codes: dict[tuple[int, str], uuid.UUID] = {}
+        self.municipalities: dict[str, Municipality] | None = None
         self.refused: set[tuple[str, str]] = set()
 
     # lookups -------------------------------------------------------------------------
@@ -388,7 +392,10 @@ class Importer:
         for model, changed in trial.changed.items():
             batch.changed[model].update(changed)
             batch.changed_fields[model].update(trial.changed_fields[model])
-        batch.deletions.extend(trial.deletions)
+        for key, (owners, kept) in trial.stale.items():
+            batch_owners, batch_kept = batch.stale.setdefault(key, (set(), set()))
+            batch_owners.update(owners)
+            batch_kept.update(kept)
         batch.counts.extend(trial.counts)
         return True
 
@@ -466,6 +473,15 @@ class Importer:
         ).select_related(owner)
         for row in rows:
             self.known[model][getattr(row, owner).uuid] = row
+
+    def municipality_named(self, name: str) -> Municipality | None:
+        """A Finnish municipality by its Finnish or Swedish name (a service area that is one)."""
+        if self.municipalities is None:
+            self.municipalities = {}
+            for municipality in Municipality.objects.all():
+                self.municipalities.setdefault(municipality.name_sv.casefold(), municipality)
+                self.municipalities[municipality.name_fi.casefold()] = municipality
+        return self.municipalities.get(name.strip().casefold())
 
     # references ----------------------------------------------------------------------
 
@@ -629,10 +645,19 @@ class Importer:
         organisation = batch.put(Organisation, existing, values, **create)
         self.known[Organisation][key] = organisation
         profile = self.known[OrganisationProfile].get(key)
-        self.known[OrganisationProfile][key] = batch.put(
-            OrganisationProfile, profile, profile_values, organisation=organisation
-        )
-        self._put_translation(batch, OrganisationTranslation, "organisation", organisation, key, text_values)
+        if profile is not None or any(value not in (None, "") for value in profile_values.values()):
+            self.known[OrganisationProfile][key] = batch.put(
+                OrganisationProfile, profile, profile_values, organisation=organisation
+            )
+        if text_values["name"] == organisation.name_in(lang):
+            text_values["name"] = ""  # kept on the organisation itself
+        if text_values["alternate_name"] and text_values["alternate_name"] == organisation.short_name:
+            text_values["alternate_name"] = ""  # the export's stand-in: the short name
+        translation = self.known[OrganisationTranslation].get(key)
+        if translation is not None or any(text_values.values()):
+            self._put_translation(
+                batch, OrganisationTranslation, "organisation", organisation, key, text_values
+            )
         owned(batch, organisation)
         if existing is not None:
             self._delete_stale(batch, dataset, unit, existing, "organisation", ("phones", "contacts"))
@@ -725,8 +750,11 @@ class Importer:
         fees = row.get("fees")
         if fees in FeeKind.values:
             values["fees"] = fees
-        if row.get("assured_date") is not None:
-            values["last_checked_at"] = dt.datetime.combine(row["assured_date"], dt.time(), tzinfo=HELSINKI)
+        assured = row.get("assured_date")
+        checked = existing.last_checked_at if existing is not None else None
+        if assured is not None and not (checked and checked.astimezone(HELSINKI).date() == assured):
+            # HSDS has the date only: a time already kept for that date stays.
+            values["last_checked_at"] = dt.datetime.combine(assured, dt.time(), tzinfo=HELSINKI)
         text_values: dict[str, Any] = {
             "name": check.value(ServiceTranslation, "name", row.get("name"), "service")
         }
@@ -845,9 +873,12 @@ class Importer:
         if not code:
             self.report.warn(f"{where}: a language without a code; left out")
             return None
+        name = item.get("name")
+        if name and name == language_name(code, self.language):
+            name = ""  # the code's own name: the catalogue derives it
         return {
             "code": check.value(Language, "code", code, where),
-            "name": check.value(Language, "name", item.get("name"), where),
+            "name": check.value(Language, "name", name, where),
             "note": check.value(Language, "note", item.get("note"), where),
         }
 
@@ -1073,6 +1104,7 @@ class Importer:
             )
         ]
         areas = []
+        seen_municipalities: set[int] = set()
         for ident, item, _owner, _owner_id in self._owned_rows(unit, "service_areas"):
             where = f"service_areas {ident}"
             name = item.get("name") or ""
@@ -1083,6 +1115,15 @@ class Importer:
                 n: check.value(ServiceArea, n, item.get(n), where)
                 for n in ("name", "extent", "extent_type", "uri")
             }
+            municipality = self.municipality_named(name)
+            if municipality is not None:
+                if municipality.pk in seen_municipalities:
+                    self.report.warn(f"{where}: the service already has {name}; left out")
+                    continue
+                seen_municipalities.add(municipality.pk)
+                values.update(name="", municipality=municipality)
+            else:
+                values["municipality"] = None
             areas.append((ident, values, item.get("description")))
         classifications = []
         seen_terms: set[int] = set()
@@ -1154,9 +1195,9 @@ class Importer:
             if table not in dataset.mentioned:
                 continue
             keep = [catalogue_uuid(ident) for ident, _row, _owner, _owner_id in unit.owned.get(table, [])]
-            model = models_by_table[table]
-            queryset = model.objects.filter(**{owner_field: top}).exclude(uuid__in=keep)  # type: ignore[attr-defined]
-            batch.deletions.append(queryset.delete)
+            owners, kept = batch.stale.setdefault((models_by_table[table], owner_field), (set(), set()))
+            owners.add(top.pk)
+            kept.update(keep)
 
 
 def _decimal(value: Any, places: int) -> Decimal | None:

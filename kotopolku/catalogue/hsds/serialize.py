@@ -114,7 +114,8 @@ def _datetime(value: dt.datetime | None) -> str | None:
 
 
 @cache
-def _language_name(code: str, in_language: str) -> str:
+def language_name(code: str, in_language: str) -> str:
+    """The name of a language in another one (babel), e.g. ("sv", "fi") → "ruotsi"."""
     try:
         locale = Locale.parse(in_language)
     except (UnknownLocaleError, ValueError, TypeError):
@@ -133,7 +134,7 @@ def language(row: Language, langs: Languages) -> Doc:
     return compact(
         {
             "id": str(row.uuid),
-            "name": row.name or _language_name(row.code, langs.primary),
+            "name": row.name or language_name(row.code, langs.primary),
             "code": row.code,
             "note": row.note,
         }
