@@ -326,3 +326,16 @@ def test_location_check__coordinator_marks_checked_advisor_cannot(
     location.refresh_from_db()
     assert location.last_checked_by == coordinator
     assert AuditEvent.objects.filter(action="catalogue.location_checked").count() == 1
+
+
+def test_service_list__search_combined_with_filters(advisor_client, django_assert_max_num_queries):
+    rovaniemi, kemi = Municipality.objects.get(code="698"), Municipality.objects.get(code="240")
+    here = service_named("Työnhaun neuvonta Rovaniemi")
+    ServiceArea.objects.create(service=here, municipality=rovaniemi)
+    there = service_named("Työnhaun neuvonta Kemi")
+    ServiceArea.objects.create(service=there, municipality=kemi)
+    with django_assert_max_num_queries(14):
+        content = advisor_client.get(
+            reverse("catalogue:service_list"), {"q": "työnhaun", "municipality": kemi.pk}
+        ).content.decode()
+    assert "Työnhaun neuvonta Kemi" in content and "Työnhaun neuvonta Rovaniemi" not in content
