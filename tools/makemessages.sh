@@ -3,7 +3,7 @@
 # Fill them with tools/fill_po.py, which also compiles the .mo files that are committed.
 set -euo pipefail
 cd "$(dirname "$0")/../kotopolku"
-export KOTOPOLKU_ENV=development PYTHONPATH=.. DJANGO_SETTINGS_MODULE=kotopolku.settings
+export KOTOPOLKU_ENV=development PYTHONPATH="$(cd .. && pwd)" DJANGO_SETTINGS_MODULE=kotopolku.settings
 admin=../.venv/bin/django-admin
 ignores=()
 for locale in */locale; do
