@@ -81,15 +81,24 @@ def _services(*, full: bool) -> QuerySet[Service]:
     return services(full=full)
 
 
-def services(*, full: bool, base: QuerySet[Service] | None = None) -> QuerySet[Service]:
+def services(
+    *, full: bool, base: QuerySet[Service] | None = None, languages: tuple[str, ...] | None = None
+) -> QuerySet[Service]:
+    """``languages``: load only the translations in these languages (the list pages; a service
+    with none of them gets all of its own from :func:`complete_translations`)."""
+    translations = ServiceTranslation.objects.all()
+    organisation_translations = OrganisationTranslation.objects.all()
+    if languages:
+        translations = translations.filter(language__in=languages)
+        organisation_translations = organisation_translations.filter(language__in=languages)
     queryset = (
         (base if base is not None else Service.objects.all())
         .select_related(
             "organisation", "organisation__catalogue_profile", "organisation__catalogue_profile__parent"
         )
         .prefetch_related(
-            Prefetch("translations", queryset=ServiceTranslation.objects.all()),
-            *_organisation_basics("organisation__"),
+            Prefetch("translations", queryset=translations),
+            Prefetch("organisation__catalogue_translations", queryset=organisation_translations),
         )
     )
     if not full:
@@ -168,3 +177,31 @@ def taxonomies() -> QuerySet[Taxonomy]:
 
 def taxonomy_terms() -> QuerySet[TaxonomyTerm]:
     return TaxonomyTerm.objects.select_related("taxonomy", "parent").order_by("taxonomy__key", "code")
+
+
+def complete_translations(rows: list[Service]) -> None:
+    """Give the services (and their organisations) that have no translation in the wanted
+    languages all of their own, so that the fallback to any language still works (one query
+    each, and only when some row needs it)."""
+    missing = [row for row in rows if not row._prefetched_objects_cache.get("translations")]  # type: ignore[attr-defined]
+    if missing:
+        found: dict[int, list[ServiceTranslation]] = {}
+        for translation in ServiceTranslation.objects.filter(service__in=missing):
+            found.setdefault(translation.service_id, []).append(translation)
+        for row in missing:
+            row._prefetched_objects_cache["translations"] = found.get(row.pk, [])  # type: ignore[attr-defined]
+    organisations: dict[int, list[Organisation]] = {}
+    for row in rows:
+        organisation = row.organisation
+        if organisation is not None and not getattr(organisation, "_prefetched_objects_cache", {}).get(
+            "catalogue_translations"
+        ):
+            organisations.setdefault(organisation.pk, []).append(organisation)
+    if organisations:
+        texts: dict[int, list[OrganisationTranslation]] = {}
+        for text in OrganisationTranslation.objects.filter(organisation__in=list(organisations)):
+            texts.setdefault(text.organisation_id, []).append(text)
+        for pk, instances in organisations.items():
+            for organisation in instances:
+                cache = organisation.__dict__.setdefault("_prefetched_objects_cache", {})
+                cache["catalogue_translations"] = texts.get(pk, [])

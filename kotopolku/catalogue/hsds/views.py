@@ -94,6 +94,7 @@ def _page(
     render: Callable[[Any], dict[str, Any]],
     *,
     counted: QuerySet[Any] | None = None,
+    complete: Callable[[list[Any]], None] | None = None,
 ) -> HttpResponse:
     """One page; ``counted`` is a cheaper queryset with the same rows (no ranking) for the total."""
     total = (counted if counted is not None else queryset).count()
@@ -106,6 +107,8 @@ def _page(
         keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
         by_key = {row.pk: row for row in queryset.filter(pk__in=keys).order_by()}
         rows = [by_key[key] for key in keys if key in by_key]
+        if complete is not None:
+            complete(rows)
     contents = [render(row) for row in rows]
     body = {
         "total_items": total,
@@ -174,14 +177,15 @@ def service_list(request: HttpRequest, params: Params) -> HttpResponse:
         base = _searched_services(params).filter(_service_filter(params))
     else:
         base = matching.order_by("id")
-    queryset = queries.services(full=params.full, base=base)
     langs = _languages(params)
+    queryset = queries.services(full=params.full, base=base, languages=langs.order)
     return _page(
         request,
         params,
         queryset,
         lambda row: serialize.service(row, langs, full=params.full),
         counted=matching,
+        complete=queries.complete_translations,
     )
 
 

@@ -140,6 +140,8 @@ def test_services__language__follows_lang_then_accept_language_then_finnish(clie
     assert _get(client, f"{path}?lang=ru").json()["name"] == "Neuvonta 0"
     ServiceTranslation.objects.filter(service=service).exclude(language="en").delete()
     assert _get(client, f"{path}?lang=sv").json()["name"] == "Advice 0"
+    listed = _get(client, "/services?lang=sv&per_page=50").json()["contents"]
+    assert {item["name"] for item in listed} == {"Advice 0", "Rådgivning 1", "Rådgivning 2"}
 
 
 def test_services__filters__organization_taxonomy_term_modified_after_and_search(client, catalogue):
