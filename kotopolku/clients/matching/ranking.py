@@ -27,7 +27,7 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
         return 1.0
     best = max(fuzz.ratio(x, y) for x in _spellings(a.normal) for y in _spellings(b.normal)) / 100
     # Vowels written differently (Maxamed / Muhammad): compare with one vowel class, a little less.
-    best = max(best, fuzz.ratio(_VOWELS.sub("a", a.normal), _VOWELS.sub("a", b.normal)) / 100 * 0.97)
+    best = max(best, fuzz.ratio(_VOWELS.sub("a", a.normal), _VOWELS.sub("a", b.normal)) / 100 * 0.92)
     if set(a.skeletons) & set(b.skeletons):
         # Same skeleton: a variant spelling (Mohamed/Muhammad); length-weighted so that
         # one-consonant skeletons ("l" for Ali, Julia) do not count as much.
@@ -48,7 +48,8 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
         and (a.normal.startswith(b.normal) or b.normal.startswith(a.normal))
     ):
         best = max(best, 0.80)  # a typed prefix: "Moham" for Mohammed
-    return best
+    # Ties between variant spellings are broken by the plain letters (Jean = Жан before Юэн).
+    return 0.97 * best + 0.03 * fuzz.ratio(a.latin, b.latin) / 100
 
 
 def name_similarity(query: list[NameToken], candidate_forms: list[list[NameToken]]) -> float:
