@@ -95,6 +95,7 @@ def _page(
     *,
     counted: QuerySet[Any] | None = None,
     complete: Callable[[list[Any]], None] | None = None,
+    fetch: QuerySet[Any] | None = None,
 ) -> HttpResponse:
     """One page; ``counted`` is a cheaper queryset with the same rows (no ranking) for the total."""
     total = (counted if counted is not None else queryset).count()
@@ -105,7 +106,8 @@ def _page(
         # The page's keys first (an index range), then its rows with their joins and prefetches:
         # joining before the LIMIT would make the database sort the whole joined table.
         keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
-        by_key = {row.pk: row for row in queryset.filter(pk__in=keys).order_by()}
+        source = fetch if fetch is not None else queryset
+        by_key = {row.pk: row for row in source.filter(pk__in=keys).order_by()}
         rows = [by_key[key] for key in keys if key in by_key]
         if complete is not None:
             complete(rows)
@@ -178,14 +180,14 @@ def service_list(request: HttpRequest, params: Params) -> HttpResponse:
     else:
         base = matching.order_by("id")
     langs = _languages(params)
-    queryset = queries.services(full=params.full, base=base, languages=langs.order)
     return _page(
         request,
         params,
-        queryset,
+        base,
         lambda row: serialize.service(row, langs, full=params.full),
         counted=matching,
         complete=queries.complete_translations,
+        fetch=queries.services(full=params.full, languages=langs.order),
     )
 
 
