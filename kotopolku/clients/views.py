@@ -183,6 +183,7 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
             "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
             "may_export": can(user, "clients.export", client),
             "may_erase": can(user, "clients.erase", client) and client.status != ClientStatus.ANONYMISED,
+            "may_merge": can(user, "clients.merge", client) and client.status == ClientStatus.ACTIVE,
             "is_active": client.status == ClientStatus.ACTIVE,
             "is_closed": client.status == ClientStatus.CLOSED,
         },
