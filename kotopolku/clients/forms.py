@@ -15,6 +15,7 @@ from kotopolku.accounts.enums import STAFF_ROLES
 from kotopolku.accounts.models import User
 from kotopolku.clients.enums import CefrLevel, ConsentPurpose
 from kotopolku.clients.models import Client
+from kotopolku.clients.services import EDITABLE_FIELDS
 from kotopolku.clients.validators import (
     identity_code_parse,
     partial_birth_date_check,
@@ -109,26 +110,8 @@ class ClientForm(forms.ModelForm[Client]):
 
     class Meta:
         model = Client
-        fields = [
-            "given_names",
-            "family_name",
-            "given_names_latin",
-            "family_name_latin",
-            "birth_year",
-            "birth_month",
-            "birth_day",
-            "gender",
-            "citizenships",
-            "phone",
-            "email",
-            "municipality",
-            "arrival_date",
-            "residence_basis",
-            "permit_type",
-            "permit_expires",
-            "personal_identity_code",
-            "responsible_worker",
-        ]
+        # The identity-code flag is derived from the code, never entered.
+        fields = [name for name in EDITABLE_FIELDS if name != "identity_code_is_temporary"]
         widgets = {"arrival_date": DateInput(), "permit_expires": DateInput()}
 
     def __init__(self, *args: Any, service_point: ServicePoint, **kwargs: Any) -> None:
