@@ -80,7 +80,9 @@ def audit_record(
         outcome=str(outcome),
         details=details or {},
     )
-    with transaction.atomic():
+    # Inside a service's transaction no savepoint is needed: if the append fails, the whole
+    # change must roll back with it.
+    with transaction.atomic(savepoint=False):
         _lock_chain()
         prev_hash = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
         digest = event_digest(prev_hash=prev_hash, fields=fields)
