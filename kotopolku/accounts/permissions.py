@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, Any
 from django.core.exceptions import PermissionDenied
 
 from kotopolku.accounts.enums import Role
+from kotopolku.core.scoping import organisation_id_of, service_point_id_of
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
@@ -133,24 +134,6 @@ def forget_grants(user: User) -> None:
         delattr(user, _CACHE_ATTRIBUTE)
 
 
-def _service_point_id_of(obj: Any) -> int | None:
-    if obj is None:
-        return None
-    if obj._meta.label_lower == "organisations.servicepoint":
-        return int(obj.pk)
-    value = getattr(obj, "service_point_id", None)
-    return int(value) if value is not None else None
-
-
-def _organisation_id_of(obj: Any) -> int | None:
-    if obj is None:
-        return None
-    if obj._meta.label_lower == "organisations.organisation":
-        return int(obj.pk)
-    value = getattr(obj, "organisation_id", None)
-    return int(value) if value is not None else None
-
-
 def _is_active_user(user: Any) -> bool:
     return bool(user is not None and getattr(user, "is_authenticated", False) and user.is_active)
 
@@ -164,12 +147,12 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
     grants = grants_for(user)
     if obj is None:
         return bool(grants.all_roles() & spec.roles)
-    service_point_id = _service_point_id_of(obj)
+    service_point_id = service_point_id_of(obj)
     if service_point_id is not None:
         return bool(
             grants.roles_at_service_point(service_point_id, include_network=spec.via_network) & spec.roles
         )
-    organisation_id = _organisation_id_of(obj)
+    organisation_id = organisation_id_of(obj)
     if organisation_id is not None and grants.organisations.get(organisation_id, set()) & spec.roles:
         return True
     # Objects that belong to no service point (catalogue entries, code lists) follow the

@@ -12,6 +12,7 @@ from kotopolku.audit.chain import GENESIS_HASH, event_digest, hashed_fields
 from kotopolku.audit.context import current_context
 from kotopolku.audit.enums import Outcome
 from kotopolku.audit.models import AuditEvent
+from kotopolku.core.scoping import service_point_id_of
 
 # Any constant works; it names the one advisory lock that serialises appends to the chain.
 _CHAIN_LOCK_KEY = 7_402_113_589
@@ -29,15 +30,6 @@ def _target_of(target: Model | None, target_type: str, target_id: str) -> tuple[
     label = target_type or target._meta.label_lower
     ident = getattr(target, "uuid", None) or target.pk
     return label, str(ident)
-
-
-def _service_point_of(target: Model | None, service_point_id: int | None) -> int | None:
-    if service_point_id is not None or target is None:
-        return service_point_id
-    if target._meta.label_lower == "organisations.servicepoint":
-        return int(target.pk)
-    value = getattr(target, "service_point_id", None)
-    return int(value) if value is not None else None
 
 
 def _organisation_label(actor: Any) -> str:
@@ -70,7 +62,7 @@ def audit_record(
         actor_id=actor.pk if authenticated else None,
         actor_label=(actor.email if authenticated else "")[:254],
         organisation_label=_organisation_label(actor)[:200],
-        service_point_id=_service_point_of(target, service_point_id),
+        service_point_id=service_point_id if service_point_id is not None else service_point_id_of(target),
         action=action[:64],
         target_type=resolved_type[:64],
         target_id=resolved_id[:64],
