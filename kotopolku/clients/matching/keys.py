@@ -87,13 +87,23 @@ def name_keys(tokens: list[NameToken]) -> set[str]:
         keys.update(_cut("p:" + s) for s in token.skeletons)
         if len(token.loose) >= 2:
             keys.add(_cut("q:" + token.loose))
+        for variant in token.variants:  # learned spellings: their main keys only
+            keys.add(_cut("n:" + variant.normal))
+            keys.update(_cut("p:" + s) for s in variant.skeletons[:1])
+            if len(variant.loose) >= 2:
+                keys.add(_cut("q:" + variant.loose))
     return keys
+
+
+def _all_skeletons(token: NameToken) -> tuple[str, ...]:
+    extra = [v.skeletons[0] for v in token.variants if v.skeletons and v.skeletons[0] not in token.skeletons]
+    return token.skeletons + tuple(dict.fromkeys(extra))
 
 
 def pair_keys(tokens: list[NameToken]) -> set[str]:
     keys: set[str] = set()
     for first, second in combinations(tokens[:MAX_TOKENS], 2):
-        for a, b in product(first.skeletons, second.skeletons):
+        for a, b in product(_all_skeletons(first), _all_skeletons(second)):
             if a != b:
                 keys.add(_cut("pp:" + "|".join(sorted((a, b)))))
             if len(keys) >= MAX_PAIR_KEYS:
@@ -104,7 +114,7 @@ def pair_keys(tokens: list[NameToken]) -> set[str]:
 def name_year_keys(tokens: list[NameToken], year: int | None) -> set[str]:
     if not year:
         return set()
-    return {_cut(f"py:{s}|{year:04d}") for token in tokens for s in token.skeletons}
+    return {_cut(f"py:{s}|{year:04d}") for token in tokens for s in _all_skeletons(token)}
 
 
 _KIND_OF_PREFIX = {

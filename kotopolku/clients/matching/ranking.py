@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
 
+from kotopolku.clients.matching.learned import log_likelihood
 from kotopolku.clients.matching.transliterate import NameToken
 
 _VOWELS = re.compile(r"[aeiouy]+")
@@ -20,9 +22,44 @@ def _spellings(normal: str) -> tuple[str, ...]:
     return (normal,)
 
 
+VARIANT_FACTOR = 0.9  # a learned spelling is a guess: its match counts a little less
+# Chinese characters read as pinyin say little of how a foreign name they write is spelled.
+PINYIN_FACTOR = 0.9
+
+
 @lru_cache(maxsize=262144)
 def token_similarity(a: NameToken, b: NameToken) -> float:
-    """0..1: how alike two name tokens are, by spelling and by sound."""
+    """0..1: how alike two name tokens are, by spelling and by sound; a token written in another
+    script is also compared by its likely Latin spellings and by how likely the other token's
+    letters are as a transliteration of it."""
+    best = _spelling_similarity(a, b)
+    if not (a.variants or b.variants):
+        return best
+    if (a.script == "cjk") != (b.script == "cjk"):
+        best *= PINYIN_FACTOR
+    for x in a.forms:
+        for y in b.forms:
+            if x is not a or y is not b:
+                best = max(best, VARIANT_FACTOR * _spelling_similarity(x, y))
+    return max(best, _transliteration_similarity(a, b), _transliteration_similarity(b, a))
+
+
+def _transliteration_similarity(native: NameToken, latin: NameToken) -> float:
+    """How likely ``latin``'s letters are as the writing of ``native``, per letter, against its
+    likeliest spelling: 1.0 for that spelling, about 0.9 for a usual other one."""
+    if not native.written or latin.written or not native.variants:
+        return 0.0
+    likelihood = log_likelihood(native.written, native.script, latin.latin)
+    best = native.variants[0].latin
+    best_likelihood = log_likelihood(native.written, native.script, best)
+    if likelihood is None or best_likelihood is None or likelihood == -math.inf:
+        return 0.0
+    per_letter = (likelihood - best_likelihood) / max(len(latin.latin), len(best))
+    return max(0.0, min(1.0, 1.0 + 0.10 * per_letter))
+
+
+@lru_cache(maxsize=262144)
+def _spelling_similarity(a: NameToken, b: NameToken) -> float:
     if a.normal == b.normal:
         return 1.0
     best = max(fuzz.ratio(x, y) for x in _spellings(a.normal) for y in _spellings(b.normal)) / 100

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -32,6 +33,41 @@ def client_search_keys_refresh(*, client: Client) -> None:
         )
         for key in sorted(keys)
     )
+
+
+REBUILD_BATCH = 2000
+
+
+def client_search_keys_rebuild(*, progress: Callable[[int], None] | None = None) -> int:
+    """Rewrite the search keys of every visible client, a batch per transaction; returns how many."""
+    done = 0
+    last = 0
+    while True:
+        batch = list(
+            Client.objects.filter(pk__gt=last)
+            .exclude(status__in=HIDDEN_STATUSES)
+            .order_by("pk")[:REBUILD_BATCH]
+        )
+        if not batch:
+            return done
+        identifiers: dict[int, list[str]] = {}
+        for client_id, value in ClientIdentifier.objects.filter(client__in=batch).values_list(
+            "client_id", "value"
+        ):
+            identifiers.setdefault(client_id, []).append(value)
+        with transaction.atomic():
+            ClientNameKey.objects.filter(client__in=batch).delete()
+            ClientNameKey.objects.bulk_create(
+                ClientNameKey(
+                    client_id=client.pk, service_point_id=client.service_point_id, kind=kind_of(key), key=key
+                )
+                for client in batch
+                for key in sorted(client_keys(client, identifiers.get(client.pk, ())))
+            )
+        done += len(batch)
+        last = batch[-1].pk
+        if progress is not None:
+            progress(done)
 
 
 # Fields of ``keep`` filled from ``remove`` when ``keep`` has none.

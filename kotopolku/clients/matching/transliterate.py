@@ -24,10 +24,13 @@ from functools import lru_cache
 
 from anyascii import anyascii
 
+from kotopolku.clients.matching.learned import spellings
+
 MAX_TEXT = 300  # longer input is cut: a name never needs more
 MAX_TOKENS = 8
 
 _ARABIC_SCRIPT = re.compile(r"[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]")
+_CYRILLIC = re.compile(r"[\u0400-\u04FF]")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 _SPLIT = re.compile(r"[^a-z]+")
 _SPLIT_WORD = re.compile(r"[^a-zA-Z]+")
@@ -70,6 +73,14 @@ class NameToken:
     normal: str
     skeletons: tuple[str, ...]
     loose: str = ""  # the coarsest key: how a name sounds once written in Chinese characters
+    # Likely Latin spellings of a word written in another script (``learned``), as tokens.
+    variants: tuple[NameToken, ...] = ()
+    written: str = ""  # the word as written, where that is not Latin
+    script: str = ""  # its script's table name in ``learned`` ("cyr", "ar", "cjk")
+
+    @property
+    def forms(self) -> tuple[NameToken, ...]:
+        return (self, *self.variants)
 
 
 def _arabic_latin(raw: str) -> str:
@@ -84,13 +95,15 @@ def _arabic_latin(raw: str) -> str:
     return "".join(out)
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    """Split a name into words as (latin, script): script is "" (any but Arabic), "ar" (Arabic
-    script) or "ar-al" (Arabic script that began with ال, the article or part of the name)."""
-    out: list[tuple[str, str]] = []
+def _words(text: str) -> list[tuple[str, str, str]]:
+    """Split a name into words as (latin, script, written): script is "" (Latin or other),
+    "ar" (Arabic script), "ar-al" (Arabic script that began with ال, the article or part of the
+    name), "cyr" (Cyrillic) or "cjk"; ``written`` is the word as written in that script."""
+    out: list[tuple[str, str, str]] = []
     for raw in re.split(r"[\s\-‐‑_/,.;:()]+", clean(text)):
         if not raw:
             continue
+        written = raw.lower()
         script = ""
         if _ARABIC_SCRIPT.search(raw):
             script = "ar"
@@ -104,22 +117,26 @@ def _words(text: str) -> list[tuple[str, str]]:
         else:
             # Chinese, Japanese and Korean names give one token per written word, syllables
             # joined; ь and ъ become apostrophes: part of the word, not a break.
-            script = "cjk" if _CJK.search(raw) else ""
+            script = "cjk" if _CJK.search(raw) else ("cyr" if _CYRILLIC.search(raw) else "")
             latin = anyascii(raw).lower().replace("'", "").replace("`", "")
-        for part in _SPLIT_WORD.split(latin):
-            if part:
-                out.append((part, script))
+        parts = [part for part in _SPLIT_WORD.split(latin) if part]
+        for part in parts:
+            out.append((part, script, written if script and len(parts) == 1 else ""))
     return out
 
 
 def name_tokens(text: str) -> list[tuple[str, str]]:
     """The Latin tokens of a name as (token, script) (see ``_words``), with Arabic articles
     and "abd"-compounds resolved."""
+    return [(token, script) for token, script, _ in _name_words(text)]
+
+
+def _name_words(text: str) -> list[tuple[str, str, str]]:
     words = _words(text)
-    tokens: list[tuple[str, str]] = []
+    tokens: list[tuple[str, str, str]] = []
     index = 0
     while index < len(words):
-        word, script = words[index]
+        word, script, written = words[index]
         arabic = script.startswith("ar")
         if word in _ABD_WORDS or (arabic and word == "bd"):
             # "Abdul Rahman", "Abd al-Rahman", عبد الرحمن → one token "abdrahman"
@@ -127,7 +144,7 @@ def name_tokens(text: str) -> list[tuple[str, str]]:
             while nxt < len(words) and words[nxt][0] in _ARTICLES:
                 nxt += 1
             if nxt < len(words):
-                tokens.append(("abd" + _strip_article(words[nxt][0]), "ar" if arabic else ""))
+                tokens.append(("abd" + _strip_article(words[nxt][0]), "ar" if arabic else "", ""))
                 index = nxt + 1
                 continue
         if word in _ARTICLES and index + 1 < len(words):
@@ -136,7 +153,7 @@ def name_tokens(text: str) -> list[tuple[str, str]]:
         if arabic and word.startswith("bd") and len(word) > 4:
             word = "abd" + word[2:]
         word = _ABD_PREFIX.sub("abd", word)
-        tokens.append((word, script))
+        tokens.append((word, script, written))
         index += 1
     return list(dict.fromkeys(t for t in tokens if t[0]))[:MAX_TOKENS]
 
@@ -363,8 +380,26 @@ def _tokens_cached(text: str) -> tuple[NameToken, ...]:
             normal=normal(_vowelled(token, script)),
             skeletons=skeletons(token, script),
             loose=loose(token, script),
+            variants=_learned_variants(written, _table_script(script)),
+            written=written,
+            script=_table_script(script) if written else "",
         )
-        for token, script in name_tokens(text)
+        for token, script, written in _name_words(text)
+    )
+
+
+def _table_script(script: str) -> str:
+    return "ar" if script.startswith("ar") else script
+
+
+def _learned_variants(written: str, table_script: str) -> tuple[NameToken, ...]:
+    if not written:
+        return ()
+    return tuple(
+        NameToken(
+            latin=spelling, normal=normal(spelling), skeletons=skeletons(spelling), loose=loose(spelling)
+        )
+        for spelling, _share in spellings(written, table_script)
     )
 
 

@@ -4,6 +4,7 @@ from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
 
+from kotopolku.clients.matching.services import client_search_keys_rebuild
 from kotopolku.clients.selectors import retention_due
 from kotopolku.clients.services import retention_run
 from kotopolku.clients.tasks import clients_retention
@@ -13,17 +14,22 @@ class Command(BaseCommand):
     help = (
         "Client registry tools. 'clients retention --dry-run' lists the records the retention period "
         "would anonymise now; without --dry-run the retention task is enqueued for the worker, or run "
-        "here with --now."
+        "here with --now. 'clients reindex' rewrites every client's search keys (after an upgrade "
+        "that changes how names are keyed)."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("operation", choices=["retention"])
+        parser.add_argument("operation", choices=["retention", "reindex"])
         parser.add_argument(
             "--dry-run", action="store_true", help="List what would be anonymised; change nothing."
         )
         parser.add_argument("--now", action="store_true", help="Run in this process instead of enqueuing.")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if options["operation"] == "reindex":
+            total = client_search_keys_rebuild(progress=lambda done: self.stdout.write(f"{done} clients"))
+            self.stdout.write(self.style.SUCCESS(f"Search keys rewritten for {total} client record(s)."))
+            return
         if options["dry_run"]:
             due = retention_due()
             for client in due:
