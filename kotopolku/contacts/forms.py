@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.forms.utils import flatatt
@@ -13,8 +13,15 @@ from django.utils.translation import gettext_lazy as _
 from kotopolku.clients.models import Client
 from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
 from kotopolku.contacts.languages import language_choices
-from kotopolku.contacts.models import MAX_DURATION_MINUTES, MAX_NOTE_LENGTH, ClientGroup, Contact, Topic
-from kotopolku.contacts.selectors import active_client_groups, active_topics
+from kotopolku.contacts.models import (
+    MAX_DURATION_MINUTES,
+    MAX_NOTE_LENGTH,
+    ClientGroup,
+    CodeListEntry,
+    Contact,
+    Topic,
+)
+from kotopolku.contacts.selectors import active_code_lists
 from kotopolku.contacts.services import ContactData
 from kotopolku.organisations.models import Organisation, ServicePoint
 
@@ -44,14 +51,34 @@ class FastSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options)
 
 
-class CodeListChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name_in(get_language()))
+class CodeListChoiceField(forms.ChoiceField):
+    """One entry of a code list the form loaded (``set_entries``); cleans to the entry or None.
+
+    The choices are the loaded rows, so resolving the chosen code needs no query of its own."""
+
+    entries: dict[str, CodeListEntry]
+
+    def set_entries(self, entries: Iterable[CodeListEntry], language: str | None, empty_label: str) -> None:
+        self.entries = {entry.code: entry for entry in entries}
+        self.choices = [("", empty_label), *((code, e.name_in(language)) for code, e in self.entries.items())]
+
+    def clean(self, value: Any) -> CodeListEntry | None:
+        code = super().clean(value)
+        return self.entries.get(code) if code else None
 
 
-class TopicChoiceField(forms.ModelMultipleChoiceField):  # type: ignore[type-arg]
-    def label_from_instance(self, obj: Any) -> str:
-        return str(obj.name_in(get_language()))
+class CodeListMultipleChoiceField(forms.MultipleChoiceField):
+    """Several entries of a code list the form loaded; cleans to the entries in code-list order."""
+
+    entries: dict[str, CodeListEntry]
+
+    def set_entries(self, entries: Iterable[CodeListEntry], language: str | None) -> None:
+        self.entries = {entry.code: entry for entry in entries}
+        self.choices = [(code, entry.name_in(language)) for code, entry in self.entries.items()]
+
+    def clean(self, value: Any) -> list[CodeListEntry]:
+        chosen = set(super().clean(value))
+        return [entry for code, entry in self.entries.items() if code in chosen]
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -67,21 +94,12 @@ class ContactForm(forms.Form):
     interpreter = forms.ChoiceField(
         label=_("Interpreter"), choices=Interpreter.choices, initial=Interpreter.NONE, widget=FastSelect
     )
-    topics = TopicChoiceField(
+    topics = CodeListMultipleChoiceField(
         label=_("Topics"),
-        queryset=Topic.objects.none(),
-        to_field_name="code",
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": _("Choose at least one topic.")},
     )
-    client_group = CodeListChoiceField(
-        label=_("Client group"),
-        queryset=ClientGroup.objects.none(),
-        to_field_name="code",
-        required=False,
-        empty_label=_("Not recorded"),
-        widget=FastSelect,
-    )
+    client_group = CodeListChoiceField(label=_("Client group"), required=False, widget=FastSelect)
     duration_minutes = forms.IntegerField(
         label=_("Duration (minutes)"),
         min_value=1,
@@ -129,9 +147,13 @@ class ContactForm(forms.Form):
         self.service_points: dict[str, ServicePoint] = {}
         ids = list(service_point_ids)
         fields = self.fields
-        fields["language"].choices = language_choices(get_language(), extra=language_extra)  # type: ignore[attr-defined]
-        fields["topics"].queryset = active_topics()  # type: ignore[attr-defined]
-        fields["client_group"].queryset = active_client_groups()  # type: ignore[attr-defined]
+        language = get_language()
+        code_lists = active_code_lists()
+        fields["language"].choices = language_choices(language, extra=language_extra)  # type: ignore[attr-defined]
+        cast(CodeListMultipleChoiceField, fields["topics"]).set_entries(code_lists.topics, language)
+        cast(CodeListChoiceField, fields["client_group"]).set_entries(
+            code_lists.client_groups, language, str(_("Not recorded"))
+        )
         fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by("name")  # type: ignore[attr-defined]
         fields["client"].queryset = Client.objects.filter(service_point_id__in=ids)  # type: ignore[attr-defined]
         if choose_service_point:
@@ -165,8 +187,8 @@ class ContactForm(forms.Form):
             channel=data["channel"],
             language=data["language"],
             interpreter=data["interpreter"],
-            topics=list(data["topics"]),
-            client_group=data.get("client_group"),
+            topics=cast(list[Topic], data["topics"]),
+            client_group=cast(ClientGroup | None, data.get("client_group")),
             duration_minutes=data["duration_minutes"],
             outcome=data["outcome"],
             organisation=data.get("organisation"),

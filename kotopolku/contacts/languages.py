@@ -36,7 +36,13 @@ def language_name(code: str, ui_language: str | None) -> str:
 
 
 def language_choices(ui_language: str | None, *, extra: str = "") -> list[tuple[str, str]]:
+    return list(_language_choices(ui_language or "", extra))
+
+
+@lru_cache(maxsize=64)
+def _language_choices(ui_language: str, extra: str) -> tuple[tuple[str, str], ...]:
+    # Built from babel's static data only: the same for every request in a language.
     codes = list(DESK_LANGUAGES)
     if extra and extra not in codes:
         codes.append(extra)
-    return [(code, f"{language_name(code, ui_language)} ({code})") for code in codes]
+    return tuple((code, f"{language_name(code, ui_language)} ({code})") for code in codes)

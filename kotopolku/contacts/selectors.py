@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
+from functools import cache
 from typing import Any
 from uuid import UUID
 
+from django.db import connection
 from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
@@ -131,6 +133,49 @@ def contacts_of_client(*, client: Any, user: Any | None = None) -> QuerySet[Cont
         .prefetch_related(_ordered_topics())
         .order_by("-happened_at")
     )
+
+
+@dataclass(frozen=True)
+class CodeLists:
+    """The active topics and client groups, each in code-list order."""
+
+    topics: list[Topic]
+    client_groups: list[ClientGroup]
+
+
+def active_code_lists() -> CodeLists:
+    """Both code lists of the desk form from one query.
+
+    The desk form renders them on every GET and resolves the chosen codes on every POST, the
+    busiest path of the product; one hand-written statement (built once from the models) costs
+    a fraction of two ORM queries to compile and replaces two round trips with one.
+    """
+    names, sql = _code_lists_sql()
+    found: tuple[list[Topic], list[ClientGroup]] = ([], [])
+    with connection.cursor() as cursor:
+        cursor.execute(sql)
+        for list_index, *values in cursor.fetchall():
+            model = ClientGroup if list_index else Topic
+            found[list_index].append(model.from_db(connection.alias, names, values))  # type: ignore[arg-type]
+    for entries in found:
+        entries.sort(key=lambda entry: (entry.order, entry.code))
+    return CodeLists(topics=found[0], client_groups=found[1])
+
+
+@cache
+def _code_lists_sql() -> tuple[list[str], str]:
+    fields = Topic._meta.concrete_fields
+    names = [field.attname for field in fields]
+    assert names == [field.attname for field in ClientGroup._meta.concrete_fields]
+    quote = connection.ops.quote_name
+    columns = ", ".join(quote(field.column) for field in fields)
+    active = quote(Topic._meta.get_field("active").attname)
+    selects = [
+        # Identifiers from the models only, quoted; no value from outside.
+        f"SELECT {index}, {columns} FROM {quote(model._meta.db_table)} WHERE {active}"  # noqa: S608
+        for index, model in enumerate((Topic, ClientGroup))
+    ]
+    return names, " UNION ALL ".join(selects)
 
 
 def active_topics() -> QuerySet[Topic]:

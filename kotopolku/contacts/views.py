@@ -1,20 +1,25 @@
 from __future__ import annotations
 
 from datetime import timedelta
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse
+from django.db import DEFAULT_DB_ALIAS
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
+from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients.models import Client
+from kotopolku.clients.selectors import client_get
+from kotopolku.clients.services import client_read_record
 from kotopolku.contacts.forms import ContactFilterForm, ContactForm
 from kotopolku.contacts.models import Contact
 from kotopolku.contacts.selectors import (
@@ -31,6 +36,8 @@ from kotopolku.organisations.models import ServicePoint
 
 # The list of all contacts shows this many days back unless the user picks dates.
 DEFAULT_DAYS = 31
+# Why a client's data is read or refused at the desk (the audit log's purpose).
+DESK_PURPOSE = "desk contact"
 
 
 def _apply_service_errors(form: ContactForm, error: ValidationError) -> None:
@@ -38,33 +45,54 @@ def _apply_service_errors(form: ContactForm, error: ValidationError) -> None:
         form.add_error(name if name in form.fields else None, messages_)
 
 
-def _linked_client(request: HttpRequest, allowed_ids: set[int]) -> Client | None:
-    uuid = request.GET.get("client") or request.POST.get("client")
+def _linked_client(request: HttpRequest) -> Client | None:
+    """The client the desk was opened for (``?client=<uuid>``, from the client's profile).
+
+    The desk shows the client's name, so this is a read of personal data: audited like the
+    profile, and refused (403, the attempt audited) for a client the user may not see.
+    """
+    uuid = request.GET.get("client", "")
     if not uuid:
         return None
     try:
-        return Client.objects.filter(service_point_id__in=allowed_ids, uuid=uuid).first()
-    except ValidationError:
-        return None
+        UUID(uuid)
+    except ValueError:
+        raise Http404 from None
+    client = client_get(uuid=uuid)
+    require(request.user, "clients.view", client, purpose=DESK_PURPOSE)
+    require(request.user, "contacts.log", client)
+    client_read_record(client=client, by=cast(User, request.user), purpose=DESK_PURPOSE)
+    return client
+
+
+def _service_point_ref(pk: int) -> ServicePoint:
+    """The service point with only its id loaded (the rest loads if read): the grants already
+    name it, and logging a contact there needs nothing else of it."""
+    return ServicePoint.from_db(DEFAULT_DB_ALIAS, ["id"], [pk])
 
 
 @login_required
 @require_http_methods(["GET", "POST"])
 def desk(request: HttpRequest) -> HttpResponse:
-    """Log a contact in one screen and one request; list the advisor's contacts of today."""
+    """Log a contact in one screen and one request; list the advisor's contacts of today.
+
+    Saving answers with a redirect to the desk (the page shown after it is a fresh GET), so
+    the POST itself reads only what the save needs: the grants, the code lists (one query),
+    and then writes the contact, its topics and the audit event.
+    """
     require(request.user, "contacts.log")
     allowed = service_point_ids(request.user, "contacts.log")
     if not allowed:
         raise PermissionDenied("contacts.log")
     choose_service_point = len(allowed) > 1
-    client = _linked_client(request, allowed)
+    client: Client | None = None
     if request.method == "POST":
         form = ContactForm(request.POST, service_point_ids=allowed, choose_service_point=choose_service_point)
         if form.is_valid():
             if choose_service_point:
                 service_point = form.cleaned_data["service_point"]
             else:
-                service_point = ServicePoint.objects.get(id=next(iter(allowed)))
+                service_point = _service_point_ref(next(iter(allowed)))
             require(request.user, "contacts.log", service_point)
             try:
                 contact_log(service_point=service_point, data=form.contact_data(), by=request.user)
@@ -73,8 +101,14 @@ def desk(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The contact was saved. You can log the next one."))
                 return redirect("contacts:desk")
+        # The form is shown again with its errors; a linked client (checked by the form's
+        # scoped field) is named on it again, which is a read.
+        client = form.cleaned_data.get("client") if "client" not in form.errors else None
+        if client is not None:
+            client_read_record(client=client, by=cast(User, request.user), purpose=DESK_PURPOSE)
         today = list(contacts_today(user=request.user))
     else:
+        client = _linked_client(request)
         today = list(contacts_today(user=request.user))
         # The defaults follow the last contact logged today, else the last one ever (one query
         # either way: today's topics are only fetched when there are contacts today).

@@ -3,6 +3,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
@@ -10,7 +11,7 @@ from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership
 from kotopolku.audit.models import AuditEvent
 from kotopolku.clients.models import Client
-from kotopolku.contacts.models import Contact
+from kotopolku.contacts.models import ClientGroup, Contact, Topic
 from kotopolku.contacts.tests.factories import ContactFactory
 from kotopolku.organisations.models import Network
 from kotopolku.organisations.tests.factories import OrganisationFactory
@@ -130,6 +131,69 @@ def test_desk__linked_client__only_of_the_same_service_point(client, desk):
     response = client.post(DESK, form_data(client=str(foreign.uuid)))
     assert response.status_code == 400
     assert Contact.objects.count() == 1
+
+
+def test_desk__saving_a_contact__needs_a_fixed_number_of_queries(client, desk, django_assert_num_queries):
+    # Session, user, grants, both code lists (one query), then in one transaction the contact,
+    # its topics and the audit event (PostgreSQL also takes the audit chain's advisory lock).
+    client.force_login(desk.advisor)
+    client.post(DESK, form_data())
+    expected = 11 if connection.vendor == "postgresql" else 10
+    with django_assert_num_queries(expected):
+        response = client.post(DESK, form_data(topics=["work", "kela", "taxes"]))
+    assert response.status_code == 302
+    latest = Contact.objects.latest("id")
+    assert sorted(latest.topics.values_list("code", flat=True)) == ["kela", "taxes", "work"]
+    assert latest.client_group.code == "work" and latest.service_point == desk.point
+    assert AuditEvent.objects.filter(action="contacts.log", target_id=str(latest.uuid)).exists()
+
+
+def test_desk__inactive_code_list_entries__are_refused(client, desk):
+    Topic.objects.filter(code="kela").update(active=False)
+    ClientGroup.objects.filter(code="work").update(active=False)
+    client.force_login(desk.advisor)
+    response = client.post(DESK, form_data())
+    assert response.status_code == 400
+    assert {"topics", "client_group"} <= set(response.context["form"].errors)
+    assert not Contact.objects.exists()
+    html = client.get(DESK).content.decode()
+    assert 'value="kela"' not in html and 'value="housing"' in html
+
+
+def test_desk__opened_for_a_client__is_an_audited_read(client, desk):
+    own = Client.objects.create(service_point=desk.point, given_names="Olena")
+    client.force_login(desk.advisor)
+    response = client.get(DESK, {"client": str(own.uuid)})
+    assert response.status_code == 200 and response.context["client"] == own
+    read = AuditEvent.objects.get(action="clients.view", target_id=str(own.uuid))
+    assert (read.actor, read.outcome, read.purpose) == (desk.advisor, "done", "desk contact")
+    assert read.service_point_id == desk.point.pk
+
+
+def test_desk__opened_for_a_client_of_another_service_point__is_403_and_audited(client, desk):
+    foreign = Client.objects.create(service_point=desk.other_point, given_names="Ahmed")
+    client.force_login(desk.advisor)
+    response = client.get(DESK, {"client": str(foreign.uuid)})
+    assert response.status_code == 403
+    assert "Ahmed" not in response.content.decode()
+    denied = AuditEvent.objects.get(target_id=str(foreign.uuid))
+    assert (denied.actor, denied.action, denied.outcome) == (desk.advisor, "clients.view", "denied")
+
+
+@pytest.mark.parametrize("value", ["00000000-0000-0000-0000-000000000000", "not-a-uuid", "1 OR 1=1"])
+def test_desk__opened_for_an_unknown_client__is_404(client, desk, value):
+    client.force_login(desk.advisor)
+    assert client.get(DESK, {"client": value}).status_code == 404
+    assert not AuditEvent.objects.filter(action="clients.view").exists()
+
+
+def test_desk__form_shown_again_with_a_linked_client__audits_the_read(client, desk):
+    own = Client.objects.create(service_point=desk.point, given_names="Olena")
+    client.force_login(desk.advisor)
+    response = client.post(DESK, form_data(client=str(own.uuid), topics=[]))
+    assert response.status_code == 400 and response.context["client"] == own
+    assert AuditEvent.objects.filter(action="clients.view", target_id=str(own.uuid), outcome="done").exists()
+    assert not Contact.objects.exists()
 
 
 def test_desk__partner_staff__is_forbidden_and_audited(client, desk):
