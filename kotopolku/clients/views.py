@@ -1,5 +1,5 @@
 """Staff pages of the client registry: list and search, registration, profile, correction,
-consents, closing a case, export, anonymisation and the retention listing."""
+consents, closing a case, export, anonymisation, and the retention listing with its "run now"."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
@@ -42,6 +42,7 @@ from kotopolku.clients.selectors import (
     duplicate_candidates,
     retention_listing,
 )
+from kotopolku.clients.tasks import retention_run_request
 from kotopolku.organisations.models import ServicePoint
 
 PAGE_SIZE = 50
@@ -367,8 +368,20 @@ def client_anonymise_view(request: HttpRequest, uuid: Any) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
 def retention_view(request: HttpRequest) -> HttpResponse:
+    """What the retention task would anonymise now; POST queues a run for the user's service points."""
     require(request.user, "clients.retention")
+    if request.method == "POST":
+        retention_run_request(by=_user(request))
+        messages.success(
+            request,
+            _(
+                "The retention run was started. The records due are anonymised in the background "
+                "within a few minutes; each anonymisation is in the audit log."
+            ),
+        )
+        return redirect("clients:retention")
     due = retention_listing(user=_user(request))
     return render(
         request,
