@@ -9,6 +9,7 @@ prefix    kind                                   example
 ``n:``    TOKEN: normal form of a name token     ``n:muhamid``
 ``p:``    PHONETIC: skeleton of a name token     ``p:mhmt``
 ``q:``    PHONETIC: loose key of a name token     ``q:mtn`` (Milton = 米爾頓)
+``d:``    PHONETIC: a skeleton less one letter   ``d:tkvr`` (Duckworth = 達克沃斯 "dakwors")
 ``pp:``   PHONETIC: two skeletons of one name    ``pp:hsn|mhmt`` (order independent)
 ``py:``   PHONETIC: skeleton and birth year      ``py:mhmt|1987``
 ``b:``    BIRTH: year, year-month, full date     ``b:1987``, ``b:1987-03``, ``b:1987-03-12``
@@ -92,6 +93,23 @@ def name_keys(tokens: list[NameToken]) -> set[str]:
             keys.update(_cut("p:" + s) for s in variant.skeletons[:1])
             if len(variant.loose) >= 2:
                 keys.add(_cut("q:" + variant.loose))
+        keys |= near_keys(token)
+    return keys
+
+
+NEAR_MIN = 3
+
+
+def near_keys(token: NameToken) -> set[str]:
+    """The main skeleton of the token (and of its likeliest learned spelling), whole and with
+    each letter left out in turn: two spellings one sound apart share one of these (SymSpell's
+    idea)."""
+    keys: set[str] = set()
+    for form in (token, *token.variants[:1]):
+        skeleton = form.skeletons[0] if form.skeletons else ""
+        if len(skeleton) >= NEAR_MIN:
+            keys.add(_cut("d:" + skeleton))
+            keys.update(_cut("d:" + skeleton[:i] + skeleton[i + 1 :]) for i in range(len(skeleton)))
     return keys
 
 
@@ -121,6 +139,7 @@ _KIND_OF_PREFIX = {
     "n": NameKeyKind.TOKEN,
     "p": NameKeyKind.PHONETIC,
     "q": NameKeyKind.PHONETIC,
+    "d": NameKeyKind.PHONETIC,
     "pp": NameKeyKind.PHONETIC,
     "py": NameKeyKind.PHONETIC,
     "b": NameKeyKind.BIRTH,

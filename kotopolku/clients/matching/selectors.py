@@ -40,7 +40,7 @@ from kotopolku.clients.models import Client, ClientNameKey
 
 SELECTIVE_CAP = 400  # rows read for all selective keys together
 BROAD_KEY_CAP = 100  # rows read per broad key
-MAX_BROAD_KEYS = 8
+MAX_BROAD_KEYS = 12
 PRE_RANK = 100  # candidates scored
 DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
@@ -57,7 +57,7 @@ REASON_LABELS = {
     "identifier": _("same identifier"),
 }
 
-_WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0, "q": 0.6}
+_WEIGHTS = {"i": 6.0, "t": 5.0, "pp": 3.0, "py": 2.5, "n": 1.2, "p": 1.0, "q": 0.6, "d": 0.4}
 
 
 @dataclass
@@ -179,7 +179,7 @@ def _complete(matches: list[ClientMatch]) -> list[ClientMatch]:
 
 def _broad_keys(tokens: list[NameToken]) -> list[str]:
     """Name keys, rarest-looking first: normal forms, then long skeletons before short ones."""
-    order = {"n": 0, "p": 1, "q": 2}
+    order = {"n": 0, "p": 1, "q": 2, "d": 3}
     keys = name_keys(tokens)
     return sorted(keys, key=lambda k: (order.get(k.split(":", 1)[0], 3), -len(k), k))
 
