@@ -17,13 +17,14 @@ from functools import wraps
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Func, IntegerField, Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
 from kotopolku.catalogue.hsds import queries, serialize
 from kotopolku.catalogue.hsds.params import Params, parse
 from kotopolku.catalogue.models import Service, ServiceAtLocation, TaxonomyTerm
+from kotopolku.catalogue.selectors.search import service_search_ids
 from kotopolku.organisations.models import Organisation
 
 MAX_AGE = 300
@@ -66,6 +67,18 @@ def _bad_parameters(request: HttpRequest, params: Params) -> HttpResponse:
 View = Callable[..., HttpResponse]
 
 
+class TotalRows(Func):
+    """``COUNT(*) OVER ()``: how many rows the query has before its LIMIT (after any GROUP BY)."""
+
+    template = "COUNT(*) OVER ()"
+    contains_aggregate = False
+    contains_over_clause = True
+    output_field = IntegerField()
+
+    def get_group_by_cols(self) -> list[Any]:
+        return []
+
+
 def hsds_view(view: Callable[..., HttpResponse]) -> View:
     """GET (and HEAD) only; parse the query parameters first, answering 400 for bad ones."""
 
@@ -96,16 +109,33 @@ def _page(
     counted: QuerySet[Any] | None = None,
     complete: Callable[[list[Any]], None] | None = None,
     fetch: QuerySet[Any] | None = None,
+    ranked: bool = False,
 ) -> HttpResponse:
-    """One page; ``counted`` is a cheaper queryset with the same rows (no ranking) for the total."""
-    total = (counted if counted is not None else queryset).count()
-    pages = max(1, math.ceil(total / params.per_page))
+    """One page; ``counted`` is a cheaper queryset with the same rows (no ranking) for the total.
+
+    ``ranked``: the queryset sorts every matching row anyway (search by relevance), so the page's
+    keys come with the total in the same query (``COUNT(*) OVER ()``) instead of matching twice;
+    ``counted`` is then asked only when the page has no rows.
+    """
     start = (params.page - 1) * params.per_page
+    keys: list[Any] = []
+    if ranked:
+        counted_keys = list(
+            queryset.annotate(total_rows=TotalRows()).values_list("pk", "total_rows")[
+                start : start + params.per_page
+            ]
+        )
+        keys = [key for key, _total in counted_keys]
+        total = counted_keys[0][1] if counted_keys else (counted if counted is not None else queryset).count()
+    else:
+        total = (counted if counted is not None else queryset).count()
+        if start < total:
+            # The page's keys first (an index range), then its rows with their joins and
+            # prefetches: joining before the LIMIT would make the database sort the whole table.
+            keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
+    pages = max(1, math.ceil(total / params.per_page))
     rows: list[Any] = []
-    if start < total:
-        # The page's keys first (an index range), then its rows with their joins and prefetches:
-        # joining before the LIMIT would make the database sort the whole joined table.
-        keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
+    if keys:
         source = fetch if fetch is not None else queryset
         by_key = {row.pk: row for row in source.filter(pk__in=keys).order_by()}
         rows = [by_key[key] for key in keys if key in by_key]
@@ -175,7 +205,9 @@ def api_root(request: HttpRequest, params: Params) -> HttpResponse:
 def service_list(request: HttpRequest, params: Params) -> HttpResponse:
     matching = Service.objects.filter(_service_filter(params))
     if params.search:
-        matching = matching.filter(pk__in=_searched_services(params).values("pk"))
+        # Counted with the ranked page (the ranking sorts every match anyway); past the last
+        # page, without ranking: the matching ids alone (an index scan, no grouping).
+        matching = matching.filter(pk__in=service_search_ids(text=params.search))
         base = _searched_services(params).filter(_service_filter(params))
     else:
         base = matching.order_by("id")
@@ -188,6 +220,7 @@ def service_list(request: HttpRequest, params: Params) -> HttpResponse:
         counted=matching,
         complete=queries.complete_translations,
         fetch=queries.services(full=params.full, languages=langs.order),
+        ranked=bool(params.search),
     )
 
 
@@ -259,7 +292,7 @@ def organization_detail(request: HttpRequest, params: Params, ident: str) -> Htt
 def service_at_location_list(request: HttpRequest, params: Params) -> HttpResponse:
     base = ServiceAtLocation.objects.filter(_service_filter(params, "service__"))
     if params.search:
-        base = base.filter(service__in=_searched_services(params).values("pk"))
+        base = base.filter(service__in=service_search_ids(text=params.search))
     queryset = queries.services_at_locations(full=params.full).filter(pk__in=base.values("pk")).order_by("id")
     langs = _languages(params)
     return _page(

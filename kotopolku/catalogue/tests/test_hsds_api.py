@@ -260,3 +260,24 @@ def test_api__is_public_read_only_and_cacheable(client, catalogue):
     posted = client.post(f"{API}/services", {"name": "x"})
     assert posted.status_code == 405 and posted.json()["detail"]
     assert client.delete(f"{API}/services/{catalogue[0].uuid}").status_code == 405
+
+
+def test_services__search__counts_each_service_once_on_every_page(
+    client, catalogue, django_assert_num_queries
+):
+    # "kuvaus" is in the description of every translation (fi, sv, en) of the three services.
+    with django_assert_num_queries(4):  # page keys and total in one query, rows, two prefetches
+        first = _get(client, "/services?search=kuvaus&per_page=2").json()
+    second = _get(client, "/services?search=kuvaus&per_page=2&page=2").json()
+    beyond = _get(client, "/services?search=kuvaus&per_page=2&page=3").json()
+    of_kela = _get(
+        client, f"/services?search=kuvaus&organization_id={catalogue[1].organisation.uuid}&per_page=1"
+    ).json()
+
+    assert first["total_items"] == second["total_items"] == beyond["total_items"] == 3
+    assert (first["total_pages"], first["size"], second["size"], beyond["size"]) == (2, 2, 1, 0)
+    assert second["last_page"] and beyond["empty"] and beyond["last_page"]
+    listed = [item["id"] for item in first["contents"] + second["contents"]]
+    assert sorted(listed) == sorted(str(service.uuid) for service in catalogue)
+    assert of_kela["total_items"] == 2 and of_kela["total_pages"] == 2 and of_kela["size"] == 1
+    assert spec().page_errors("service", beyond) == []

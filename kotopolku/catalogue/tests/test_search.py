@@ -6,8 +6,9 @@ from __future__ import annotations
 import pytest
 from django.db import connection
 
-from kotopolku.catalogue.models import ServiceTranslation
+from kotopolku.catalogue.models import Service, ServiceTranslation
 from kotopolku.catalogue.selectors import service_search
+from kotopolku.catalogue.selectors.search import service_search_ids
 from kotopolku.catalogue.tests.factories import ServiceFactory, service_named
 
 pytestmark = pytest.mark.django_db
@@ -49,6 +50,26 @@ def found(text, language=None):
 )
 def test_service_search__finds_by_name_and_description_in_any_language(services, text, expected):
     assert found(text) == {services[key].pk for key in expected}
+    assert set(service_search_ids(text=text).values_list("service_id", flat=True)) == found(text)
+
+
+def test_service_search_ids__name_each_service_once_for_counting(services):
+    # "integration" matches the English and the Swedish name of the same service.
+    assert Service.objects.filter(pk__in=service_search_ids(text="integration")).count() == 1
+    assert list(
+        service_search_ids(text="integration", language="en").values_list("service_id", flat=True)
+    ) == [services["course"].pk]
+    assert not service_search_ids(text="integration", language="fi").exists()
+    assert not service_search_ids(text="  !!! ").exists()
+
+
+def test_service_search__count_and_first_page__one_query_each(services, django_assert_num_queries):
+    for _ in range(25):
+        service_named("Asumisneuvonta", description="Neuvontaa asumiseen.")
+    with django_assert_num_queries(2):
+        results = service_search(text="neuvonta")
+        assert results.count() == 25
+        assert len(list(results[:20])) == 20
 
 
 def test_service_search__language__limits_to_that_language(services):
@@ -77,3 +98,16 @@ def test_service_search__postgres__stems_finnish_and_ranks_names_first(services)
     results = list(service_search(text="verokortin"))
     assert results[0].pk == services["tax"].pk
     assert other.pk in {s.pk for s in results}
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="query plans are PostgreSQL's")
+def test_service_search__postgres__parses_the_query_once_per_statement(services):
+    # The tsquery is a scalar subquery (an InitPlan): computed once, and unknown to the planner,
+    # which then never trades the GIN index for evaluating @@ on every row.
+    sql, params = service_search(text="kotoutumis").values_list("pk", flat=True)[:20].query.sql_with_params()
+    with connection.cursor() as cursor:
+        cursor.execute("EXPLAIN " + sql, params)
+        plan = "\n".join(row[0] for row in cursor.fetchall())
+    assert "InitPlan" in plan
+    assert "search_document @@ $" in plan
+    assert "::tsquery" not in plan  # no query constant folded into the plan
