@@ -16,10 +16,11 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
-from ninja.errors import AuthenticationError, ValidationError
+from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kotopolku.accounts.services import api_token_authenticate
+from kotopolku.core.api_errors import error_message, http_error_message
 
 
 class BearerToken(HttpBearer):
@@ -63,10 +64,15 @@ def _validation_error(request: HttpRequest, exc: ValidationError) -> HttpRespons
     errors: dict[str, list[str]] = {}
     for error in exc.errors:
         field = _field_path(list(error.get("loc", [])))
-        errors.setdefault(field, []).append(str(error.get("msg", _("Invalid value."))))
+        errors.setdefault(field, []).append(error_message(error))
     return api.create_response(
         request, {"detail": _("The request has invalid fields."), "errors": errors}, status=422
     )
+
+
+@api.exception_handler(HttpError)
+def _http_error(request: HttpRequest, exc: HttpError) -> HttpResponse:
+    return api.create_response(request, {"detail": http_error_message(exc)}, status=exc.status_code)
 
 
 @api.exception_handler(DjangoValidationError)

@@ -118,6 +118,69 @@ def test_post_contact__several_bad_fields__are_all_reported_in_the_users_languag
     assert {"topics", "duration_minutes", "language"} <= set(errors)
 
 
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        (
+            "fi",
+            {
+                "duration_minutes": ["Anna kokonaisluku."],
+                "topics": ["Anna luettelo."],
+                "channel": ["Anna enintään 40 merkkiä."],
+                "happened_at": [
+                    "Anna päivämäärä ja kellonaika aikavyöhykkeen kanssa muodossa VVVV-KK-PPTHH:MM+02:00."
+                ],
+                "outcome": ["Tämä kenttä on pakollinen."],
+                "service_point": ["Anna UUID-tunniste."],
+            },
+        ),
+        (
+            "sv",
+            {
+                "duration_minutes": ["Ange ett heltal."],
+                "topics": ["Ange en lista."],
+                "channel": ["Ange högst 40 tecken."],
+                "happened_at": ["Ange datum och tid med tidszon, som ÅÅÅÅ-MM-DDTHH:MM+02:00."],
+                "outcome": ["Det här fältet är obligatoriskt."],
+                "service_point": ["Ange en UUID."],
+            },
+        ),
+    ],
+)
+def test_post_contact__wrong_types__get_messages_in_the_users_language(client, desk, language, expected):
+    body = payload(
+        desk,
+        duration_minutes="twenty",
+        topics="kela",
+        channel="x" * 41,
+        happened_at="yesterday",
+        service_point="Rovaniemi",
+    )
+    del body["outcome"]
+    response = post(client, {**bearer(desk.advisor), "HTTP_ACCEPT_LANGUAGE": language}, body)
+    assert response.status_code == 422
+    assert response.json()["errors"] == expected
+    assert not Contact.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "detail", "date_message"),
+    [
+        ("fi", "Pyynnön sisältö ei ole kelvollista JSONia.", "Anna päivämäärä muodossa VVVV-KK-PP."),
+        ("sv", "Begärans innehåll är inte giltig JSON.", "Ange ett datum som ÅÅÅÅ-MM-DD."),
+    ],
+)
+def test_contacts_api__malformed_json_and_bad_filters__in_the_users_language(
+    client, desk, language, detail, date_message
+):
+    auth = {**bearer(desk.advisor), "HTTP_ACCEPT_LANGUAGE": language}
+    response = client.post(URL, data="{not json", content_type="application/json", **auth)
+    assert (response.status_code, response.json()) == (400, {"detail": detail})
+    response = client.get(URL, {"date_from": "31.12.2026"}, **auth)
+    assert response.status_code == 422
+    assert response.json()["errors"] == {"date_from": [date_message]}
+
+
 def test_post_contact__malformed_json__is_4xx_not_500(client, desk):
     response = client.post(URL, data="{not json", content_type="application/json", **bearer(desk.advisor))
     assert 400 <= response.status_code < 500
