@@ -5,17 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from kotopolku.audit.services import audit_record
-from kotopolku.catalogue.enums import ChannelKind
+from kotopolku.catalogue.enums import EDIT_LANGUAGES, ChannelKind
 from kotopolku.catalogue.models import (
     Accessibility,
     Address,
+    Contact,
+    CostOption,
     Language,
     Location,
     LocationTranslation,
+    Phone,
     RequiredDocument,
     Schedule,
     Service,
@@ -231,6 +236,7 @@ def location_save(
             access.save()
     if service is not None:
         ServiceAtLocation.objects.get_or_create(service=service, location=location)
+    _touch(location=location)
     audit_record(
         actor=by,
         action="catalogue.location_created" if created else "catalogue.location_changed",
@@ -249,20 +255,169 @@ def location_mark_checked(*, location: Location, by: Any) -> Location:
     return location
 
 
+def _touch(*, service: Service | None = None, location: Location | None = None) -> None:
+    """Move ``updated_at`` of what an item change shows up in, so ``modified_after`` of the HSDS
+    API sees it: the service, or a location and every service given there."""
+    now = timezone.now()
+    if service is not None:
+        Service.objects.filter(pk=service.pk).update(updated_at=now)
+        service.updated_at = now
+    if location is not None:
+        Location.objects.filter(pk=location.pk).update(updated_at=now)
+        location.updated_at = now
+        Service.objects.filter(service_at_locations__location=location).update(updated_at=now)
+
+
+def _touch_owner(row: Any) -> None:
+    """Touch the service or location a phone, contact or schedule belongs to, however owned."""
+    if getattr(row, "contact_id", None):
+        row = row.contact
+    if row.service_at_location_id:
+        _touch(service=row.service_at_location.service)
+    elif row.service_id:
+        _touch(service=row.service)
+    elif row.location_id:
+        _touch(location=row.location)
+
+
+def _owner_details(row: Any) -> dict[str, str]:
+    """The owners of a phone, contact or schedule by their HSDS ids, for the audit log."""
+    details = {}
+    for name in ("service", "service_at_location", "location", "contact"):
+        if getattr(row, f"{name}_id", None):
+            details[name] = str(getattr(row, name).uuid)
+    if getattr(row, "contact_id", None) and row.contact.service_id:
+        details["service"] = str(row.contact.service.uuid)
+    return details
+
+
 @transaction.atomic
-def schedule_add(*, schedule: Schedule, by: Any) -> Schedule:
+def schedule_save(*, schedule: Schedule, by: Any) -> Schedule:
+    """Add or change one rule of opening hours (of a service, a location or a service there)."""
+    created = schedule.pk is None
     schedule.full_clean()
     schedule.save()
+    _touch_owner(schedule)
     audit_record(
-        actor=by, action="catalogue.schedule_added", target=schedule, details={"kind": schedule.kind}
+        actor=by,
+        action="catalogue.schedule_added" if created else "catalogue.schedule_changed",
+        target=schedule,
+        details={"kind": schedule.kind, **_owner_details(schedule)},
     )
     return schedule
 
 
 @transaction.atomic
 def schedule_remove(*, schedule: Schedule, by: Any) -> None:
-    audit_record(actor=by, action="catalogue.schedule_removed", target=schedule)
+    audit_record(
+        actor=by, action="catalogue.schedule_removed", target=schedule, details=_owner_details(schedule)
+    )
+    _touch_owner(schedule)
     schedule.delete()
+
+
+def _set_texts(row: Any, texts: Mapping[str, Mapping[str, str]], fields: Sequence[str]) -> None:
+    """Replace the given ``fields`` of ``row.texts`` in the staff UI's languages, keep the rest
+    (other languages an import brought, other fields)."""
+    for language in EDIT_LANGUAGES:
+        for name in fields:
+            row.set_text(name, language, (texts.get(language, {}).get(name) or "").strip())
+
+
+@transaction.atomic
+def phone_save(*, phone: Phone, texts: Mapping[str, Mapping[str, str]], by: Any) -> Phone:
+    """Add or change a phone number of a service, one of its contacts, a location or the
+    service at a location. ``texts``: the description per language."""
+    created = phone.pk is None
+    _set_texts(phone, texts, ("description",))
+    phone.full_clean()
+    owners = sum(
+        getattr(phone, f"{name}_id") is not None
+        for name in ("organisation", "service", "location", "contact", "service_at_location")
+    )
+    if owners != 1:
+        raise ValidationError(_("A phone number belongs to exactly one owner."))
+    phone.save()
+    _touch_owner(phone)
+    audit_record(
+        actor=by,
+        action="catalogue.phone_added" if created else "catalogue.phone_changed",
+        target=phone,
+        details=_owner_details(phone),
+    )
+    return phone
+
+
+@transaction.atomic
+def phone_remove(*, phone: Phone, by: Any) -> None:
+    audit_record(actor=by, action="catalogue.phone_removed", target=phone, details=_owner_details(phone))
+    _touch_owner(phone)
+    phone.delete()
+
+
+@transaction.atomic
+def contact_save(*, contact: Contact, by: Any) -> Contact:
+    """Add or change a named contact person or desk of a service (public work contact data)."""
+    created = contact.pk is None
+    contact.full_clean()
+    contact.save()
+    _touch_owner(contact)
+    audit_record(
+        actor=by,
+        action="catalogue.contact_added" if created else "catalogue.contact_changed",
+        target=contact,
+        details=_owner_details(contact),
+    )
+    return contact
+
+
+@transaction.atomic
+def contact_remove(*, contact: Contact, by: Any) -> None:
+    """Remove a contact with its phone numbers."""
+    audit_record(
+        actor=by,
+        action="catalogue.contact_removed",
+        target=contact,
+        details={**_owner_details(contact), "phones": [str(p.uuid) for p in contact.phones.all()]},
+    )
+    _touch_owner(contact)
+    contact.delete()
+
+
+@transaction.atomic
+def cost_option_save(
+    *, cost_option: CostOption, texts: Mapping[str, Mapping[str, str]], by: Any
+) -> CostOption:
+    """Add or change a price of a service. ``texts``: ``option`` and ``amount_description``
+    per language."""
+    created = cost_option.pk is None
+    _set_texts(cost_option, texts, ("option", "amount_description"))
+    cost_option.full_clean()
+    cost_option.save()
+    _touch(service=cost_option.service)
+    audit_record(
+        actor=by,
+        action="catalogue.cost_option_added" if created else "catalogue.cost_option_changed",
+        target=cost_option,
+        details={
+            "service": str(cost_option.service.uuid),
+            "amount": None if cost_option.amount is None else str(cost_option.amount),
+            "currency": cost_option.currency,
+        },
+    )
+    return cost_option
+
+
+@transaction.atomic
+def cost_option_remove(*, cost_option: CostOption, by: Any) -> None:
+    audit_record(
+        actor=by,
+        action="catalogue.cost_option_removed",
+        target=cost_option,
+        details={"service": str(cost_option.service.uuid)},
+    )
+    _touch(service=cost_option.service)
+    cost_option.delete()
 
 
 @transaction.atomic

@@ -9,8 +9,8 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from kotopolku.catalogue.enums import EDIT_LANGUAGES, ChannelKind, ScheduleKind, TaxonomyKey, Weekday
-from kotopolku.catalogue.models import Location, Schedule, Service, TaxonomyTerm
+from kotopolku.catalogue.enums import EDIT_LANGUAGES, ChannelKind, TaxonomyKey
+from kotopolku.catalogue.models import Location, Service, TaxonomyTerm
 from kotopolku.catalogue.models.base import validate_language_code
 from kotopolku.organisations.models import Municipality, Organisation
 
@@ -274,36 +274,3 @@ def location_text_forms(data: Any, location: Location | None) -> list[LocationTe
         LocationTextForm(data, language=code, required=code == "fi", initial=initial.get(code, {}))
         for code in EDIT_LANGUAGES
     ]
-
-
-class ScheduleForm(CleanTextMixin, forms.ModelForm):
-    days = forms.MultipleChoiceField(
-        label=_("Weekdays"), choices=Weekday.choices, widget=forms.CheckboxSelectMultiple, required=False
-    )
-    description = forms.CharField(label=_("Note (Finnish)"), max_length=300, required=False)
-
-    class Meta:
-        model = Schedule
-        fields = ["kind", "opens_at", "closes_at", "is_closed", "valid_from", "valid_to"]
-        widgets = {
-            "opens_at": forms.TimeInput(attrs={"type": "time"}),
-            "closes_at": forms.TimeInput(attrs={"type": "time"}),
-            "valid_from": forms.DateInput(attrs={"type": "date"}),
-            "valid_to": forms.DateInput(attrs={"type": "date"}),
-        }
-        help_texts = {"closes_at": _("A closing time before the opening time means after midnight.")}
-
-    def clean(self) -> dict[str, Any]:
-        cleaned = super().clean()
-        if cleaned.get("kind") == ScheduleKind.REGULAR and not cleaned.get("days"):
-            self.add_error("days", _("Choose the weekdays of the regular hours."))
-        return cleaned
-
-    def apply(self, schedule: Schedule) -> Schedule:
-        data = self.cleaned_data
-        if data.get("kind") == ScheduleKind.REGULAR:
-            schedule.freq = "WEEKLY"
-            schedule.byday = ",".join(day for day in Weekday.values if day in set(data.get("days") or []))
-        if data.get("description"):
-            schedule.set_text("description", "fi", data["description"])
-        return schedule

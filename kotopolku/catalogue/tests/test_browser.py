@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import io
+from datetime import time
+from decimal import Decimal
 
 import pytest
 
@@ -11,7 +13,7 @@ from kotopolku.accounts.models import Membership
 from kotopolku.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from kotopolku.catalogue import demo
 from kotopolku.catalogue.codelists import load_ptv_code_lists
-from kotopolku.catalogue.models import Service, ServicePath
+from kotopolku.catalogue.models import Contact, CostOption, Phone, Schedule, Service, ServicePath
 from kotopolku.core.testing.browser import assert_accessible, log_in
 from kotopolku.organisations.demo import load_tenancy
 
@@ -88,9 +90,34 @@ def test_catalogue_pages__pass_axe_in_every_language(browser_page, live_server, 
     with page.expect_navigation():
         page.click(".language-switch button")
     service = Service.objects.get(uuid=demo.demo_uuid("service", "dvv-registration"))
-    location = service.service_at_locations.first().location
+    link = service.service_at_locations.first()
+    location = link.location
     path = ServicePath.objects.get(key="work")
+    contact = Contact.objects.create(service=service, name="Aino Asiakas", email="aino@example.fi")
+    phone = Phone.objects.create(
+        contact=contact, number="+358 40 1234567", texts={"fi": {"description": "ma–pe"}}
+    )
+    cost = CostOption.objects.create(
+        service=service, amount=Decimal("12.50"), texts={"fi": {"option": "Todistus"}}
+    )
+    hours = Schedule.objects.create(
+        service_at_location=link,
+        kind="regular",
+        freq="WEEKLY",
+        byday="TU",
+        opens_at=time(12),
+        closes_at=time(15),
+    )
+    items = f"/catalogue/services/{service.uuid}"
     for url in [
+        f"{items}/phones/new/?owner=place:{link.uuid}",
+        f"{items}/phones/{phone.uuid}/",
+        f"{items}/contacts/new/",
+        f"{items}/contacts/{contact.uuid}/",
+        f"{items}/prices/new/",
+        f"{items}/prices/{cost.uuid}/",
+        f"{items}/hours/?owner=place:{link.uuid}",
+        f"{items}/hours/{hours.uuid}/",
         "/catalogue/",
         "/catalogue/?q=kela&municipality=&organisation=&term=",
         f"/catalogue/services/{service.uuid}/",
@@ -104,3 +131,60 @@ def test_catalogue_pages__pass_axe_in_every_language(browser_page, live_server, 
     ]:
         page.goto(f"{live_server.url}{url}")
         assert_accessible(page, context=f"{url} in {language}")
+
+    # The item forms with errors: per field, in the page's language.
+    for url, field, bad in [
+        (f"{items}/phones/new/", "#id_number", "12"),
+        (f"{items}/contacts/new/", "#id_email", "not an e-mail"),
+        (f"{items}/prices/new/", "#id_amount", "-5"),
+    ]:
+        page.goto(f"{live_server.url}{url}")
+        page.fill(field, bad)
+        with page.expect_navigation():
+            page.click("main form button[type=submit]")
+        assert page.is_visible("#error-summary")
+        assert page.is_visible(f"{field}_error")
+        assert_accessible(page, context=f"{url} with errors in {language}")
+
+
+def test_coordinator_journey__phone_contact_price_and_hours_by_keyboard(
+    browser_page, live_server, catalogue_world
+):
+    page = browser_page
+    log_in(page, live_server.url, "kaisa@example.test", TEST_PASSWORD)
+    service = Service.objects.get(uuid=demo.demo_uuid("service", "dvv-registration"))
+    link = service.service_at_locations.first()
+    page.goto(f"{live_server.url}/catalogue/services/{service.uuid}/")
+
+    # A phone number for this service at one location: link, fields and submit by keyboard only.
+    page.focus(f"a[href$='?owner=place:{link.uuid}'] >> nth=0")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.input_value("#id_owner") == f"place:{link.uuid}"
+    page.focus("#id_number")
+    page.keyboard.type("016 322 2500")
+    page.keyboard.press("Tab")
+    page.keyboard.type("12")
+    page.focus("#id_description_fi")
+    page.keyboard.type("Ajanvaraus")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert "Puhelinnumero tallennettiin." in page.inner_text(".messages")
+    assert "+358 16 3222500" in page.inner_text("main")
+    assert Phone.objects.get(number="+358 16 3222500").service_at_location == link
+
+    page.goto(f"{live_server.url}/catalogue/services/{service.uuid}/contacts/new/")
+    page.fill("#id_name", "Aino Asiakas")
+    page.fill("#id_email", "aino@example.fi")
+    with page.expect_navigation():
+        page.press("#id_email", "Enter")
+    assert "Aino Asiakas" in page.inner_text("main")
+    assert_accessible(page, context="service detail with a contact")
+
+    page.goto(f"{live_server.url}/catalogue/services/{service.uuid}/prices/new/")
+    page.fill("#id_amount", "12,50")
+    page.fill("#id_option_fi", "Todistus")
+    with page.expect_navigation():
+        page.press("#id_amount", "Enter")
+    assert CostOption.objects.get(service=service, texts__fi__option="Todistus").amount == Decimal("12.50")
+    assert "12,50 EUR" in page.inner_text("main")

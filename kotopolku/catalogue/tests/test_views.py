@@ -271,13 +271,20 @@ def test_schedule_create__regular_and_exception(coordinator_client):
     service = service_named("Neuvonta")
     url = reverse("catalogue:schedule_create", args=[service.uuid])
     response = coordinator_client.post(
-        url, {"kind": "regular", "days": ["MO", "FR"], "opens_at": "22:00", "closes_at": "02:00"}
+        url,
+        {
+            "owner": "service",
+            "kind": "regular",
+            "days": ["MO", "FR"],
+            "opens_at": "22:00",
+            "closes_at": "02:00",
+        },
     )
     assert response.status_code == 302
     schedule = Schedule.objects.get()
     assert (schedule.byday, schedule.service_id) == ("MO,FR", service.pk)
     response = coordinator_client.post(
-        url, {"kind": "exception", "valid_from": "2026-12-06", "is_closed": "on"}
+        url, {"owner": "service", "kind": "exception", "valid_from": "2026-12-06", "is_closed": "on"}
     )
     assert response.status_code == 302
     assert Schedule.objects.filter(kind="exception", is_closed=True).exists()
@@ -295,25 +302,28 @@ def test_schedule_create__regular_and_exception(coordinator_client):
 )
 def test_schedule_create__bad_input__is_400(coordinator_client, data):
     service = service_named("Neuvonta")
-    response = coordinator_client.post(reverse("catalogue:schedule_create", args=[service.uuid]), data)
+    response = coordinator_client.post(
+        reverse("catalogue:schedule_create", args=[service.uuid]), {"owner": "service", **data}
+    )
     assert response.status_code == 400
     assert not Schedule.objects.exists()
 
 
-def test_schedule_create__location_of_another_service__is_404(coordinator_client):
+def test_schedule_create__location_of_another_service__is_refused(coordinator_client):
     service = service_named("Neuvonta")
     foreign = location_named("Muu paikka")
     response = coordinator_client.post(
         reverse("catalogue:schedule_create", args=[service.uuid]),
         {
-            "location": str(foreign.uuid),
+            "owner": f"location:{foreign.uuid}",
             "kind": "regular",
             "days": ["MO"],
             "opens_at": "08:00",
             "closes_at": "16:00",
         },
     )
-    assert response.status_code == 404
+    assert response.status_code == 400
+    assert not Schedule.objects.exists()
 
 
 def test_location_check__coordinator_marks_checked_advisor_cannot(

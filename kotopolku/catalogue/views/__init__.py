@@ -1,9 +1,17 @@
+from kotopolku.catalogue.views.details import (
+    contact_delete,
+    contact_edit,
+    cost_option_delete,
+    cost_option_edit,
+    phone_delete,
+    phone_edit,
+    schedule_delete,
+    schedule_edit,
+)
 from kotopolku.catalogue.views.paths import path_index, path_step_create, path_step_delete, path_view
 from kotopolku.catalogue.views.services import (
     location_check,
     location_edit,
-    schedule_create,
-    schedule_delete,
     service_check,
     service_edit,
     service_index,
@@ -12,14 +20,20 @@ from kotopolku.catalogue.views.services import (
 )
 
 __all__ = [
+    "contact_delete",
+    "contact_edit",
+    "cost_option_delete",
+    "cost_option_edit",
     "location_check",
     "location_edit",
     "path_index",
     "path_step_create",
     "path_step_delete",
     "path_view",
-    "schedule_create",
+    "phone_delete",
+    "phone_edit",
     "schedule_delete",
+    "schedule_edit",
     "service_check",
     "service_edit",
     "service_index",

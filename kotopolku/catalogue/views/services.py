@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db.models import Prefetch, prefetch_related_objects
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
@@ -20,14 +19,14 @@ from django.views.decorators.http import require_POST
 from kotopolku.accounts.permissions import can, require
 from kotopolku.catalogue.forms import (
     LocationForm,
-    ScheduleForm,
     ServiceForm,
     ServiceSearchForm,
     location_text_forms,
     service_text_forms,
 )
+from kotopolku.catalogue.forms.details import ScheduleForm, owners_of
 from kotopolku.catalogue.hours import opening_status, week_table
-from kotopolku.catalogue.models import Location, Schedule, Service
+from kotopolku.catalogue.models import Contact, Location, Service
 from kotopolku.catalogue.selectors import (
     ServiceQuery,
     locations_unchecked,
@@ -38,8 +37,6 @@ from kotopolku.catalogue.selectors import (
 from kotopolku.catalogue.services import (
     location_mark_checked,
     location_save,
-    schedule_add,
-    schedule_remove,
     service_mark_checked,
     service_save,
 )
@@ -90,6 +87,18 @@ def service_unchecked(request: HttpRequest) -> HttpResponse:
     )
 
 
+def _with_items(service: Service) -> Service:
+    """Add to the detail selector's service the phones of its contacts, of its services at
+    locations and of those locations: three queries however many there are."""
+    prefetch_related_objects(
+        [service],
+        Prefetch("contacts", queryset=Contact.objects.prefetch_related("phones")),
+        "service_at_locations__phones",
+        "service_at_locations__location__phones",
+    )
+    return service
+
+
 @login_required
 def service_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     try:
@@ -97,11 +106,20 @@ def service_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
     except Service.DoesNotExist:
         require(request.user, "catalogue.view")
         raise Http404 from None
+    _with_items(service)
     now = timezone.now()
+    own = list(service.schedules.all())
     places = []
     for link in service.service_at_locations.all():
-        schedules = (
-            list(link.schedules.all()) or list(link.location.schedules.all()) or list(service.schedules.all())
+        here, at_location = list(link.schedules.all()), list(link.location.schedules.all())
+        # The service's hours at this location, else the location's, else the service's own.
+        schedules, source = next(
+            (
+                (rows, name)
+                for rows, name in ((here, "place"), (at_location, "location"), (own, "service"))
+                if rows
+            ),
+            ([], ""),
         )
         places.append(
             {
@@ -110,11 +128,15 @@ def service_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 "address": next(iter(link.location.addresses.all()), None),
                 "accessibility": next(iter(link.location.accessibility.all()), None),
                 "schedules": schedules,
+                "source": source,
+                "unused_location_schedules": at_location if here else [],
                 "status": opening_status(schedules, now),
                 "week": week_table(schedules, timezone.localdate(now)),
+                "phones": list(link.phones.all()),
+                "location_phones": list(link.location.phones.all()),
             }
         )
-    own = list(service.schedules.all())
+    may_manage = can(request.user, "catalogue.manage", service)
     return render(
         request,
         "catalogue/service_detail.html",
@@ -124,8 +146,12 @@ def service_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "own_schedules": own,
             "own_status": opening_status(own, now) if own else None,
             "own_week": week_table(own, timezone.localdate(now)) if own else None,
-            "may_manage": can(request.user, "catalogue.manage", service),
-            "schedule_form": ScheduleForm(),
+            "may_manage": may_manage,
+            "schedule_form": (
+                ScheduleForm(owners=owners_of(service, contacts=False, locations=True))
+                if may_manage
+                else None
+            ),
         },
     )
 
@@ -221,50 +247,3 @@ def location_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = 
         {"form": form, "texts": texts, "service": service, "location": location},
         status=400 if data is not None else 200,
     )
-
-
-def _schedule_owner(service: Service, location_uuid: str) -> dict[str, Any]:
-    if location_uuid:
-        location = get_object_or_404(Location, uuid=location_uuid, service_at_locations__service=service)
-        return {"location": location}
-    return {"service": service}
-
-
-@login_required
-@require_POST
-def schedule_create(request: HttpRequest, service_uuid: UUID) -> HttpResponse:
-    service = get_object_or_404(Service, uuid=service_uuid)
-    require(request.user, "catalogue.manage", service)
-    location_uuid = request.POST.get("location", "")
-    try:
-        UUID(location_uuid) if location_uuid else None
-    except ValueError:
-        location_uuid = "00000000-0000-0000-0000-000000000000"
-    form = ScheduleForm(request.POST, instance=Schedule(**_schedule_owner(service, location_uuid)))
-    if form.is_valid():
-        with transaction.atomic():
-            schedule_add(schedule=form.apply(form.save(commit=False)), by=request.user)
-        messages.success(request, _("The opening hours were added."))
-        return redirect("catalogue:service_detail", uuid=service.uuid)
-    return render(
-        request,
-        "catalogue/schedule_form.html",
-        {"form": form, "service": service, "location_uuid": location_uuid},
-        status=400,
-    )
-
-
-@login_required
-@require_POST
-def schedule_delete(request: HttpRequest, service_uuid: UUID, uuid: UUID) -> HttpResponse:
-    service = get_object_or_404(Service, uuid=service_uuid)
-    schedule = get_object_or_404(Schedule, uuid=uuid)
-    if (
-        schedule.service_id != service.pk
-        and not service.service_at_locations.filter(location__schedules=schedule).exists()
-    ):
-        raise Http404
-    require(request.user, "catalogue.manage", service)
-    schedule_remove(schedule=schedule, by=request.user)
-    messages.success(request, _("The opening hours were removed."))
-    return redirect("catalogue:service_detail", uuid=service.uuid)
