@@ -30,18 +30,26 @@ PINYIN_FACTOR = 0.9
 @lru_cache(maxsize=262144)
 def token_similarity(a: NameToken, b: NameToken) -> float:
     """0..1: how alike two name tokens are, by spelling and by sound; a token written in another
-    script is also compared by its likely Latin spellings and by how likely the other token's
-    letters are as a transliteration of it."""
+    script than the other is also compared by its likely Latin spellings."""
     best = _spelling_similarity(a, b)
-    if not (a.variants or b.variants):
-        return best
+    if a.script == b.script or not (a.variants or b.variants):
+        return best  # the same script (Latin too): the letters compare as they are
     if (a.script == "cjk") != (b.script == "cjk"):
         best *= PINYIN_FACTOR
-    for x in a.forms:
-        for y in b.forms:
-            if x is not a or y is not b:
-                best = max(best, VARIANT_FACTOR * _spelling_similarity(x, y))
-    return max(best, _transliteration_similarity(a, b), _transliteration_similarity(b, a))
+    if a.variants and b.variants:  # two different scripts: their likeliest spellings
+        pairs = [(x, y) for x in a.variants[:2] for y in b.variants[:2]]
+    else:
+        native, other = (a, b) if a.variants else (b, a)
+        pairs = [(variant, other) for variant in native.variants]
+    return max(best, VARIANT_FACTOR * max(_spelling_similarity(x, y) for x, y in pairs))
+
+
+@lru_cache(maxsize=262144)
+def precise_token_similarity(a: NameToken, b: NameToken) -> float:
+    """``token_similarity``, and for a name written in Cyrillic, Arabic or Chinese script against
+    Latin letters also how likely those letters are as its transliteration (slower: used on the
+    best candidates only)."""
+    return max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
 
 
 def _transliteration_similarity(native: NameToken, latin: NameToken) -> float:
@@ -89,14 +97,17 @@ def _spelling_similarity(a: NameToken, b: NameToken) -> float:
     return 0.97 * best + 0.03 * fuzz.ratio(a.latin, b.latin) / 100
 
 
-def name_similarity(query: list[NameToken], candidate_forms: list[list[NameToken]]) -> float:
+def name_similarity(
+    query: list[NameToken], candidate_forms: list[list[NameToken]], *, precise: bool = False
+) -> float:
     """Mean over the query tokens of the best match among the candidate's tokens (any form)."""
     if not query:
         return 0.0
     candidate = [token for form in candidate_forms for token in form]
     if not candidate:
         return 0.0
-    return sum(max(token_similarity(q, c) for c in candidate) for q in query) / len(query)
+    similarity = precise_token_similarity if precise else token_similarity
+    return sum(max(similarity(q, c) for c in candidate) for q in query) / len(query)
 
 
 def symmetric_name_similarity(first: list[list[NameToken]], second: list[list[NameToken]]) -> float:

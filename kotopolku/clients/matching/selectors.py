@@ -42,6 +42,7 @@ SELECTIVE_CAP = 400  # rows read for all selective keys together
 BROAD_KEY_CAP = 100  # rows read per broad key
 MAX_BROAD_KEYS = 12
 PRE_RANK = 100  # candidates scored
+PRECISE_RANK = 20  # of those, scored again with the transliteration tables
 DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
 
@@ -209,20 +210,38 @@ def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]
     selective, broad = _query_keys(query)
     limit = max(0, min(limit, 200))
     ids, matched = _candidates(point_ids, selective, broad, wanted=limit + 10)
-    results: list[ClientMatch] = []
-    for client in _load(ids, point_ids):
-        match = _score_search(query, client, matched[client.pk])
-        if match.score >= SEARCH_FLOOR:
-            results.append(match)
+    return _complete(rank_search(query, _load(ids, point_ids), matched, limit))
+
+
+def rank_search(
+    query: ParsedQuery, candidates: list[Any], matched: dict[int, set[str]], limit: int
+) -> list[ClientMatch]:
+    """The candidates that match the query well enough, best first (at most ``limit``)."""
+    scored = [_score_search(query, client, matched[client.pk]) for client in candidates]
+    scored.sort(key=lambda m: (-m.score, -m.client.pk))
+    if any(token.variants for token in query.tokens) or any(_has_variants(m.client) for m in scored):
+        # Second pass on the best: how likely the letters are as a transliteration (slower).
+        best = [
+            _score_search(query, m.client, matched[m.client.pk], precise=True)
+            for m in scored[: max(PRECISE_RANK, limit)]
+        ]
+        scored = best + scored[len(best) :]
+    results = [match for match in scored if match.score >= SEARCH_FLOOR]
     results.sort(key=lambda m: (-m.score, -m.client.pk))
-    return _complete(results[:limit])
+    return results[:limit]
 
 
-def _score_search(query: ParsedQuery, client: Client, keys: set[str]) -> ClientMatch:
+def _has_variants(client: Any) -> bool:
+    return any(token.variants for form in client_name_forms(client) for token in form)
+
+
+def _score_search(
+    query: ParsedQuery, client: Client, keys: set[str], *, precise: bool = False
+) -> ClientMatch:
     total = weight = 0.0
     reasons: list[str] = []
     if query.tokens:
-        similarity = name_similarity(query.tokens, client_name_forms(client))
+        similarity = name_similarity(query.tokens, client_name_forms(client), precise=precise)
         total += similarity * 2.0
         weight += 2.0
         if similarity >= 0.97:

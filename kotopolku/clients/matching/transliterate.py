@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -67,7 +67,7 @@ def clean(text: str) -> str:
     return " ".join("".join(kept).split())[:MAX_TEXT]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class NameToken:
     latin: str  # the token in plain lower-case Latin letters
     normal: str
@@ -77,6 +77,17 @@ class NameToken:
     variants: tuple[NameToken, ...] = ()
     written: str = ""  # the word as written, where that is not Latin
     script: str = ""  # its script's table name in ``learned`` ("cyr", "ar", "cjk")
+    _identity: tuple[str, str, str] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        # Everything else follows from these; hashing them is cheap (scores are cached by pair).
+        object.__setattr__(self, "_identity", (self.latin, self.written, self.normal))
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, NameToken) and self._identity == other._identity
+
+    def __hash__(self) -> int:
+        return hash(self._identity)
 
     @property
     def forms(self) -> tuple[NameToken, ...]:
