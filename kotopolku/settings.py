@@ -29,7 +29,10 @@ KOTOPOLKU_APPS = [
     "kotopolku.catalogue",
 ]
 
+# Kotopolku's apps first: their translations win over the admin's where a text is the same
+# ("Save" is "Tallenna", not the admin's "Tallenna ja poistu").
 INSTALLED_APPS = [
+    *KOTOPOLKU_APPS,
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -42,7 +45,6 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
-    *KOTOPOLKU_APPS,
 ]
 
 MIDDLEWARE = [
