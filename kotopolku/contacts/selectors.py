@@ -164,12 +164,12 @@ def active_code_lists() -> CodeLists:
 
 @cache
 def _code_lists_sql() -> tuple[list[str], str]:
-    fields = Topic._meta.concrete_fields
-    names = [field.attname for field in fields]
-    assert names == [field.attname for field in ClientGroup._meta.concrete_fields]
+    # What the form shows and stores (plain fields of CodeListEntry, so both tables have them
+    # under these names); the time stamps stay deferred, loaded only if read.
+    names = ["id", "code", "name_fi", "name_sv", "name_en", "order", "active"]
     quote = connection.ops.quote_name
-    columns = ", ".join(quote(field.column) for field in fields)
-    active = quote(Topic._meta.get_field("active").attname)
+    columns = ", ".join(quote(name) for name in names)
+    active = quote("active")
     selects = [
         # Identifiers from the models only, quoted; no value from outside.
         f"SELECT {index}, {columns} FROM {quote(model._meta.db_table)} WHERE {active}"  # noqa: S608
