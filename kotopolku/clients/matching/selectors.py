@@ -16,6 +16,7 @@ from __future__ import annotations
 import heapq
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from django.db import connection
@@ -39,10 +40,10 @@ from kotopolku.clients.matching.transliterate import NameToken, tokens_of
 from kotopolku.clients.models import Client, ClientNameKey
 
 SELECTIVE_CAP = 400  # rows read for all selective keys together
-BROAD_KEY_CAP = 100  # rows read per broad key
+BROAD_KEY_CAP = 60  # rows read per broad key
 MAX_BROAD_KEYS = 12
-PRE_RANK = 100  # candidates scored
-PRECISE_RANK = 20  # of those, scored again with the transliteration tables
+PRE_RANK = 60  # candidates scored
+PRECISE_RANK = 30  # of those, scored again with the transliteration tables
 DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
 
@@ -76,6 +77,7 @@ class ClientMatch:
         return round(self.score * 100)
 
 
+@lru_cache(maxsize=65536)
 def _weight(key: str) -> float:
     prefix = key.split(":", 1)[0]
     if prefix == "b":
