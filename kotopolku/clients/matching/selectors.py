@@ -39,7 +39,8 @@ from kotopolku.clients.matching.ranking import birth_agreement, duplicate_name_s
 from kotopolku.clients.matching.transliterate import NameToken, tokens_of
 from kotopolku.clients.models import Client, ClientNameKey
 
-SELECTIVE_CAP = 400  # rows read for all selective keys together
+SELECTIVE_CAP = 400  # rows read for the selective keys together (name pairs, phone, identifiers)
+NAME_YEAR_CAP = 200  # rows read for the name-and-birth-year keys together
 BROAD_KEY_CAP = 60  # rows read per broad key
 MAX_BROAD_KEYS = 12
 PRE_RANK = 60  # candidates scored
@@ -90,7 +91,7 @@ def _candidates(
 ) -> tuple[list[int], dict[int, set[str]]]:
     """Client ids sharing keys with the query, best first, and the keys each shares.
 
-    One round trip: the selective keys together and each broad key alone, every part with its
+    One round trip: the selective keys in two parts and each broad key alone, every part with its
     own LIMIT, joined with UNION ALL (plain SQL that SQLite and PostgreSQL both run)."""
     matched: dict[int, set[str]] = defaultdict(set)
     broad = [key for key in broad if key not in selective][:MAX_BROAD_KEYS]
@@ -102,14 +103,19 @@ def _candidates(
     in_points = ", ".join(str(int(point)) for point in sorted(point_ids))
     parts: list[str] = []
     params: list[int | str] = []
-    if selective:
-        keys = sorted(selective)
+    # Name-and-year keys are many for a common name: they get a part of their own, so that
+    # they cannot crowd out the pairs of names, phones and identifiers.
+    with_year = sorted(key for key in selective if key.startswith("py:"))
+    exact = sorted(key for key in selective if not key.startswith("py:"))
+    for number, (keys, cap) in enumerate(((exact, SELECTIVE_CAP), (with_year, NAME_YEAR_CAP))):
+        if not keys:
+            continue
         in_keys = ", ".join(["%s"] * len(keys))
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS part0"
+            f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
         )
-        params += [*keys, SELECTIVE_CAP]
+        params += [*keys, cap]
     for number, key in enumerate(broad, start=1):
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
