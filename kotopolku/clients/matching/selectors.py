@@ -35,7 +35,12 @@ from kotopolku.clients.matching.keys import (
     parse_query,
     phone_e164,
 )
-from kotopolku.clients.matching.ranking import birth_agreement, duplicate_name_similarity, name_similarity
+from kotopolku.clients.matching.ranking import (
+    BirthAgreement,
+    birth_agreement,
+    duplicate_name_similarity,
+    name_similarity,
+)
 from kotopolku.clients.matching.transliterate import NameToken, tokens_of
 from kotopolku.clients.models import Client, ClientNameKey
 
@@ -243,6 +248,16 @@ def _has_variants(client: Any) -> bool:
     return any(token.variants for form in client_name_forms(client) for token in form)
 
 
+def _birth_credit(agreement: BirthAgreement) -> float:
+    """A typed birth date that agrees counts fully; one digit off or day and month swapped
+    (a typing error) still counts for much, a date unknown on one side for a little."""
+    if agreement.matches:
+        return 1.0
+    if agreement.near:
+        return 0.6
+    return 0.0 if agreement.conflicts else 0.4
+
+
 def _score_search(
     query: ParsedQuery, client: Client, keys: set[str], *, precise: bool = False
 ) -> ClientMatch:
@@ -261,7 +276,7 @@ def _score_search(
             (query.birth_year, query.birth_month, query.birth_day),
             (client.birth_year, client.birth_month, client.birth_day),
         )
-        total += 1.0 if agreement.matches else (0.0 if agreement.conflicts else 0.4)
+        total += _birth_credit(agreement)
         weight += 1.0
         if agreement.matches:
             reasons.append("birth_date" if agreement.precision == 3 else "birth_year")
