@@ -18,10 +18,25 @@ from kotopolku.core.scoping import service_point_id_of
 _CHAIN_LOCK_KEY = 7_402_113_589
 
 
-def _lock_chain() -> None:
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+def _lock_chain_and_read_last_hash() -> str:
+    """Serialise appends, then read the hash of the last event. On PostgreSQL both statements go
+    in one round trip; each takes its own snapshot, so the read sees every append committed
+    before the lock was granted."""
+    if connection.vendor != "postgresql":
+        return _last_hash()
+    table = connection.ops.quote_name(AuditEvent._meta.db_table)
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"SELECT pg_advisory_xact_lock(%s); SELECT hash FROM {table} ORDER BY id DESC LIMIT 1",  # noqa: S608
+            [_CHAIN_LOCK_KEY],
+        )
+        cursor.nextset()
+        row = cursor.fetchone()
+    return row[0] if row else GENESIS_HASH
+
+
+def _last_hash() -> str:
+    return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
 
 
 def _target_of(target: Model | None, target_type: str, target_id: str) -> tuple[str, str]:
@@ -75,8 +90,7 @@ def audit_record(
     # Inside a service's transaction no savepoint is needed: if the append fails, the whole
     # change must roll back with it.
     with transaction.atomic(savepoint=False):
-        _lock_chain()
-        prev_hash = AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
+        prev_hash = _lock_chain_and_read_last_hash()
         digest = event_digest(prev_hash=prev_hash, fields=fields)
         stored = {key: value for key, value in fields.items() if key != "occurred_at"}
         event = AuditEvent(occurred_at=occurred_at, prev_hash=prev_hash, hash=digest, **stored)
