@@ -105,25 +105,37 @@ def grants_for(user: User) -> Grants:
     if cached is not None:
         return cached
     from kotopolku.accounts.models import Membership
+    from kotopolku.organisations.models import Network
 
     grants = Grants()
     labels: list[str] = []
-    memberships = Membership.objects.filter(user_id=user.pk).select_related(
-        "service_point", "network", "organisation"
+    # Plain values, not model instances: this runs on every request.
+    memberships = Membership.objects.filter(user_id=user.pk).values_list(
+        "role",
+        "service_point_id",
+        "service_point__name",
+        "organisation_id",
+        "organisation__short_name",
+        "organisation__name",
+        "network_id",
+        "network__name",
     )
-    for membership in memberships:
-        if membership.service_point is not None:
-            grants.direct[membership.service_point.pk].add(membership.role)
-            labels.append(membership.service_point.name)
-        elif membership.organisation is not None:
-            grants.organisations[membership.organisation.pk].add(membership.role)
-            labels.append(str(membership.organisation))
-        elif membership.network is not None:
-            grants.networks[membership.network.pk].add(membership.role)
-            labels.append(membership.network.name)
-            member_ids = membership.network.service_points.values_list("id", flat=True)
-            for service_point_id in member_ids:
-                grants.via_network[service_point_id].add(membership.role)
+    network_roles: dict[int, set[str]] = defaultdict(set)
+    for role, point_id, point_name, org_id, org_short, org_name, network_id, network_name in memberships:
+        if point_id is not None:
+            grants.direct[point_id].add(role)
+            labels.append(point_name)
+        elif org_id is not None:
+            grants.organisations[org_id].add(role)
+            labels.append(org_short or org_name)
+        elif network_id is not None:
+            grants.networks[network_id].add(role)
+            labels.append(network_name)
+            network_roles[network_id].add(role)
+    if network_roles:
+        members = Network.service_points.through.objects.filter(network_id__in=network_roles)
+        for network_id, service_point_id in members.values_list("network_id", "servicepoint_id"):
+            grants.via_network[service_point_id] |= network_roles[network_id]
     grants.organisation_label = ", ".join(dict.fromkeys(labels))
     setattr(user, _CACHE_ATTRIBUTE, grants)
     return grants
