@@ -516,11 +516,28 @@ def main() -> None:
     from harness import setup_django
 
     setup_django()
-    run(
+    results = run(
         index_size=args.index,
         query_count=args.queries,
         historical_clusters=args.historical_clusters,
         languages=tuple(x for x in args.languages.split(",") if x),
+    )
+    print(pooled_line([r for r in results.values() if isinstance(r, SearchResult)]))
+
+
+def pooled_line(searches: list[SearchResult]) -> str:
+    """Every search task's queries together: recall@5 of ours, of fuzz.ratio, and of the best
+    baseline of each task (an upper bound no single baseline reaches)."""
+    total = sum(r.queries for r in searches) or 1
+
+    def pooled(value: Callable[[SearchResult], float]) -> float:
+        return sum(value(r) * r.queries for r in searches) / total
+
+    ours, ratio, best = pooled(lambda r: r.ours), pooled(lambda r: r.ratio), pooled(lambda r: r.best_baseline)
+    return (
+        f"all search tasks: n={total} recall@5 ours={ours:.3f} fuzz.ratio={ratio:.3f} "
+        f"best-baseline-per-task={best:.3f} ours-minus-fuzz.ratio={ours - ratio:+.3f} "
+        f"ours-minus-best-baseline={ours - best:+.3f}"
     )
 
 
