@@ -630,6 +630,10 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
             f"{existing + made} clients ({made / elapsed:.0f}/s), {len(key_rows) / size:.1f} keys per client"
         )
     with connection.cursor() as cursor:
+        if creates:
+            print("Recreating the key indexes and constraints")
+            for statement in creates:
+                cursor.execute(statement)
         cursor.execute(
             "SELECT setval(pg_get_serial_sequence('clients_client', 'id'),"
             " (SELECT MAX(id) FROM clients_client))"
