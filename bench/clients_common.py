@@ -43,18 +43,14 @@ def clear_point(point: Any) -> None:
 
 def index_clients(point: Any, rows: Sequence[dict[str, Any]]) -> list[Any]:
     """Create one client per row (Client field values) with its search keys; returns the clients."""
-    from kotopolku.clients.matching.keys import client_keys, kind_of
+    from kotopolku.clients.matching.services import key_rows
     from kotopolku.clients.models import Client, ClientNameKey
 
     created: list[Any] = []
     for start in range(0, len(rows), BATCH):
         batch = [Client(service_point=point, **row) for row in rows[start : start + BATCH]]
         created.extend(Client.objects.bulk_create(batch))
-    keys = [
-        ClientNameKey(client_id=client.pk, service_point_id=point.pk, kind=kind_of(key), key=key)
-        for client in created
-        for key in client_keys(client)
-    ]
+    keys = [row for client in created for row in key_rows(client)]
     for start in range(0, len(keys), BATCH * 4):
         ClientNameKey.objects.bulk_create(keys[start : start + BATCH * 4])
     return created

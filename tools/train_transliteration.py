@@ -24,9 +24,13 @@ from anyascii import anyascii
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from kotopolku.clients.matching.learned import DATA, TABLES, in_benchmark_half  # noqa: E402
+from kotopolku.clients.matching.learned import (  # noqa: E402
+    DATA,
+    LONGEST_GROUP,
+    TABLES,
+    in_benchmark_half,
+)
 
-LONGEST_GROUP = 4
 KEEP_ABOVE = 0.002
 # script: (language, the fewest sightings a pair needs, EM iterations). Russian has enough pairs
 # seen twice or more; its 66 000 pairs with those seen once take five times as long for no gain.

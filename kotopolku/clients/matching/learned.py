@@ -53,6 +53,11 @@ def _likeliest(script: str, character: str) -> tuple[tuple[str, float], ...]:
     return tuple((group, math.log(p)) for group, p in ranked)
 
 
+@cache
+def _unknown_groups(script: str, character: str) -> dict[str, float]:
+    return {group: math.exp(lp) for group, lp in _likeliest(script, character)}
+
+
 @lru_cache(maxsize=65536)
 def spellings(word: str, script: str, count: int = 4) -> tuple[tuple[str, float], ...]:
     """The ``count`` likeliest Latin spellings of ``word`` (written in ``script``) with their
@@ -92,7 +97,7 @@ def log_likelihood(word: str, script: str, latin: str) -> float | None:
     m = len(latin)
     forward = [1.0] + [0.0] * m
     for character in characters:
-        groups = table.get(character) or {group: math.exp(lp) for group, lp in _likeliest(script, character)}
+        groups = table.get(character) or _unknown_groups(script, character)
         step = [0.0] * (m + 1)
         for j in range(m + 1):
             total = 0.0

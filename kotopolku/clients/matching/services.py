@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,13 +26,15 @@ def client_search_keys_refresh(*, client: Client) -> None:
     if client.status in HIDDEN_STATUSES:
         return
     identifiers = ClientIdentifier.objects.filter(client_id=client.pk).values_list("value", flat=True)
-    keys = client_keys(client, identifiers)
-    ClientNameKey.objects.bulk_create(
-        ClientNameKey(
-            client_id=client.pk, service_point_id=client.service_point_id, kind=kind_of(key), key=key
-        )
-        for key in sorted(keys)
-    )
+    ClientNameKey.objects.bulk_create(key_rows(client, identifiers))
+
+
+def key_rows(client: Client, identifiers: Iterable[str] = ()) -> list[ClientNameKey]:
+    """The client's search keys as unsaved rows."""
+    return [
+        ClientNameKey(client_id=client.pk, service_point_id=client.service_point_id, kind=kind_of(k), key=k)
+        for k in sorted(client_keys(client, identifiers))
+    ]
 
 
 REBUILD_BATCH = 2000
@@ -58,11 +60,7 @@ def client_search_keys_rebuild(*, progress: Callable[[int], None] | None = None)
         with transaction.atomic():
             ClientNameKey.objects.filter(client__in=batch).delete()
             ClientNameKey.objects.bulk_create(
-                ClientNameKey(
-                    client_id=client.pk, service_point_id=client.service_point_id, kind=kind_of(key), key=key
-                )
-                for client in batch
-                for key in sorted(client_keys(client, identifiers.get(client.pk, ())))
+                row for client in batch for row in key_rows(client, identifiers.get(client.pk, ()))
             )
         done += len(batch)
         last = batch[-1].pk

@@ -89,10 +89,6 @@ class NameToken:
     def __hash__(self) -> int:
         return hash(self._identity)
 
-    @property
-    def forms(self) -> tuple[NameToken, ...]:
-        return (self, *self.variants)
-
 
 def _arabic_latin(raw: str) -> str:
     """Arabic script letter by letter: a ح or ه after s, z, k, t, d … is written "H" so that it
@@ -385,17 +381,19 @@ def tokens_of(text: str) -> list[NameToken]:
 
 @lru_cache(maxsize=131072)
 def _tokens_cached(text: str) -> tuple[NameToken, ...]:
-    return tuple(
-        NameToken(
-            latin=token.lower(),
-            normal=normal(_vowelled(token, script)),
-            skeletons=skeletons(token, script),
-            loose=loose(token, script),
-            variants=_learned_variants(written, _table_script(script)),
-            written=written,
-            script=_table_script(script) if written else "",
-        )
-        for token, script, written in _name_words(text)
+    return tuple(_token(token, script, written) for token, script, written in _name_words(text))
+
+
+def _token(token: str, script: str, written: str) -> NameToken:
+    table_script = _table_script(script) if written else ""
+    return NameToken(
+        latin=token.lower(),
+        normal=normal(_vowelled(token, script)),
+        skeletons=skeletons(token, script),
+        loose=loose(token, script),
+        variants=_learned_variants(written, table_script),
+        written=written,
+        script=table_script,
     )
 
 
