@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import copy
 from collections.abc import Iterable
 from typing import Any, cast
 
@@ -12,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.clients.models import Client
 from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
-from kotopolku.contacts.languages import language_choices
+from kotopolku.contacts.languages import DESK_LANGUAGES, language_choices
 from kotopolku.contacts.models import (
     MAX_DURATION_MINUTES,
     MAX_NOTE_LENGTH,
@@ -33,7 +34,16 @@ NOTE_HELP = _(
 
 class FastSelect(forms.Select):
     """A select rendered in Python: the template-per-option default costs milliseconds on a page
-    with a few hundred options, and the desk page is opened after every contact."""
+    with a few hundred options, and the desk page is opened after every contact.
+
+    Every form shares the field's choices (they are replaced, never changed in place), so a copy
+    of the widget for each form does not copy and re-check them."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> FastSelect:
+        widget = copy.copy(self)
+        widget.attrs = self.attrs.copy()
+        memo[id(self)] = widget
+        return widget
 
     def render(
         self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
@@ -51,34 +61,99 @@ class FastSelect(forms.Select):
         return format_html('<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options)
 
 
-class CodeListChoiceField(forms.ChoiceField):
+class SharedChoicesMixin:
+    """For a choice field whose choices are replaced, never changed in place: each form's copy of
+    the field shares them (Django's ChoiceField deep-copies them for every form)."""
+
+    def __deepcopy__(self, memo: dict[int, Any]) -> Any:
+        return forms.Field.__deepcopy__(self, memo)  # type: ignore[attr-defined]
+
+
+class SharedChoiceField(SharedChoicesMixin, forms.ChoiceField):
+    """A choice from a fixed list that every form shares, the chosen value looked up in a set
+    (Django's field walks the list)."""
+
+    def __init__(self, *, choices: Iterable[tuple[str, Any]], **kwargs: Any) -> None:
+        pairs = [(str(value), label) for value, label in choices]
+        kwargs.setdefault("widget", FastSelect)
+        super().__init__(choices=pairs, **kwargs)
+        self.allowed = frozenset(value for value, _label in pairs)
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.allowed
+
+
+class LanguageChoiceField(SharedChoiceField):
+    """The language used: the desk's languages (labels in the user's language, chosen when the
+    form renders), and on a correction the contact's own language if it is another one."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        super().__init__(choices=(), **kwargs)
+        self.allowed = frozenset(DESK_LANGUAGES)
+        self.choices = _desk_language_choices
+
+    def allow_also(self, code: str) -> None:
+        if code and code not in self.allowed:
+            self.allowed = self.allowed | {code}
+            self.choices = language_choices(get_language(), extra=code)
+
+
+def _desk_language_choices() -> list[tuple[str, str]]:
+    return language_choices(get_language())
+
+
+class CodeListChoiceField(SharedChoicesMixin, forms.ChoiceField):
     """One entry of a code list the form loaded (``set_entries``); cleans to the entry or None.
 
-    The choices are the loaded rows, so resolving the chosen code needs no query of its own."""
+    The loaded rows are the choices: the chosen code is looked up among them (no query of its
+    own), and their labels are made only when the form renders."""
 
     entries: dict[str, CodeListEntry]
 
     def set_entries(self, entries: Iterable[CodeListEntry], language: str | None, empty_label: str) -> None:
         self.entries = {entry.code: entry for entry in entries}
-        self.choices = [("", empty_label), *((code, e.name_in(language)) for code, e in self.entries.items())]
+        self.choices = lambda: [("", empty_label), *_labelled(self.entries, language)]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.entries
 
     def clean(self, value: Any) -> CodeListEntry | None:
         code = super().clean(value)
         return self.entries.get(code) if code else None
 
 
-class CodeListMultipleChoiceField(forms.MultipleChoiceField):
+class CodeListMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
     """Several entries of a code list the form loaded; cleans to the entries in code-list order."""
 
     entries: dict[str, CodeListEntry]
 
     def set_entries(self, entries: Iterable[CodeListEntry], language: str | None) -> None:
         self.entries = {entry.code: entry for entry in entries}
-        self.choices = [(code, entry.name_in(language)) for code, entry in self.entries.items()]
+        self.choices = lambda: _labelled(self.entries, language)
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.entries
 
     def clean(self, value: Any) -> list[CodeListEntry]:
         chosen = set(super().clean(value))
         return [entry for code, entry in self.entries.items() if code in chosen]
+
+
+def _labelled(entries: dict[str, CodeListEntry], language: str | None) -> list[tuple[str, str]]:
+    return [(code, entry.name_in(language)) for code, entry in entries.items()]
+
+
+class ScopedClientField(forms.ModelChoiceField):  # type: ignore[type-arg]
+    """The linked client, found only among the clients of ``service_point_ids``; the lookup is
+    built when a client is given (most contacts are anonymous)."""
+
+    service_point_ids: list[int]
+
+    def to_python(self, value: Any) -> Client | None:
+        if value in self.empty_values:
+            return None
+        self.queryset = Client.objects.filter(service_point_id__in=self.service_point_ids)
+        return cast(Client | None, super().to_python(value))
 
 
 class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
@@ -89,10 +164,10 @@ class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 class ContactForm(forms.Form):
     """One desk contact. Field order is the tab order of the desk page."""
 
-    channel = forms.ChoiceField(label=_("Channel"), choices=Channel.choices, widget=FastSelect)
-    language = forms.ChoiceField(label=_("Language used"), widget=FastSelect)
-    interpreter = forms.ChoiceField(
-        label=_("Interpreter"), choices=Interpreter.choices, initial=Interpreter.NONE, widget=FastSelect
+    channel = SharedChoiceField(label=_("Channel"), choices=Channel.choices)
+    language = LanguageChoiceField(label=_("Language used"))
+    interpreter = SharedChoiceField(
+        label=_("Interpreter"), choices=Interpreter.choices, initial=Interpreter.NONE
     )
     topics = CodeListMultipleChoiceField(
         label=_("Topics"),
@@ -107,10 +182,10 @@ class ContactForm(forms.Form):
         initial=10,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    outcome = forms.ChoiceField(label=_("Outcome"), choices=ContactOutcome.choices, widget=FastSelect)
+    outcome = SharedChoiceField(label=_("Outcome"), choices=ContactOutcome.choices)
     organisation = OrganisationChoiceField(
         label=_("Organisation guided to"),
-        queryset=Organisation.objects.none(),
+        queryset=Organisation.objects.filter(is_active=True).order_by("name"),
         to_field_name="uuid",
         required=False,
         empty_label=_("None"),
@@ -131,7 +206,7 @@ class ContactForm(forms.Form):
         widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
     )
     service_point = forms.ChoiceField(label=_("Service point"), widget=FastSelect)
-    client = forms.ModelChoiceField(  # type: ignore[var-annotated]
+    client = ScopedClientField(
         queryset=Client.objects.none(), to_field_name="uuid", required=False, widget=forms.HiddenInput
     )
 
@@ -149,13 +224,12 @@ class ContactForm(forms.Form):
         fields = self.fields
         language = get_language()
         code_lists = active_code_lists()
-        fields["language"].choices = language_choices(language, extra=language_extra)  # type: ignore[attr-defined]
+        cast(LanguageChoiceField, fields["language"]).allow_also(language_extra)
         cast(CodeListMultipleChoiceField, fields["topics"]).set_entries(code_lists.topics, language)
         cast(CodeListChoiceField, fields["client_group"]).set_entries(
             code_lists.client_groups, language, str(_("Not recorded"))
         )
-        fields["organisation"].queryset = Organisation.objects.filter(is_active=True).order_by("name")  # type: ignore[attr-defined]
-        fields["client"].queryset = Client.objects.filter(service_point_id__in=ids)  # type: ignore[attr-defined]
+        cast(ScopedClientField, fields["client"]).service_point_ids = ids
         if choose_service_point:
             # Plain choices from one query: a model choice field would query twice to render.
             self.service_points = {

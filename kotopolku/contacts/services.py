@@ -7,10 +7,11 @@ import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -151,17 +152,33 @@ def _validate_or_raise(*, service_point: ServicePoint, data: ContactData, existi
 
 
 def _set_topics(contact: Contact, topics: Sequence[Topic]) -> None:
-    ContactTopic.objects.bulk_create(
-        [
-            ContactTopic(
-                contact=contact,
-                topic=topic,
-                service_point_id=contact.service_point_id,
-                happened_at=contact.happened_at,
-            )
-            for topic in dict.fromkeys(topics)
-        ]
+    """Link the topics to the contact in one statement.
+
+    Saving a contact is the busiest write of the product: a plain multi-row INSERT (built once
+    per row count from the model) costs a fraction of ``bulk_create``, which also compiles the
+    query and reads back ids nobody uses. No signals are lost: ``bulk_create`` sends none."""
+    topic_ids = list(dict.fromkeys(topic.pk for topic in topics))
+    if not topic_ids:
+        return
+    happened_at = ContactTopic._meta.get_field("happened_at").get_db_prep_save(
+        contact.happened_at, connection
     )
+    params: list[Any] = []
+    for topic_id in topic_ids:
+        params += [contact.pk, topic_id, contact.service_point_id, happened_at]
+    with connection.cursor() as cursor:
+        cursor.execute(_topic_links_sql(len(topic_ids)), params)
+
+
+@cache
+def _topic_links_sql(rows: int) -> str:
+    quote = connection.ops.quote_name
+    meta = ContactTopic._meta
+    column = {field.name: field.column for field in meta.concrete_fields}
+    columns = [quote(column[name]) for name in ("contact", "topic", "service_point", "happened_at")]
+    values = ", ".join(["(%s, %s, %s, %s)"] * rows)
+    # Identifiers from the model only, quoted; every value is a parameter.
+    return f"INSERT INTO {quote(meta.db_table)} ({', '.join(columns)}) VALUES {values}"  # noqa: S608
 
 
 def _audit_details(contact: Contact, topics: Sequence[Topic], **extra: Any) -> dict[str, Any]:

@@ -217,6 +217,28 @@ def test_edit__own_contact_within_seven_days__is_saved_and_audited(client, desk)
     assert AuditEvent.objects.filter(action="contacts.edit_own", target_id=str(contact.uuid)).exists()
 
 
+def test_edit__a_language_the_desk_does_not_offer__stays_a_choice_of_that_contact_only(client, desk):
+    # Logged through the API in Icelandic, which the desk's list does not offer.
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor, language="is")
+    client.force_login(desk.advisor)
+    url = reverse("contacts:edit", args=[contact.uuid])
+    assert 'value="is" selected' in client.get(url).content.decode()
+    assert client.post(url, form_data(language="is", duration_minutes="20")).status_code == 302
+    contact.refresh_from_db()
+    assert (contact.language, contact.duration_minutes) == ("is", 20)
+    response = client.post(DESK, form_data(language="is"))
+    assert response.status_code == 400 and "language" in response.context["form"].errors
+    assert 'value="is"' not in client.get(DESK).content.decode()
+
+
+def test_desk__language_list__is_named_in_the_users_language(client, desk):
+    client.force_login(desk.advisor)
+    html = client.get(DESK, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert '<option value="uk">Ukrainian (uk)</option>' in html
+    html = client.get(DESK, HTTP_ACCEPT_LANGUAGE="sv").content.decode()
+    assert '<option value="uk">Ukrainska (uk)</option>' in html
+
+
 def test_edit__own_contact_after_seven_days__is_forbidden(client, desk):
     contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
     Contact.objects.filter(pk=contact.pk).update(created_at=timezone.now() - timedelta(days=8))
