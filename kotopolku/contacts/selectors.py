@@ -152,11 +152,13 @@ def active_code_lists() -> CodeLists:
     """
     names, sql = _code_lists_sql()
     found: tuple[list[Topic], list[ClientGroup]] = ([], [])
+    alias = connection.alias  # read once: the connection proxy costs a lookup per access
     with connection.cursor() as cursor:
         cursor.execute(sql)
-        for list_index, *values in cursor.fetchall():
-            model = ClientGroup if list_index else Topic
-            found[list_index].append(model.from_db(connection.alias, names, values))  # type: ignore[arg-type]
+        rows = cursor.fetchall()
+    for list_index, *values in rows:
+        model = ClientGroup if list_index else Topic
+        found[list_index].append(model.from_db(alias, names, values))  # type: ignore[arg-type]
     for entries in found:
         entries.sort(key=lambda entry: (entry.order, entry.code))
     return CodeLists(topics=found[0], client_groups=found[1])
