@@ -23,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.catalogue.hsds import queries, serialize
 from kotopolku.catalogue.hsds.params import Params, parse
+from kotopolku.catalogue.hsds.rows import service_rows
 from kotopolku.catalogue.models import Service, ServiceAtLocation, TaxonomyTerm
 from kotopolku.catalogue.selectors.search import service_search_ids
 from kotopolku.organisations.models import Organisation
@@ -109,9 +110,13 @@ def _page(
     counted: QuerySet[Any] | None = None,
     complete: Callable[[list[Any]], None] | None = None,
     fetch: QuerySet[Any] | None = None,
+    load: Callable[[list[Any]], list[Any]] | None = None,
     ranked: bool = False,
 ) -> HttpResponse:
     """One page; ``counted`` is a cheaper queryset with the same rows (no ranking) for the total.
+
+    The page's rows come from ``load`` (the keys in, the rows in that order out) if given, else
+    from ``fetch`` (or ``queryset``) filtered by the keys, then ``complete`` is run on them.
 
     ``ranked``: the queryset sorts every matching row anyway (search by relevance), so the page's
     keys come with the total in the same query (``COUNT(*) OVER ()``) instead of matching twice;
@@ -135,7 +140,9 @@ def _page(
             keys = list(queryset.values_list("pk", flat=True)[start : start + params.per_page])
     pages = max(1, math.ceil(total / params.per_page))
     rows: list[Any] = []
-    if keys:
+    if keys and load is not None:
+        rows = load(keys)
+    elif keys:
         source = fetch if fetch is not None else queryset
         by_key = {row.pk: row for row in source.filter(pk__in=keys).order_by()}
         rows = [by_key[key] for key in keys if key in by_key]
@@ -212,14 +219,24 @@ def service_list(request: HttpRequest, params: Params) -> HttpResponse:
     else:
         base = matching.order_by("id")
     langs = _languages(params)
+    if params.full:
+        return _page(
+            request,
+            params,
+            base,
+            lambda row: serialize.service(row, langs, full=True),
+            counted=matching,
+            complete=queries.complete_translations,
+            fetch=queries.services(full=True, languages=langs.order),
+            ranked=bool(params.search),
+        )
     return _page(
         request,
         params,
         base,
-        lambda row: serialize.service(row, langs, full=params.full),
+        lambda row: serialize.service(row, langs, full=False),
         counted=matching,
-        complete=queries.complete_translations,
-        fetch=queries.services(full=params.full, languages=langs.order),
+        load=lambda keys: service_rows(keys, languages=langs.order),
         ranked=bool(params.search),
     )
 
