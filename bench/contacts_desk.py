@@ -9,7 +9,9 @@ Needs the data of ``bench/generate_contacts.py`` (1 000 000 contacts, 8 service 
 Every figure is server time of the real code path: the Django test client through the whole
 middleware stack (session, CSRF-exempt test client, permission layer, form, service, audit), or
 the service alone. Floors are the same SQL run by hand (the statements the request ran, timed
-with a bare cursor), so the ratio shows what the framework adds.
+with a bare cursor), so the ratio shows what the framework adds. Saving also prints the CPU time
+per call (``cpu p50/p95``): on a shared machine it moves far less with the neighbours' load than
+the wall time does.
 """
 
 from __future__ import annotations
