@@ -25,6 +25,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from kotopolku.clients.matching.learned import (  # noqa: E402
+    CHARACTER_SHARES,
     DATA,
     LONGEST_GROUP,
     TABLES,
@@ -122,17 +123,38 @@ def train(pairs: list[Pair], iterations: int) -> dict[str, dict[str, float]]:
     }
 
 
+def character_shares(pairs: list[Pair]) -> dict[str, float]:
+    """How often each written character occurs in the names, as a share of all characters: the
+    prior that reading a Latin spelling back into the script needs."""
+    counts: dict[str, float] = defaultdict(float)
+    for native, _latin, weight in pairs:
+        for character in native:
+            counts[character] += weight
+    whole = sum(counts.values()) or 1.0
+    return {
+        character: round(count / whole, 7) for character, count in sorted(counts.items(), key=lambda c: -c[1])
+    }
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument("names", type=Path, help="the folder of wd_<language>_80.tsv")
     parser.add_argument("--scripts", default=",".join(LANGUAGES))
+    parser.add_argument("--characters-only", action="store_true", help="write the character shares only")
     args = parser.parse_args()
     for script in args.scripts.split(","):
         language, min_count, iterations = LANGUAGES[script]
         pairs = training_pairs(args.names / f"wd_{language}_80.tsv", min_count)
         print(f"{language}: {len(pairs)} pairs", flush=True)
+        shares = DATA / CHARACTER_SHARES[script]
+        shares.write_text(
+            json.dumps(character_shares(pairs), ensure_ascii=False, separators=(",", ":")), encoding="utf-8"
+        )
+        print(f"  wrote {shares}")
+        if args.characters_only:
+            continue
         table = train(pairs, iterations)
         target = DATA / TABLES[script]
         target.write_text(json.dumps(table, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")

@@ -10,6 +10,7 @@ prefix    kind                                   example
 ``p:``    PHONETIC: skeleton of a name token     ``p:mhmt``
 ``q:``    PHONETIC: loose key of a name token     ``q:mtn`` (Milton = 米爾頓)
 ``d:``    PHONETIC: a skeleton less one letter   ``d:tkvr`` (Duckworth = 達克沃斯 "dakwors")
+``w:``    PHONETIC: sounds in a script           ``w:cjk:m-h-m-d`` (穆罕默德; Mohammad read back)
 ``pp:``   PHONETIC: two skeletons of one name    ``pp:hsn|mhmt`` (order independent)
 ``py:``   PHONETIC: skeleton and birth year      ``py:mhmt|1987``
 ``b:``    BIRTH: year, year-month, full date     ``b:1987``, ``b:1987-03``, ``b:1987-03-12``
@@ -30,7 +31,8 @@ from typing import TYPE_CHECKING, Any
 import phonenumbers
 
 from kotopolku.clients.enums import NameKeyKind
-from kotopolku.clients.matching.transliterate import MAX_TOKENS, NameToken, clean, tokens_of
+from kotopolku.clients.matching.learned import SCRIPTS, read_back, sound_skeleton, sounds
+from kotopolku.clients.matching.transliterate import MAX_TOKENS, NameToken, clean, more_spellings, tokens_of
 
 if TYPE_CHECKING:
     from kotopolku.clients.models import Client
@@ -81,23 +83,47 @@ def identifier_key(value: str) -> str:
     return _cut("i:" + compact) if len(compact) >= 4 else ""
 
 
-def name_keys(tokens: list[NameToken]) -> set[str]:
+def name_keys(tokens: list[NameToken], *, indexed: bool = False) -> set[str]:
+    """A name's keys: its own, those of the likeliest Latin spellings of a name written in
+    another script, and (``sound_keys``) its sounds in the scripts it may have come from."""
     keys: set[str] = set()
     for token in tokens:
         keys.add(_cut("n:" + token.normal))
         keys.update(_cut("p:" + s) for s in token.skeletons)
         if len(token.loose) >= 2:
             keys.add(_cut("q:" + token.loose))
-        for variant in token.variants:  # learned spellings: their main keys only
+        for variant in (*token.variants, *more_spellings(token)):  # learned spellings: main keys only
             keys.add(_cut("n:" + variant.normal))
             keys.update(_cut("p:" + s) for s in variant.skeletons[:1])
             if len(variant.loose) >= 2:
                 keys.add(_cut("q:" + variant.loose))
         keys |= near_keys(token)
+        keys |= sound_keys(token, read_back_latin=not indexed)
+    return keys
+
+
+def sound_keys(token: NameToken, *, read_back_latin: bool) -> set[str]:
+    """A name written in another script as its sounds' consonants (``w:``). A Latin name is
+    read back into each script as it may have been written there when it is looked for, not
+    when it is indexed (that would cost a key per script and spelling for every client)."""
+    if token.written:
+        found = [(token.script, sounds(token.written, token.script))]
+    elif read_back_latin:
+        found = [
+            (script, sounded) for script in SCRIPTS for sounded in read_back(token.latin, script, READ_BACKS)
+        ]
+    else:
+        return set()
+    keys = set()
+    for script, sounded in found:
+        skeleton = sound_skeleton(sounded, script)
+        if len(skeleton.replace("-", "")) >= 2:
+            keys.add(_cut(f"w:{script}:{skeleton}"))
     return keys
 
 
 NEAR_MIN = 3
+READ_BACKS = 3
 
 
 def near_keys(token: NameToken) -> set[str]:
@@ -140,6 +166,7 @@ _KIND_OF_PREFIX = {
     "p": NameKeyKind.PHONETIC,
     "q": NameKeyKind.PHONETIC,
     "d": NameKeyKind.PHONETIC,
+    "w": NameKeyKind.PHONETIC,
     "pp": NameKeyKind.PHONETIC,
     "py": NameKeyKind.PHONETIC,
     "b": NameKeyKind.BIRTH,
@@ -172,7 +199,9 @@ def _name_forms(given: str, family: str, given_latin: str, family_latin: str) ->
 def client_keys(client: Client, identifiers: Iterable[str] = ()) -> set[str]:
     keys: set[str] = set()
     for tokens in client_name_forms(client):
-        keys |= name_keys(tokens) | pair_keys(tokens) | name_year_keys(tokens, client.birth_year)
+        keys |= (
+            name_keys(tokens, indexed=True) | pair_keys(tokens) | name_year_keys(tokens, client.birth_year)
+        )
     keys.update(birth_keys(client.birth_year, client.birth_month, client.birth_day))
     phone = phone_e164(client.phone)
     if phone:

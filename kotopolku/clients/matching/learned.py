@@ -18,6 +18,7 @@ import heapq
 import json
 import math
 import re
+from collections import defaultdict
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -25,6 +26,11 @@ from anyascii import anyascii
 
 DATA = Path(__file__).resolve().parent / "data"
 TABLES = {"cyr": "translit_russian.json", "ar": "translit_arabic.json", "cjk": "translit_chinese.json"}
+CHARACTER_SHARES = {
+    "cyr": "translit_russian_characters.json",
+    "ar": "translit_arabic_characters.json",
+    "cjk": "translit_chinese_characters.json",
+}
 SEGMENTS_PER_CHARACTER = 6
 LONGEST_GROUP = 4  # letters one character may stand for (as in the training)
 UNKNOWN_CHARACTER = 0.5
@@ -110,3 +116,106 @@ def log_likelihood(word: str, script: str, latin: str) -> float | None:
             step[j] = total
         forward = step
     return math.log(forward[m]) if forward[m] > 0 else -math.inf
+
+
+# --- reading a Latin spelling back into a script ---------------------------------------------
+
+READ_BACK_UNITS = 6  # written sounds kept per Latin letter group
+READ_BACK_BEAM = 12
+SCRIPTS = tuple(TABLES)
+_ARABIC_FOLD = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ة": "ه", "ى": "ي", "ؤ": "و", "ئ": "ي"})
+_ARABIC_MARKS = re.compile("[\u064b-\u0652\u0670\u0640]")
+_CYRILLIC_FOLD = str.maketrans({"ё": "е", "й": "и", "ъ": "", "ь": ""})
+
+
+@cache
+def _shares(script: str) -> dict[str, float]:
+    name = CHARACTER_SHARES.get(script)
+    if name is None or not (DATA / name).exists():
+        return {}
+    shares: dict[str, float] = json.loads((DATA / name).read_text(encoding="utf-8"))
+    return shares
+
+
+@cache
+def sound_unit(character: str, script: str) -> str:
+    """What a written character is compared as: a Chinese character as its pinyin syllable (so
+    that 尔 and 爾, or two characters read alike, are one), a letter folded to its plain form;
+    "" for a letter that is mostly silent in a Latin spelling."""
+    if script == "cjk":
+        return re.sub(r"[^a-z]", "", anyascii(character).lower())
+    if script == "ar":
+        character = _ARABIC_MARKS.sub("", character.translate(_ARABIC_FOLD))
+    elif script == "cyr":
+        character = character.lower().translate(_CYRILLIC_FOLD)
+    groups = _table(script).get(character, {})
+    if groups and max(groups, key=lambda g: groups[g]) == "":
+        return ""
+    return character
+
+
+def sounds(written: str, script: str) -> str:
+    """A written name as its sounds (``sound_unit`` of each character), the form that
+    ``read_back`` gives for a Latin spelling."""
+    units = (sound_unit(character, script) for character in written.lower()[:MAX_CHARACTERS])
+    return "-".join(unit for unit in units if unit)
+
+
+@cache
+def _read_back_table(script: str) -> dict[str, tuple[tuple[str, float], ...]]:
+    """Per Latin letter group: the written sounds likeliest to stand for it, with
+    log P(sound, group), from the table and how common each character is."""
+    shares = _shares(script)
+    joint: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
+    for character, groups in _table(script).items():
+        unit = sound_unit(character, script)
+        share = shares.get(character, 0.0)
+        if not unit or not share:
+            continue
+        for group, p in groups.items():
+            if group:
+                joint[group][unit] += share * p
+    return {
+        group: tuple(
+            (unit, math.log(p))
+            for unit, p in heapq.nlargest(READ_BACK_UNITS, units.items(), key=lambda u: u[1])
+        )
+        for group, units in joint.items()
+    }
+
+
+@lru_cache(maxsize=65536)
+def read_back(latin: str, script: str, count: int = 2) -> tuple[str, ...]:
+    """The ``count`` likeliest ways ``latin`` was written in ``script``, as ``sounds``: how a
+    Latin spelling of a name looks back in the script it may have come from."""
+    table = _read_back_table(script)
+    letters = re.sub(r"[^a-z]", "", latin.lower())[: MAX_CHARACTERS * 2]
+    if not table or not letters:
+        return ()
+    reached: list[list[tuple[float, tuple[str, ...]]]] = [[] for _ in range(len(letters) + 1)]
+    reached[0] = [(0.0, ())]
+    for start in range(len(letters)):
+        for logp, units in heapq.nlargest(READ_BACK_BEAM, reached[start]):
+            for length in range(1, min(LONGEST_GROUP, len(letters) - start) + 1):
+                for unit, lp in table.get(letters[start : start + length], ()):
+                    reached[start + length].append((logp + lp, (*units, unit)))
+    best: dict[str, float] = {}
+    for logp, units in sorted(reached[-1], reverse=True):
+        best.setdefault("-".join(units), logp)
+        if len(best) >= count:
+            break
+    return tuple(best)
+
+
+_VOWEL_LETTERS = {"cyr": set("аеиоуыэюя"), "ar": set("اوي")}
+_INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcs])")
+
+
+def sound_skeleton(sounded: str, script: str) -> str:
+    """The consonants of a ``sounds`` form: the initial of each Chinese syllable, the letters
+    other than vowel letters of Cyrillic and Arabic."""
+    units = sounded.split("-")
+    if script == "cjk":
+        return "-".join(m.group(1) if (m := _INITIAL.match(unit)) else "" for unit in units)
+    vowels = _VOWEL_LETTERS.get(script, set())
+    return "".join(unit for unit in units if unit not in vowels)

@@ -3,24 +3,14 @@
 from __future__ import annotations
 
 import math
-import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz
+from rapidfuzz.fuzz import ratio
 
 from kotopolku.clients.matching.learned import log_likelihood
 from kotopolku.clients.matching.transliterate import NameToken
-
-_VOWELS = re.compile(r"[aeiouy]+")
-
-
-def _spellings(normal: str) -> tuple[str, ...]:
-    # Somali x is /ħ/ (Maxamed = Muhammad), c is ʿ (Cabdi = Abdi)
-    if "x" in normal or normal.startswith("c"):
-        return (normal, normal.replace("x", "h"), normal[1:] if normal.startswith("c") else normal)
-    return (normal,)
-
 
 VARIANT_FACTOR = 0.9  # a learned spelling is a guess: its match counts a little less
 # Chinese characters read as pinyin say little of how a foreign name they write is spelled.
@@ -70,20 +60,24 @@ def _transliteration_similarity(native: NameToken, latin: NameToken) -> float:
 def _spelling_similarity(a: NameToken, b: NameToken) -> float:
     if a.normal == b.normal:
         return 1.0
-    best = max(fuzz.ratio(x, y) for x in _spellings(a.normal) for y in _spellings(b.normal)) / 100
+    if len(a.spelled) == 1 and len(b.spelled) == 1:
+        best = ratio(a.normal, b.normal) / 100
+    else:
+        best = max(ratio(x, y) for x in a.spelled for y in b.spelled) / 100
     # Vowels written differently (Maxamed / Muhammad): compare with one vowel class, a little less.
-    best = max(best, fuzz.ratio(_VOWELS.sub("a", a.normal), _VOWELS.sub("a", b.normal)) / 100 * 0.92)
-    if set(a.skeletons) & set(b.skeletons):
+    best = max(best, ratio(a.vowel_class, b.vowel_class) / 100 * 0.92)
+    shared = a.skeleton_set & b.skeleton_set
+    if shared:
         # Same skeleton: a variant spelling (Mohamed/Muhammad); length-weighted so that
         # one-consonant skeletons ("l" for Ali, Julia) do not count as much.
-        shortest = min(len(s) for s in set(a.skeletons) & set(b.skeletons))
+        shortest = min(len(s) for s in shared)
         best = max(best, 0.45 + 0.05 * min(shortest, 3) + 0.4 * best)
     elif a.loose and a.loose == b.loose and len(a.loose) >= 2:
         best = max(best, 0.55 + 0.05 * min(len(a.loose), 3) + 0.25 * best)
     else:
         best = max(
             best,
-            max(fuzz.ratio(x, y) / 100 for x in a.skeletons for y in b.skeletons) * 0.85
+            max(ratio(x, y) for x in a.skeletons for y in b.skeletons) / 100 * 0.85
             if a.skeletons and b.skeletons
             else 0.0,
         )
@@ -94,7 +88,7 @@ def _spelling_similarity(a: NameToken, b: NameToken) -> float:
     ):
         best = max(best, 0.80)  # a typed prefix: "Moham" for Mohammed
     # Ties between variant spellings are broken by the plain letters (Jean = Жан before Юэн).
-    return 0.97 * best + 0.03 * fuzz.ratio(a.latin, b.latin) / 100
+    return 0.97 * best + 0.03 * ratio(a.latin, b.latin) / 100
 
 
 def name_similarity(

@@ -14,6 +14,7 @@ Both work the same way, with the same code on SQLite and PostgreSQL:
 from __future__ import annotations
 
 import heapq
+import math
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -47,7 +48,7 @@ from kotopolku.clients.models import Client, ClientNameKey
 SELECTIVE_CAP = 400  # rows read for the selective keys together (name pairs, phone, identifiers)
 NAME_YEAR_CAP = 200  # rows read for the name-and-birth-year keys together
 BROAD_KEY_CAP = 60  # rows read per broad key
-MAX_BROAD_KEYS = 12
+MAX_BROAD_KEYS = 24
 PRE_RANK = 60  # candidates scored
 PRECISE_RANK = 30  # of those, scored again with the transliteration tables
 DUPLICATE_THRESHOLD = 0.80
@@ -127,15 +128,25 @@ def _candidates(
             f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
         )
         params += [key, BROAD_KEY_CAP]
-    weights: dict[int, float] = defaultdict(float)
     with connection.cursor() as cursor:
         cursor.execute(" UNION ALL ".join(parts), params)
-        for client_id, key in cursor.fetchall():
-            if key not in matched[client_id]:
-                matched[client_id].add(key)
-                weights[client_id] += _weight(key)
+        rows = cursor.fetchall()
+    hits: dict[str, int] = defaultdict(int)
+    for client_id, key in rows:
+        if key not in matched[client_id]:
+            matched[client_id].add(key)
+            hits[key] += 1
+    # A key shared with few records says more than one shared with many (its IDF, as read).
+    key_weights = {key: _weight(key) * _rarity(count) for key, count in hits.items()}
+    weights: dict[int, float] = {
+        client_id: sum(key_weights[key] for key in keys) for client_id, keys in matched.items()
+    }
     ranked = heapq.nsmallest(max(PRE_RANK, wanted), weights, key=lambda cid: (-weights[cid], -cid))
     return ranked, matched
+
+
+def _rarity(hits: int) -> float:
+    return 1.0 + math.log(BROAD_KEY_CAP / hits) if hits < BROAD_KEY_CAP else 1.0
 
 
 _SCORED_FIELDS = (
@@ -193,7 +204,7 @@ def _complete(matches: list[ClientMatch]) -> list[ClientMatch]:
 
 def _broad_keys(tokens: list[NameToken]) -> list[str]:
     """Name keys, rarest-looking first: normal forms, then long skeletons before short ones."""
-    order = {"n": 0, "p": 1, "q": 2, "d": 3}
+    order = {"n": 0, "w": 1, "p": 1, "q": 2, "d": 3}
     keys = name_keys(tokens)
     return sorted(keys, key=lambda k: (order.get(k.split(":", 1)[0], 3), -len(k), k))
 

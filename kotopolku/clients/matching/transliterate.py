@@ -78,16 +78,37 @@ class NameToken:
     written: str = ""  # the word as written, where that is not Latin
     script: str = ""  # its script's table name in ``learned`` ("cyr", "ar", "cjk")
     _identity: tuple[str, str, str] = field(init=False, repr=False)
+    _hash: int = field(init=False, repr=False)
+    # What scoring compares, worked out once per token rather than once per pair of tokens.
+    spelled: tuple[str, ...] = field(init=False, repr=False)  # the normal form and its readings
+    vowel_class: str = field(init=False, repr=False)  # the normal form with one vowel letter
+    skeleton_set: frozenset[str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         # Everything else follows from these; hashing them is cheap (scores are cached by pair).
-        object.__setattr__(self, "_identity", (self.latin, self.written, self.normal))
+        identity = (self.latin, self.written, self.normal)
+        object.__setattr__(self, "_identity", identity)
+        object.__setattr__(self, "_hash", hash(identity))
+        object.__setattr__(self, "spelled", _readings(self.normal))
+        object.__setattr__(self, "vowel_class", _VOWEL_RUN.sub("a", self.normal))
+        object.__setattr__(self, "skeleton_set", frozenset(self.skeletons))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, NameToken) and self._identity == other._identity
 
     def __hash__(self) -> int:
-        return hash(self._identity)
+        return self._hash
+
+
+_VOWEL_RUN = re.compile(r"[aeiouy]+")
+
+
+def _readings(normal: str) -> tuple[str, ...]:
+    """The normal form, and how it reads in Somali spelling: x is /ħ/ (Maxamed = Muhammad),
+    an initial c is ʿ (Cabdi = Abdi)."""
+    if "x" in normal or normal.startswith("c"):
+        return (normal, normal.replace("x", "h"), normal[1:] if normal.startswith("c") else normal)
+    return (normal,)
 
 
 def _arabic_latin(raw: str) -> str:
@@ -397,18 +418,35 @@ def _token(token: str, script: str, written: str) -> NameToken:
     )
 
 
+LEARNED_SPELLINGS = 4  # compared when scoring
+INDEXED_SPELLINGS = 8  # indexed as keys
+
+
 def _table_script(script: str) -> str:
     return "ar" if script.startswith("ar") else script
 
 
+@lru_cache(maxsize=65536)
 def _learned_variants(written: str, table_script: str) -> tuple[NameToken, ...]:
     if not written:
         return ()
     return tuple(
-        NameToken(
-            latin=spelling, normal=normal(spelling), skeletons=skeletons(spelling), loose=loose(spelling)
-        )
-        for spelling, _share in spellings(written, table_script)
+        _spelled(spelling) for spelling, _share in spellings(written, table_script, LEARNED_SPELLINGS)
+    )
+
+
+def more_spellings(token: NameToken) -> tuple[NameToken, ...]:
+    """The next likeliest Latin spellings of a written name after its ``variants``."""
+    if not token.written:
+        return ()
+    found = spellings(token.written, token.script, INDEXED_SPELLINGS)
+    return tuple(_spelled(spelling) for spelling, _share in found[LEARNED_SPELLINGS:])
+
+
+@lru_cache(maxsize=65536)
+def _spelled(spelling: str) -> NameToken:
+    return NameToken(
+        latin=spelling, normal=normal(spelling), skeletons=skeletons(spelling), loose=loose(spelling)
     )
 
 

@@ -1,0 +1,72 @@
+"""Learned transliteration: Latin spellings of a written name, and a Latin name read back."""
+
+from __future__ import annotations
+
+import pytest
+
+from kotopolku.clients.matching.keys import name_keys, sound_keys
+from kotopolku.clients.matching.learned import read_back, sound_skeleton, sounds, spellings
+from kotopolku.clients.matching.selectors import BROAD_KEY_CAP, _rarity
+from kotopolku.clients.matching.transliterate import INDEXED_SPELLINGS, LEARNED_SPELLINGS, tokens_of
+
+
+def token(text):
+    (only,) = tokens_of(text)
+    return only
+
+
+def test_spellings__a_name_written_from_a_foreign_spelling():
+    found = [text for text, _ in spellings("休斯", "cjk", INDEXED_SPELLINGS)]
+    assert len(found) == INDEXED_SPELLINGS
+    assert found[0] == "hughs"
+    assert "hugh" in found
+
+
+def test_name_keys__hold_more_learned_spellings_than_the_token_compares():
+    written = token("穆罕默德")
+    assert len(written.variants) == LEARNED_SPELLINGS
+    assert "muhammed" not in {variant.latin for variant in written.variants}
+    # The eighth likeliest spelling is looked up too: "Muhammed" finds the written name.
+    assert "n:muhamid" in name_keys([written])
+    assert "n:muhamid" in name_keys(tokens_of("Muhammed"))
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), [("厄尔", "厄爾"), ("兰兹伯格", "蘭茲伯格")])
+def test_sounds__simplified_and_traditional_characters_are_one(simplified, traditional):
+    assert sounds(simplified, "cjk") == sounds(traditional, "cjk")
+
+
+def test_sounds__arabic_hamza_forms_and_vowel_marks_fold():
+    assert sounds("أحمد", "ar") == sounds("احمد", "ar") == sounds("أَحْمَد", "ar")
+
+
+@pytest.mark.parametrize(
+    ("latin", "written", "script"),
+    [("Mohammad", "穆罕默德", "cjk"), ("Muhammad", "محمد", "ar"), ("Shevchenko", "Шевченко", "cyr")],
+)
+def test_sound_keys__a_latin_name_read_back_meets_the_written_name(latin, written, script):
+    looked_up = sound_keys(token(latin), read_back_latin=True)
+    indexed = sound_keys(token(written), read_back_latin=False)
+    assert looked_up & indexed
+    assert all(key.startswith(f"w:{script}:") for key in indexed)
+
+
+def test_sound_keys__latin_names_are_read_back_only_when_looked_for():
+    assert not [key for key in name_keys([token("Mohammad")], indexed=True) if key.startswith("w:")]
+    assert [key for key in name_keys([token("Mohammad")]) if key.startswith("w:")]
+
+
+def test_read_back__nothing_for_no_letters_or_an_unknown_script():
+    assert read_back("", "cyr") == ()
+    assert read_back("123", "ar") == ()
+    assert read_back("anna", "greek") == ()
+
+
+def test_sound_skeleton__keeps_consonants():
+    assert sound_skeleton("mu-han-mo-de", "cjk") == "m-h-m-d"
+    assert sound_skeleton("м-и-ц-к-е-в-и-ч", "cyr") == "мцквч"
+
+
+def test_rarity__a_key_shared_with_few_records_counts_more():
+    assert _rarity(1) > _rarity(10) > _rarity(BROAD_KEY_CAP - 1) > _rarity(BROAD_KEY_CAP) == 1.0
+    assert _rarity(BROAD_KEY_CAP * 3) == 1.0
