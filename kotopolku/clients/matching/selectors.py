@@ -219,8 +219,9 @@ def _query_keys(query: ParsedQuery) -> tuple[set[str], list[str]]:
     if births:
         if query.birth_day:
             selective.add(births[-1])
-        elif not query.tokens:
-            broad.append(births[-1])
+        if not query.tokens:
+            # A date alone: the same month and year too, for a date typed one digit off.
+            broad.extend(reversed(births[:-1] if query.birth_day else births))
     return selective, broad
 
 

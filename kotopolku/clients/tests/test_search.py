@@ -94,6 +94,12 @@ def test_client_search__partial_birth_date(advisor, muhammad, oleksandr, others,
     assert oleksandr not in [m.client for m in results]
 
 
+@pytest.mark.parametrize("text", ["13.3.1987", "1987-03-02", "3.12.1987"])
+def test_client_search__a_birth_date_alone_typed_one_digit_off(advisor, muhammad, oleksandr, others, text):
+    results = client_search(user=advisor, text=text)
+    assert [m.client for m in results] == [muhammad]
+
+
 @pytest.mark.parametrize("text", ["040 123 4567", "+358401234567", "(040) 1234-567"])
 def test_client_search__phone_in_any_format(advisor, muhammad, others, text):
     results = client_search(user=advisor, text=text)
