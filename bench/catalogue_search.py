@@ -1,9 +1,11 @@
 """Benchmark: full-text search over service names and descriptions (catalogue.selectors.service_search).
 
 Target: p95 <= 50 ms at 10 000 services (fi/sv/en texts each). Measures the real selector as the
-staff list and the HSDS ``search`` parameter use it: the first page of 20 ranked services plus
-the total count. The floor is the same search as one hand-written SQL query (ids of the best 20
-only, no count). Each line names the query and how many services it matches (QUERIES: what an
+staff list uses it: the first page of 20 ranked services with the total count, through
+``SearchPaginator`` (one query: the page's rows carry the count). ``--count-apart`` measures the
+count and the page as two queries instead (``Paginator``), as the staff list did before. The
+floor is the same search as one hand-written SQL query (ids of the best 20 only, no count). Each
+line names the query and how many services it matches (QUERIES: what an
 advisor types, from about 1 % of the services to all of them).
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_catalogue_bench KOTOPOLKU_ENV=development \\
@@ -193,24 +195,33 @@ def main() -> None:
     )
     parser.add_argument("--repeat", type=int, default=200)
     parser.add_argument("--services", type=int, default=10_000)
+    parser.add_argument(
+        "--count-apart", action="store_true", help="count() and the page as two queries (Django's Paginator)"
+    )
     args = parser.parse_args()
     setup_django()
     from django.db import connection
 
     if connection.vendor != "postgresql":
         sys.exit("Run the benchmark on PostgreSQL (DATABASE_URL=postgres://…).")
+    from django.core.paginator import Paginator
+
     from kotopolku.catalogue.models import ServiceTranslation
-    from kotopolku.catalogue.selectors import service_search
+    from kotopolku.catalogue.selectors import SearchPaginator, service_search
 
     total = ensure_data(args.services)
-    print(f"catalogue_search: {total} services, {ServiceTranslation.objects.count()} translations")
+    paginator = Paginator if args.count_apart else SearchPaginator
+    print(
+        f"catalogue_search: {total} services, {ServiceTranslation.objects.count()} translations; "
+        f"{paginator.__name__} (count {'apart' if args.count_apart else 'with the page'})"
+    )
     for label, text, language in QUERIES:
         matches = service_search(text=text, language=language).count()
 
-        def work(_: int, text: str = text, language: str | None = language) -> None:
-            queryset = service_search(text=text, language=language)
-            queryset.count()
-            list(queryset[:PAGE].values_list("uuid", flat=True))
+        def work(_: int, text: str = text, language: str | None = language, matches: int = matches) -> None:
+            page = paginator(service_search(text=text, language=language), PAGE).get_page(1)
+            assert page.paginator.count == matches
+            [row.uuid for row in page.object_list]
 
         result = measure(
             f"service_search[{label!r} {language or 'any'}; {matches} hits]", work, repeat=args.repeat

@@ -17,7 +17,7 @@ from functools import wraps
 from typing import Any
 
 from django.core.serializers.json import DjangoJSONEncoder
-from django.db.models import Func, IntegerField, Model, Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 
@@ -25,7 +25,7 @@ from kotopolku.catalogue.hsds import queries, serialize
 from kotopolku.catalogue.hsds.params import Params, parse
 from kotopolku.catalogue.hsds.rows import service_rows
 from kotopolku.catalogue.models import Service, ServiceAtLocation, TaxonomyTerm
-from kotopolku.catalogue.selectors.search import service_search_ids
+from kotopolku.catalogue.selectors.search import TotalRows, service_search_ids
 from kotopolku.organisations.models import Organisation
 
 MAX_AGE = 300
@@ -66,18 +66,6 @@ def _bad_parameters(request: HttpRequest, params: Params) -> HttpResponse:
 
 
 View = Callable[..., HttpResponse]
-
-
-class TotalRows(Func):
-    """``COUNT(*) OVER ()``: how many rows the query has before its LIMIT (after any GROUP BY)."""
-
-    template = "COUNT(*) OVER ()"
-    contains_aggregate = False
-    contains_over_clause = True
-    output_field = IntegerField()
-
-    def get_group_by_cols(self) -> list[Any]:
-        return []
 
 
 def hsds_view(view: Callable[..., HttpResponse]) -> View:

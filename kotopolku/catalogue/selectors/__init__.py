@@ -1,7 +1,7 @@
 """Reads of the service catalogue. Catalogue entries are public information (no tenant scoping)."""
 
 from kotopolku.catalogue.selectors.paths import path_list, path_with_steps, resolve_steps
-from kotopolku.catalogue.selectors.search import service_search
+from kotopolku.catalogue.selectors.search import SearchPaginator, service_search
 from kotopolku.catalogue.selectors.services import (
     ServiceQuery,
     locations_unchecked,
@@ -11,6 +11,7 @@ from kotopolku.catalogue.selectors.services import (
 )
 
 __all__ = [
+    "SearchPaginator",
     "ServiceQuery",
     "locations_unchecked",
     "path_list",

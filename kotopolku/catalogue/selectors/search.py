@@ -10,6 +10,10 @@ matched by the Finnish stems, a Swedish row by the Swedish ones, and so on. The 
 a scalar subquery (:func:`tsquery_param_sql`), so every search is planned as a GIN index scan.
 :func:`service_search_ids` gives the matching services without ranking (for counts and filters).
 SQLite: every word must occur (``icontains``) in a name or description.
+
+:class:`SearchPaginator` pages a search for the staff list: each page's rows come with the
+number of all matches (``COUNT(*) OVER ()``), so a page matches and ranks once instead of once
+for the count and once more for the rows.
 """
 
 from __future__ import annotations
@@ -17,8 +21,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Max, QuerySet
+from django.db.models import BooleanField, FloatField, Func, IntegerField, Max, QuerySet
 from django.db.models.expressions import RawSQL
 
 from kotopolku.catalogue.models import Service, ServiceTranslation
@@ -145,3 +150,64 @@ def service_search_ids(*, text: str, language: str | None = None) -> QuerySet[Se
     else:
         matches = _fallback_matches(terms, language)
     return matches.order_by().values("service_id")
+
+
+class TotalRows(Func):
+    """``COUNT(*) OVER ()``: how many rows the query has before its LIMIT (after any GROUP BY)."""
+
+    template = "COUNT(*) OVER ()"
+    contains_aggregate = False
+    contains_over_clause = True
+    output_field = IntegerField()
+
+    def get_group_by_cols(self) -> list[Any]:
+        return []
+
+
+class SearchPaginator(Paginator):
+    """A ``Paginator`` of a :func:`service_search` queryset whose page query also counts.
+
+    Matching every row and sorting them by rank is the work of a search; the count needs the
+    same matching. Here the page's rows carry the total (``COUNT(*) OVER ()``), which is the
+    paginator's ``count``; only a page past the last one (no rows, not the first page) counts
+    apart, to find the last page. The total is exact.
+    """
+
+    def get_page(self, number: Any) -> Page:
+        try:
+            whole = self._whole(number)
+        except PageNotAnInteger:
+            whole = 1
+        except EmptyPage:
+            return self.page(self.num_pages)
+        try:
+            return self.page(whole)
+        except EmptyPage:
+            return self.page(self.num_pages)
+
+    def page(self, number: Any) -> Page:
+        number = self._whole(number)
+        bottom = (number - 1) * self.per_page
+        queryset: QuerySet[Service] = self.object_list  # type: ignore[assignment]
+        counted = queryset.annotate(search_total=TotalRows())
+        rows = list(counted[bottom : bottom + self.per_page + self.orphans])
+        if rows:
+            self.__dict__["count"] = rows[0].search_total
+        elif bottom == 0:
+            self.__dict__["count"] = 0
+        number = self.validate_number(number)  # counts apart only when the page has no rows
+        if bottom + self.per_page + self.orphans < self.count:
+            rows = rows[: self.per_page]
+        return Page(rows, number, self)
+
+    def _whole(self, number: Any) -> int:
+        """The checks of ``validate_number`` that need no count: a whole number of at least 1."""
+        try:
+            if isinstance(number, float) and not number.is_integer():
+                raise ValueError
+            value = int(number)
+        except (TypeError, ValueError) as error:
+            raise PageNotAnInteger(self.error_messages["invalid_page"]) from error
+        if value < 1:
+            raise EmptyPage(self.error_messages["min_page"])
+        return value

@@ -4,10 +4,11 @@ Runs on SQLite (icontains) and PostgreSQL (full-text search) alike."""
 from __future__ import annotations
 
 import pytest
+from django.core.paginator import Paginator
 from django.db import connection
 
 from kotopolku.catalogue.models import Service, ServiceTranslation
-from kotopolku.catalogue.selectors import service_search
+from kotopolku.catalogue.selectors import SearchPaginator, service_search
 from kotopolku.catalogue.selectors.search import service_search_ids
 from kotopolku.catalogue.tests.factories import ServiceFactory, service_named
 
@@ -111,3 +112,50 @@ def test_service_search__postgres__parses_the_query_once_per_statement(services)
     assert "InitPlan" in plan
     assert "search_document @@ $" in plan
     assert "::tsquery" not in plan  # no query constant folded into the plan
+
+
+def test_search_paginator__pages_carry_the_exact_count__one_query_each(services, django_assert_num_queries):
+    for index in range(25):
+        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
+    ranked = [row.pk for row in service_search(text="neuvonta")]
+
+    pages = []
+    for number in (1, 2, 3):
+        with django_assert_num_queries(1):
+            page = SearchPaginator(service_search(text="neuvonta"), 10).get_page(number)
+            assert page.paginator.count == 25
+        pages.append(page)
+
+    assert [row.pk for page in pages for row in page.object_list] == ranked
+    assert [len(page.object_list) for page in pages] == [10, 10, 5]
+    assert (pages[0].has_next(), pages[2].has_next(), pages[2].number, pages[0].paginator.num_pages) == (
+        True,
+        False,
+        3,
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("asked", "shown"), [("9", 3), ("0", 3), ("-1", 3), ("x", 1), (None, 1), (2.0, 2), ("2.0", 1)]
+)
+def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginator(services, asked, shown):
+    for index in range(25):
+        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
+    page = SearchPaginator(service_search(text="neuvonta"), 10).get_page(asked)
+    expected = Paginator(service_search(text="neuvonta"), 10).get_page(asked)
+
+    assert page.number == expected.number == shown
+    assert [row.pk for row in page.object_list] == [row.pk for row in expected.object_list]
+    assert page.paginator.count == 25
+
+
+def test_search_paginator__orphans_and_no_matches(services):
+    for index in range(21):
+        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
+
+    last = SearchPaginator(service_search(text="neuvonta"), 10, orphans=1).get_page(2)
+    none = SearchPaginator(service_search(text="xylofoni"), 10).get_page(1)
+
+    assert (last.paginator.num_pages, len(last.object_list), last.has_next()) == (2, 11, False)
+    assert (none.paginator.count, list(none.object_list), none.number) == (0, [], 1)

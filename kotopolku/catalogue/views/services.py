@@ -28,6 +28,7 @@ from kotopolku.catalogue.forms.details import ScheduleForm, owners_of
 from kotopolku.catalogue.hours import opening_status, week_table
 from kotopolku.catalogue.models import Contact, Location, Service
 from kotopolku.catalogue.selectors import (
+    SearchPaginator,
     ServiceQuery,
     locations_unchecked,
     service_detail,
@@ -60,7 +61,9 @@ def service_index(request: HttpRequest) -> HttpResponse:
         )
     status = 400 if request.GET and not form.is_valid() else 200
     services = service_list(user=request.user, query=query) if status == 200 else Service.objects.none()
-    page = Paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
+    # A search's page query counts its matches too (one search per page, not two).
+    paginator = SearchPaginator if query.text.strip() else Paginator
+    page = paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
     params = [(k, str(v)) for k, v in request.GET.items() if k != "page" and v]
     return render(
         request,
