@@ -9,7 +9,7 @@ from functools import lru_cache
 from rapidfuzz import fuzz
 from rapidfuzz.fuzz import ratio
 
-from kotopolku.clients.matching.learned import log_likelihood
+from kotopolku.clients.matching.learned import SCRIPTS, log_likelihood, read_back
 from kotopolku.clients.matching.transliterate import NameToken
 
 VARIANT_FACTOR = 0.9  # a learned spelling is a guess: its match counts a little less
@@ -37,9 +37,21 @@ def token_similarity(a: NameToken, b: NameToken) -> float:
 @lru_cache(maxsize=262144)
 def precise_token_similarity(a: NameToken, b: NameToken) -> float:
     """``token_similarity``, and for a name written in Cyrillic, Arabic or Chinese script against
-    Latin letters also how likely those letters are as its transliteration (slower: used on the
-    best candidates only)."""
-    return max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
+    Latin letters also how likely those letters are as its transliteration; two Latin spellings
+    that read back to one written name count as alike (slower: used on the best candidates only)."""
+    best = max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
+    if best < READ_BACK_SIMILARITY and not a.written and not b.written and _read_back_alike(a.latin, b.latin):
+        return READ_BACK_SIMILARITY
+    return best
+
+
+READ_BACK_SIMILARITY = 0.96
+
+
+def _read_back_alike(a: str, b: str) -> bool:
+    """Two Latin spellings that read back to one written name in some script (Merouane and
+    Marwan are both مروان)."""
+    return any(set(read_back(a, script, 3)) & set(read_back(b, script, 3)) for script in SCRIPTS)
 
 
 def _transliteration_similarity(native: NameToken, latin: NameToken) -> float:

@@ -244,8 +244,9 @@ def rank_search(
     """The candidates that match the query well enough, best first (at most ``limit``)."""
     scored = [_score_search(query, client, matched[client.pk]) for client in candidates]
     scored.sort(key=lambda m: (-m.score, -m.client.pk))
-    if any(token.variants for token in query.tokens) or any(_has_variants(m.client) for m in scored):
-        # Second pass on the best: how likely the letters are as a transliteration (slower).
+    if query.tokens:
+        # Second pass on the best (slower): how likely the letters are as a transliteration of
+        # a written name, and whether two Latin spellings read back to one written name.
         best = [
             _score_search(query, m.client, matched[m.client.pk], precise=True)
             for m in scored[: max(PRECISE_RANK, limit)]
@@ -254,10 +255,6 @@ def rank_search(
     results = [match for match in scored if match.score >= SEARCH_FLOOR]
     results.sort(key=lambda m: (-m.score, -m.client.pk))
     return results[:limit]
-
-
-def _has_variants(client: Any) -> bool:
-    return any(token.variants for form in client_name_forms(client) for token in form)
 
 
 def _birth_credit(agreement: BirthAgreement) -> float:

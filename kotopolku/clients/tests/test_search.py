@@ -94,6 +94,14 @@ def test_client_search__partial_birth_date(advisor, muhammad, oleksandr, others,
     assert oleksandr not in [m.client for m in results]
 
 
+def test_client_search__latin_spellings_of_one_written_name_meet(advisor, point):
+    marwan = make_client(point, given_names_latin="Marwan", family_name_latin="Haddad")
+    for given in ("Morano", "Mariano", "Marina"):
+        make_client(point, given_names_latin=given, family_name_latin="Haddad")
+    # Merouane and Marwan are both مروان; the others only look alike in Latin letters.
+    assert found(advisor, "Merouane Haddad")[:1] == [marwan]
+
+
 @pytest.mark.parametrize("text", ["13.3.1987", "1987-03-02", "3.12.1987"])
 def test_client_search__a_birth_date_alone_typed_one_digit_off(advisor, muhammad, oleksandr, others, text):
     results = client_search(user=advisor, text=text)
