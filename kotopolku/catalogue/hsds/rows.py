@@ -3,20 +3,22 @@
 The list pages need a service's own columns, its organisation with the catalogue profile, and
 the translations of both in the wanted languages. Building model instances for them (and
 Django's prefetch machinery) cost more than the database did, so they are read here with
-``values_list``: one query for the services joined to their organisations, one per translation
-table, keyed by id in dicts. The rows carry the attribute names of the models, so
-:mod:`kotopolku.catalogue.hsds.serialize` renders them exactly as it renders the models.
+``values_list``: one query for the services joined to their translations in the wanted
+languages, one for their organisations joined to theirs, keyed by id in dicts. The rows carry
+the attribute names of the models, so :mod:`kotopolku.catalogue.hsds.serialize` renders them
+exactly as it renders the models.
 
-A page costs three queries whatever its size, and one more per translation table only when
-some row has none of its translations in the wanted languages (the fallback to any language).
+A page costs two queries whatever its size (the services with their translations, the
+organisations with theirs), and one more per translation table only when some row has none of
+its translations in the wanted languages (the fallback to any language).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import QuerySet
+from django.db.models import FilteredRelation, Q, QuerySet
 
 from kotopolku.catalogue.models import OrganisationTranslation, Service, ServiceTranslation
 from kotopolku.organisations.models import Organisation
@@ -79,68 +81,82 @@ class Row:
         def __setattr__(self, name: str, value: Any) -> None: ...
 
 
-def _rows(names: Sequence[str], values: Iterable[Sequence[Any]]) -> list[Row]:
-    return [Row(dict(zip(names, item, strict=True))) for item in values]
+def _with_texts(
+    queryset: QuerySet[Any],
+    relation: str,
+    columns: Sequence[str],
+    names: Sequence[str],
+    languages: Sequence[str],
+    every_text: QuerySet[Any],
+    owner: str,
+) -> tuple[dict[int, tuple[Any, ...]], dict[int, list[Row]]]:
+    """The rows of ``queryset`` (``columns``, the first one the id) each joined to its
+    translations (``relation``) in ``languages``: one query, a row per translation found.
 
-
-def _texts_by_owner(
-    queryset: QuerySet[Any], owner: str, names: Sequence[str], owners: Iterable[int], languages: Sequence[str]
-) -> dict[int, list[Row]]:
-    """Translation rows per owner id: the wanted languages, or every language of an owner that
-    has none of them (one more query, only then)."""
-    wanted = set(owners)
-    found: dict[int, list[Row]] = {}
-    columns = (owner, *names)
-    for item in queryset.filter(**{f"{owner}__in": wanted, "language__in": languages}).values_list(*columns):
-        found.setdefault(item[0], []).append(Row(dict(zip(names, item[1:], strict=True))))
-    missing = wanted.difference(found)
+    Gives the columns per id and the translations per id. An id with none in ``languages`` gets
+    every translation it has from ``every_text`` (its ``owner`` column is the id; one more query,
+    only then), so the fallback to any language works.
+    """
+    texts_at = len(columns)
+    joined = queryset.alias(
+        texts=FilteredRelation(relation, condition=Q(**{f"{relation}__language__in": languages}))
+    )
+    found: dict[int, tuple[Any, ...]] = {}
+    texts: dict[int, list[Row]] = {}
+    for item in joined.order_by().values_list(*columns, *(f"texts__{name}" for name in names)):
+        found.setdefault(item[0], item[:texts_at])
+        if item[texts_at] is not None:  # the language: None when no translation joined
+            texts.setdefault(item[0], []).append(Row(dict(zip(names, item[texts_at:], strict=True))))
+    missing = set(found).difference(texts)
     if missing:
-        for item in queryset.filter(**{f"{owner}__in": missing}).values_list(*columns):
-            found.setdefault(item[0], []).append(Row(dict(zip(names, item[1:], strict=True))))
-    return found
-
-
-def _organisation_rows(keys: Iterable[int]) -> dict[int, Row]:
-    """Organisations with their catalogue profile and its parent's id, by id. A query of their
-    own: joined to the services, PostgreSQL hashed the whole organisation table for 50 rows."""
-    found: dict[int, Row] = {}
-    for item in Organisation.objects.filter(pk__in=keys).order_by().values_list(*_ORGANISATION_COLUMNS):
-        organisation = Row(dict(zip(ORGANISATION_FIELDS, item[1:_PROFILE_AT], strict=True)))
-        profile = None
-        if item[_PROFILE_AT] is not None:
-            profile = Row(dict(zip(PROFILE_FIELDS, item[_PROFILE_AT:_PARENT_AT], strict=True)))
-            profile.parent = Row({"uuid": item[_PARENT_AT]}) if profile.parent_id is not None else None
-        organisation.catalogue_profile = profile
-        found[item[0]] = organisation
-    return found
+        for item in every_text.filter(**{f"{owner}__in": missing}).order_by().values_list(owner, *names):
+            texts.setdefault(item[0], []).append(Row(dict(zip(names, item[1:], strict=True))))
+    return found, texts
 
 
 def service_rows(keys: Sequence[int], *, languages: Sequence[str]) -> list[Any]:
     """The services of ``keys`` in that order, as rows :func:`serialize.service` renders
-    (``full=False``), with only the translations in ``languages`` unless a row has none."""
-    services = {
-        item[0]: Row(dict(zip(SERVICE_FIELDS, item, strict=True)))
-        for item in Service.objects.filter(pk__in=keys).order_by().values_list(*SERVICE_FIELDS)
-    }
-    if not services:
-        return []
-    texts = _texts_by_owner(
-        ServiceTranslation.objects.order_by(), "service_id", SERVICE_TEXT_FIELDS, services, languages
+    (``full=False``), with only the translations in ``languages`` unless a row has none.
+
+    Two queries: the services with their translations, then their organisations with the
+    catalogue profile, its parent's id and their translations (a query of their own: joined to
+    the services, PostgreSQL hashed the whole organisation table for a page of 50).
+    """
+    found, texts = _with_texts(
+        Service.objects.filter(pk__in=keys),
+        "translations",
+        SERVICE_FIELDS,
+        SERVICE_TEXT_FIELDS,
+        languages,
+        ServiceTranslation.objects.all(),
+        "service_id",
     )
+    if not found:
+        return []
+    services = {pk: Row(dict(zip(SERVICE_FIELDS, item, strict=True))) for pk, item in found.items()}
     organisation_keys = {row.organisation_id for row in services.values() if row.organisation_id is not None}
-    organisations = _organisation_rows(organisation_keys) if organisation_keys else {}
-    if organisations:
-        organisation_texts = _texts_by_owner(
-            OrganisationTranslation.objects.order_by(),
-            "organisation_id",
+    organisations: dict[int, Row] = {}
+    if organisation_keys:
+        found, organisation_texts = _with_texts(
+            Organisation.objects.filter(pk__in=organisation_keys),
+            "catalogue_translations",
+            _ORGANISATION_COLUMNS,
             ORGANISATION_TEXT_FIELDS,
-            organisations,
             languages,
+            OrganisationTranslation.objects.all(),
+            "organisation_id",
         )
-        for pk, organisation in organisations.items():
+        for pk, item in found.items():
+            organisation = Row(dict(zip(ORGANISATION_FIELDS, item[1:_PROFILE_AT], strict=True)))
+            profile = None
+            if item[_PROFILE_AT] is not None:
+                profile = Row(dict(zip(PROFILE_FIELDS, item[_PROFILE_AT:_PARENT_AT], strict=True)))
+                profile.parent = Row({"uuid": item[_PARENT_AT]}) if profile.parent_id is not None else None
+            organisation.catalogue_profile = profile
             organisation._prefetched_objects_cache = {
                 "catalogue_translations": organisation_texts.get(pk, [])
             }
+            organisations[pk] = organisation
     for pk, service in services.items():
         service._prefetched_objects_cache = {"translations": texts.get(pk, [])}
         service.organisation = organisations.get(service.organisation_id)
