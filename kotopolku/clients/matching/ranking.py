@@ -40,12 +40,19 @@ def precise_token_similarity(a: NameToken, b: NameToken) -> float:
     Latin letters also how likely those letters are as its transliteration; two Latin spellings
     that read back to one written name count as alike (slower: used on the best candidates only)."""
     best = max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
-    if best < READ_BACK_SIMILARITY and not a.written and not b.written and _read_back_alike(a.latin, b.latin):
+    if (
+        READ_BACK_WORTH <= best < READ_BACK_SIMILARITY
+        and not a.written
+        and not b.written
+        and _read_back_alike(a.latin, b.latin)
+    ):
         return READ_BACK_SIMILARITY
     return best
 
 
 READ_BACK_SIMILARITY = 0.96
+# Spellings less alike than this are not read back (it is slow, and such pairs hardly ever meet).
+READ_BACK_WORTH = 0.7
 
 
 def _read_back_alike(a: str, b: str) -> bool:

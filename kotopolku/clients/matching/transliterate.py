@@ -405,6 +405,7 @@ def _tokens_cached(text: str) -> tuple[NameToken, ...]:
     return tuple(_token(token, script, written) for token, script, written in _name_words(text))
 
 
+@lru_cache(maxsize=131072)
 def _token(token: str, script: str, written: str) -> NameToken:
     table_script = _table_script(script) if written else ""
     return NameToken(
