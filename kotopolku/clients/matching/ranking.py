@@ -110,17 +110,32 @@ def _spelling_similarity(a: NameToken, b: NameToken) -> float:
     return 0.97 * best + 0.03 * ratio(a.latin, b.latin) / 100
 
 
+UNKNOWN_PART = 0.65  # a name part the record does not hold: not known to differ
+
+
 def name_similarity(
-    query: list[NameToken], candidate_forms: list[list[NameToken]], *, precise: bool = False
+    query: list[NameToken],
+    candidate_forms: list[list[NameToken]],
+    *,
+    precise: bool = False,
+    unknown_parts: bool = False,
 ) -> float:
-    """Mean over the query tokens of the best match among the candidate's tokens (any form)."""
+    """Mean over the query tokens of the best match among the candidate's tokens (any form).
+
+    With ``unknown_parts``, query tokens beyond the number of name parts the candidate has (a
+    record with a given name only, say) count as unknown rather than as different."""
     if not query:
         return 0.0
     candidate = [token for form in candidate_forms for token in form]
     if not candidate:
         return 0.0
     similarity = precise_token_similarity if precise else token_similarity
-    return sum(max(similarity(q, c) for c in candidate) for q in query) / len(query)
+    bests = [max(similarity(q, c) for c in candidate) for q in query]
+    parts = max(len(form) for form in candidate_forms)
+    if unknown_parts and len(query) > parts:
+        bests.sort(reverse=True)
+        bests[parts:] = [max(best, UNKNOWN_PART) for best in bests[parts:]]
+    return sum(bests) / len(query)
 
 
 def symmetric_name_similarity(first: list[list[NameToken]], second: list[list[NameToken]]) -> float:

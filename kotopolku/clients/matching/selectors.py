@@ -273,7 +273,9 @@ def _score_search(
     total = weight = 0.0
     reasons: list[str] = []
     if query.tokens:
-        similarity = name_similarity(query.tokens, client_name_forms(client), precise=precise)
+        similarity = name_similarity(
+            query.tokens, client_name_forms(client), precise=precise, unknown_parts=True
+        )
         total += similarity * 2.0
         weight += 2.0
         if similarity >= 0.97:

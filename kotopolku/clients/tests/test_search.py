@@ -102,6 +102,13 @@ def test_client_search__latin_spellings_of_one_written_name_meet(advisor, point)
     assert found(advisor, "Merouane Haddad")[:1] == [marwan]
 
 
+def test_client_search__a_name_part_the_record_lacks_is_unknown_not_different(advisor, point):
+    sebastian = make_client(point, given_names_latin="Sebastian", family_name_latin="")
+    make_client(point, given_names_latin="Michael", family_name_latin="Sutherland")
+    make_client(point, given_names_latin="Sebastiano", family_name_latin="Rossi")
+    assert found(advisor, "Sebastian Mitchell")[:1] == [sebastian]
+
+
 @pytest.mark.parametrize("text", ["13.3.1987", "1987-03-02", "3.12.1987"])
 def test_client_search__a_birth_date_alone_typed_one_digit_off(advisor, muhammad, oleksandr, others, text):
     results = client_search(user=advisor, text=text)
