@@ -141,7 +141,8 @@ class ClientNameKey(models.Model):
     equality match on ``key``, so the same code runs on SQLite and PostgreSQL.
     """
 
-    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="name_keys")
+    # Indexed by the unique constraint below, which starts with the client.
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="name_keys", db_index=False)
     service_point = models.ForeignKey(
         "organisations.ServicePoint", on_delete=models.CASCADE, related_name="+"
     )
@@ -149,7 +150,9 @@ class ClientNameKey(models.Model):
     key = models.CharField(max_length=64)
 
     class Meta:
-        indexes = [models.Index(fields=["service_point", "key"], name="client_namekey_lookup_idx")]
+        # The client id in the lookup index too: a lookup reads the index alone, not the table
+        # (one table page per key row otherwise, as a key's rows lie all over the table).
+        indexes = [models.Index(fields=["service_point", "key", "client"], name="client_namekey_cover_idx")]
         constraints = [
             models.UniqueConstraint(fields=["client", "kind", "key"], name="client_namekey_unique")
         ]
