@@ -102,37 +102,34 @@ def _desk_language_choices() -> list[tuple[str, str]]:
     return language_choices(get_language())
 
 
-class CodeListChoiceField(SharedChoicesMixin, forms.ChoiceField):
-    """One entry of a code list the form loaded (``set_entries``); cleans to the entry or None.
-
-    The loaded rows are the choices: the chosen code is looked up among them (no query of its
-    own), and their labels are made only when the form renders."""
+class CodeListMixin(SharedChoicesMixin):
+    """The loaded rows of a code list are the choices: the chosen code is looked up among them
+    (no query of its own), and their labels are made only when the form renders."""
 
     entries: dict[str, CodeListEntry]
+
+    def valid_value(self, value: Any) -> bool:
+        return str(value) in self.entries
+
+
+class CodeListChoiceField(CodeListMixin, forms.ChoiceField):
+    """One entry of a code list the form loaded (``set_entries``); cleans to the entry or None."""
 
     def set_entries(self, entries: Iterable[CodeListEntry], language: str | None, empty_label: str) -> None:
         self.entries = {entry.code: entry for entry in entries}
         self.choices = lambda: [("", empty_label), *_labelled(self.entries, language)]
-
-    def valid_value(self, value: Any) -> bool:
-        return str(value) in self.entries
 
     def clean(self, value: Any) -> CodeListEntry | None:
         code = super().clean(value)
         return self.entries.get(code) if code else None
 
 
-class CodeListMultipleChoiceField(SharedChoicesMixin, forms.MultipleChoiceField):
+class CodeListMultipleChoiceField(CodeListMixin, forms.MultipleChoiceField):
     """Several entries of a code list the form loaded; cleans to the entries in code-list order."""
-
-    entries: dict[str, CodeListEntry]
 
     def set_entries(self, entries: Iterable[CodeListEntry], language: str | None) -> None:
         self.entries = {entry.code: entry for entry in entries}
         self.choices = lambda: _labelled(self.entries, language)
-
-    def valid_value(self, value: Any) -> bool:
-        return str(value) in self.entries
 
     def clean(self, value: Any) -> list[CodeListEntry]:
         chosen = set(super().clean(value))

@@ -102,9 +102,8 @@ def owners_of(service: Service, *, contacts: bool, locations: bool) -> list[Owne
                     {"contact": contact},
                 )
             )
-    links = list(service.service_at_locations.all())
-    for link in links:
-        place = _place_label(link, language)
+    places = [(link, _place_label(link, language)) for link in service.service_at_locations.all()]
+    for link, place in places:
         result.append(
             Owner(
                 f"place:{link.uuid}",
@@ -113,8 +112,7 @@ def owners_of(service: Service, *, contacts: bool, locations: bool) -> list[Owne
             )
         )
     if locations:
-        for link in links:
-            place = _place_label(link, language)
+        for link, place in places:
             result.append(
                 Owner(
                     f"location:{link.location.uuid}",

@@ -756,21 +756,9 @@ class Importer:
             # HSDS has the date only: a time already kept for that date stays.
             values["last_checked_at"] = dt.datetime.combine(assured, dt.time(), tzinfo=HELSINKI)
         text_values: dict[str, Any] = {
-            "name": check.value(ServiceTranslation, "name", row.get("name"), "service")
+            name: check.value(ServiceTranslation, name, row.get(name), "service")
+            for name in ServiceTranslation.TEXT_FIELDS
         }
-        for name in (
-            "alternate_name",
-            "description",
-            "application_process",
-            "eligibility_description",
-            "fees_description",
-            "interpretation_services",
-            "wait_time",
-            "alert",
-            "accreditations",
-            "licenses",
-        ):
-            text_values[name] = check.value(ServiceTranslation, name, row.get(name), "service")
         owned = self._owned_service_rows(unit, check)
         if check.problems:
             raise Refused(check.problems)

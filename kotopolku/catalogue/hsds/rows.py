@@ -38,20 +38,7 @@ SERVICE_FIELDS = (
 )
 ORGANISATION_FIELDS = ("uuid", "name", "name_sv", "name_en", "short_name", "email", "website")
 PROFILE_FIELDS = ("id", "tax_status", "year_incorporated", "legal_status", "logo", "uri", "parent_id")
-SERVICE_TEXT_FIELDS = (
-    "language",
-    "name",
-    "alternate_name",
-    "description",
-    "application_process",
-    "eligibility_description",
-    "fees_description",
-    "interpretation_services",
-    "wait_time",
-    "alert",
-    "accreditations",
-    "licenses",
-)
+SERVICE_TEXT_FIELDS = ("language", *ServiceTranslation.TEXT_FIELDS)
 ORGANISATION_TEXT_FIELDS = ("language", "name", "alternate_name", "description")
 
 _ORGANISATION_COLUMNS = (

@@ -88,6 +88,20 @@ class ServiceTranslation(TranslationModel):
     accreditations = models.TextField(_("accreditations"), blank=True)
     licenses = models.TextField(_("licences"), blank=True)
 
+    TEXT_FIELDS = (
+        "name",
+        "alternate_name",
+        "description",
+        "application_process",
+        "eligibility_description",
+        "fees_description",
+        "interpretation_services",
+        "wait_time",
+        "alert",
+        "accreditations",
+        "licenses",
+    )
+
     class Meta:
         ordering = ["service", "language"]
         verbose_name = _("service translation")

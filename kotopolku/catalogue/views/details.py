@@ -6,6 +6,7 @@ service is a 404, and the owners a form offers are this service's own.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
@@ -88,6 +89,30 @@ def _render_form(
     )
 
 
+def _edit(
+    request: HttpRequest,
+    service: Service,
+    form: Any,
+    save: Callable[[], Any],
+    *,
+    done: str,
+    anchor: str,
+    title: str,
+) -> HttpResponse:
+    """An item form's round: on a valid POST ``save`` (its ValidationError shown on the form),
+    then back to the service at ``anchor``; otherwise the form (400 after a refused POST)."""
+    posted = request.method == "POST"
+    if posted and form.is_valid():
+        try:
+            save()
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, done)
+            return _detail(service, anchor)
+    return _render_form(request, service, form, title=title, status=400 if posted else 200)
+
+
 # --- Phones ------------------------------------------------------------------------------
 
 _PHONE_RELATED = ("contact", "service_at_location", "location")
@@ -101,16 +126,17 @@ def phone_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = Non
     data = request.POST if request.method == "POST" else None
     initial = {"owner": request.GET.get("owner", "")} if not uuid else None
     form = PhoneForm(data, instance=phone, owners=owners, initial=initial)
-    if data is not None and form.is_valid():
-        try:
-            phone_save(phone=form.apply_owner(form.save(commit=False)), texts=form.texts(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The phone number was saved."))
-            return _detail(service, "#phones")
-    title = _("Edit the phone number") if uuid else _("Add a phone number")
-    return _render_form(request, service, form, title=title, status=400 if data is not None else 200)
+    return _edit(
+        request,
+        service,
+        form,
+        lambda: phone_save(
+            phone=form.apply_owner(form.save(commit=False)), texts=form.texts(), by=request.user
+        ),
+        done=_("The phone number was saved."),
+        anchor="#phones",
+        title=_("Edit the phone number") if uuid else _("Add a phone number"),
+    )
 
 
 @login_required
@@ -131,16 +157,15 @@ def contact_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = N
     contact = get_object_or_404(Contact, uuid=uuid, service=service) if uuid else Contact(service=service)
     data = request.POST if request.method == "POST" else None
     form = ContactForm(data, instance=contact)
-    if data is not None and form.is_valid():
-        try:
-            contact_save(contact=form.save(commit=False), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The contact was saved."))
-            return _detail(service, "#contacts")
-    title = _("Edit the contact") if uuid else _("Add a contact")
-    return _render_form(request, service, form, title=title, status=400 if data is not None else 200)
+    return _edit(
+        request,
+        service,
+        form,
+        lambda: contact_save(contact=form.save(commit=False), by=request.user),
+        done=_("The contact was saved."),
+        anchor="#contacts",
+        title=_("Edit the contact") if uuid else _("Add a contact"),
+    )
 
 
 @login_required
@@ -161,16 +186,15 @@ def cost_option_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None
     cost = get_object_or_404(CostOption, uuid=uuid, service=service) if uuid else CostOption(service=service)
     data = request.POST if request.method == "POST" else None
     form = CostOptionForm(data, instance=cost)
-    if data is not None and form.is_valid():
-        try:
-            cost_option_save(cost_option=form.save(commit=False), texts=form.texts(), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("The price was saved."))
-            return _detail(service, "#prices")
-    title = _("Edit the price") if uuid else _("Add a price")
-    return _render_form(request, service, form, title=title, status=400 if data is not None else 200)
+    return _edit(
+        request,
+        service,
+        form,
+        lambda: cost_option_save(cost_option=form.save(commit=False), texts=form.texts(), by=request.user),
+        done=_("The price was saved."),
+        anchor="#prices",
+        title=_("Edit the price") if uuid else _("Add a price"),
+    )
 
 
 @login_required
@@ -197,18 +221,15 @@ def schedule_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = 
     data = request.POST if request.method == "POST" else None
     initial = {"owner": request.GET.get("owner", "")} if not uuid else None
     form = ScheduleForm(data, instance=schedule, owners=owners, initial=initial)
-    if data is not None and form.is_valid():
-        try:
-            schedule_save(schedule=form.save(commit=False), by=request.user)
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(
-                request, _("The opening hours were saved.") if uuid else _("The opening hours were added.")
-            )
-            return _detail(service, "#hours")
-    title = _("Edit opening hours") if uuid else _("Add opening hours")
-    return _render_form(request, service, form, title=title, status=400 if data is not None else 200)
+    return _edit(
+        request,
+        service,
+        form,
+        lambda: schedule_save(schedule=form.save(commit=False), by=request.user),
+        done=_("The opening hours were saved.") if uuid else _("The opening hours were added."),
+        anchor="#hours",
+        title=_("Edit opening hours") if uuid else _("Add opening hours"),
+    )
 
 
 @login_required
