@@ -1,6 +1,9 @@
 from __future__ import annotations
 
+import contextlib
+
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership
@@ -48,6 +51,8 @@ def test_desk_journey__keyboard_only__logs_two_contacts_and_edits_one(browser_pa
     page.keyboard.press("Space")  # second topic
     page.keyboard.press("Enter")
     page.wait_for_selector(f"text={SAVED[language]}")
+    # htmx moves the focus when the swapped page settles, a moment after it shows.
+    _wait_for_focus(page, "document.activeElement.name === 'channel'")
     assert page.evaluate("document.activeElement.name") == "channel"
     contact = Contact.objects.get()
     assert (contact.channel, contact.language) == ("event", "ru")
@@ -68,6 +73,7 @@ def test_desk_journey__keyboard_only__logs_two_contacts_and_edits_one(browser_pa
     page.focus("#id_duration_minutes")
     page.keyboard.press("Enter")
     page.wait_for_selector("#error-summary")
+    _wait_for_focus(page, "document.activeElement.id === 'error-summary'")
     assert page.evaluate("document.activeElement.id") == "error-summary"
     assert Contact.objects.count() == 2
     assert_accessible(page, context=f"desk with errors in {language}")
@@ -102,3 +108,9 @@ def test_contact_list_and_removal__coordinator__pass_axe(browser_page, live_serv
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert not Contact.objects.exists()
+
+
+def _wait_for_focus(page, condition):
+    """Wait (a second at most) for the focus to land; the assertion after it says where."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(f"document.activeElement && {condition}", timeout=1000)
