@@ -5,13 +5,18 @@ Each app registers its actions (``register``) with the roles allowed to do them.
 * an object that belongs to a service point (a ``ServicePoint`` or anything with
   ``service_point_id``) is allowed when the user holds one of the roles at that service point,
   directly or through a network the service point belongs to (unless the action says
-  ``via_network=False``);
+  ``via_network=False``). An action may narrow what a network role reaches (``network_reach``):
+  then a role held only through a network covers only the objects the user works with, as the
+  app's registered ``NetworkReach`` says (DOMAIN.md: "network roles see the clients of member
+  service points only where they work with them"); a role held at the service point itself
+  still covers all of them;
 * an object of a partner organisation (``organisation_id``) is allowed to partner staff of that
   organisation when the action lists ``Role.PARTNER_STAFF``;
 * no object ("may the user do this anywhere?") is allowed when the user holds one of the roles
   anywhere.
 
-An action may replace the rule with its own ``check``. Views, the API and selectors all ask here;
+An action may replace the rule with its own ``check``. Views, the API and selectors all ask here
+(selectors through ``scope_condition``, which says the same as ``can`` as one filter);
 ``require`` also writes the denied attempt to the audit log.
 """
 
@@ -25,6 +30,7 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import PermissionDenied
 from django.db import connection
+from django.db.models import Q
 
 from kotopolku.accounts.enums import Role
 from kotopolku.core.scoping import organisation_id_of, service_point_id_of
@@ -40,9 +46,45 @@ class Action:
     via_network: bool = True
     check: Callable[[Any, Any], bool] | None = None
     purpose: str = ""
+    # The name of a registered ``NetworkReach``: a role held only through a network covers only
+    # the objects the user works with.
+    network_reach: str = ""
+
+
+@dataclass(frozen=True)
+class NetworkReach:
+    """Which objects a user whose role at their service point comes through a network works with.
+
+    ``works_with(user, obj)`` answers for one object: True or False, or None when ``obj`` is not
+    an object the rule is about (a service point: "may the user do this somewhere there" stays
+    allowed, for the objects they work with). ``condition(user)`` says the same as a filter on
+    the objects' model, so that a selector's one query and ``can`` agree.
+    """
+
+    works_with: Callable[[Any, Any], bool | None]
+    condition: Callable[[Any], Q]
 
 
 _actions: dict[str, Action] = {}
+_network_reaches: dict[str, NetworkReach] = {}
+
+
+def register_network_reach(name: str, reach: NetworkReach) -> None:
+    existing = _network_reaches.get(name)
+    if existing is not None and existing != reach:
+        raise ValueError(f"Network reach {name!r} is registered twice with different rules")
+    _network_reaches[name] = reach
+
+
+def _network_reach(spec: Action) -> NetworkReach | None:
+    if not spec.network_reach:
+        return None
+    try:
+        return _network_reaches[spec.network_reach]
+    except KeyError:
+        raise LookupError(
+            f"Action {spec.name!r} names the network reach {spec.network_reach!r}, which is not registered"
+        ) from None
 
 
 def register(*actions: Action) -> None:
@@ -177,9 +219,15 @@ def can(user: Any, action: str, obj: Any = None) -> bool:
         return bool(grants.all_roles() & spec.roles)
     service_point_id = service_point_id_of(obj)
     if service_point_id is not None:
-        return bool(
-            grants.roles_at_service_point(service_point_id, include_network=spec.via_network) & spec.roles
-        )
+        if grants.direct.get(service_point_id, set()) & spec.roles:
+            return True
+        if not (spec.via_network and grants.via_network.get(service_point_id, set()) & spec.roles):
+            return False
+        reach = _network_reach(spec)
+        if reach is None:
+            return True
+        verdict = reach.works_with(user, obj)
+        return True if verdict is None else bool(verdict)
     organisation_id = organisation_id_of(obj)
     if organisation_id is not None and grants.organisations.get(organisation_id, set()) & spec.roles:
         return True
@@ -209,21 +257,59 @@ def require(user: Any, action: str, obj: Any = None, *, purpose: str = "") -> No
 
 
 def service_point_ids(user: Any, action: str) -> set[int]:
-    """The service points where ``user`` may do ``action``; selectors scope their querysets with it."""
+    """The service points where ``user`` may do ``action`` (to some of their objects at least).
+
+    Selectors scope their querysets with it; for an action with a ``network_reach``, scope the
+    objects with ``scope_condition`` instead (at a point reached only through a network, only
+    the objects the user works with)."""
+    reach = service_point_reach(user, action)
+    return set(reach.full | reach.narrowed)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Where a user may do an action: ``full`` service points (every object there) and
+    ``narrowed`` ones (reached only through a network, for an action with a ``network_reach``:
+    only the objects the user works with)."""
+
+    full: frozenset[int] = frozenset()
+    narrowed: frozenset[int] = frozenset()
+
+
+def service_point_reach(user: Any, action: str) -> Reach:
     spec = action_named(action)
     if not _is_active_user(user):
-        return set()
+        return Reach()
     grants = grants_for(user)
     if spec.check is not None:
         from kotopolku.organisations.models import ServicePoint
 
         candidates: Iterable[int] = set(grants.direct) | set(grants.via_network)
         points = ServicePoint.objects.in_bulk(list(candidates))
-        return {pk for pk, point in points.items() if spec.check(user, point)}
-    allowed = {pk for pk, held in grants.direct.items() if held & spec.roles}
+        return Reach(full=frozenset(pk for pk, point in points.items() if spec.check(user, point)))
+    direct = {pk for pk, held in grants.direct.items() if held & spec.roles}
+    network: set[int] = set()
     if spec.via_network:
-        allowed |= {pk for pk, held in grants.via_network.items() if held & spec.roles}
-    return allowed
+        network = {pk for pk, held in grants.via_network.items() if held & spec.roles} - direct
+    if _network_reach(spec) is None:
+        return Reach(full=frozenset(direct | network))
+    return Reach(full=frozenset(direct), narrowed=frozenset(network))
+
+
+def scope_condition(user: Any, action: str, *, service_point_field: str = "service_point_id") -> Q:
+    """The objects ``user`` may do ``action`` to, as one filter on their model (``can`` as a query).
+
+    ``Q(service_point_id__in=<full>) | (Q(service_point_id__in=<narrowed>) & <works with>)``;
+    matches nothing when the user may do the action nowhere."""
+    spec = action_named(action)
+    reach = service_point_reach(user, action)
+    condition = Q(**{f"{service_point_field}__in": sorted(reach.full)})
+    network_reach = _network_reach(spec)
+    if reach.narrowed and network_reach is not None:
+        condition |= Q(**{f"{service_point_field}__in": sorted(reach.narrowed)}) & network_reach.condition(
+            user
+        )
+    return condition
 
 
 def organisation_ids(user: Any, action: str) -> set[int]:

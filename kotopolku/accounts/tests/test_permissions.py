@@ -88,3 +88,84 @@ def test_grants__are_loaded_once_per_user(django_assert_max_num_queries):
     with django_assert_max_num_queries(2):
         for _ in range(20):
             can(user, "organisations.view", point)
+
+
+# --- narrowing what a network role reaches (``network_reach``) --------------------------------
+
+
+def _network_world():  # type: ignore[no-untyped-def]
+    from kotopolku.organisations.tests.factories import NetworkFactory
+
+    lead, member_point = ServicePointFactory(), ServicePointFactory()
+    network = NetworkFactory(lead=lead, members=[lead, member_point])
+    user = UserFactory()
+    Membership.objects.create(user=user, role=Role.ADVISOR, service_point=lead)
+    Membership.objects.create(user=user, role=Role.ADVISOR, network=network)
+    return lead, member_point, user
+
+
+def _register_named_reach() -> None:
+    """A reach that says the user works with the service points named "worked with ..."."""
+    from django.db.models import Q
+
+    from kotopolku.accounts.permissions import NetworkReach, register_network_reach
+
+    def works_with(user, obj):  # type: ignore[no-untyped-def]
+        if obj is None or obj._meta.label_lower != "organisations.servicepoint" or obj.name == "":
+            return None
+        return obj.name.startswith("worked with")
+
+    register_network_reach(
+        "testing.named",
+        NetworkReach(works_with=works_with, condition=lambda user: Q(name__startswith="worked with")),
+    )
+    register(Action("testing.narrowed", roles(Role.ADVISOR), network_reach="testing.named"))
+
+
+def test_network_reach__a_role_through_a_network__covers_only_the_objects_the_user_works_with():
+    from kotopolku.accounts.permissions import scope_condition, service_point_reach
+    from kotopolku.organisations.models import ServicePoint
+
+    _register_named_reach()
+    lead, member_point, user = _network_world()
+    assert can(user, "testing.narrowed", lead)  # held at the point itself: every object there
+    assert not can(user, "testing.narrowed", member_point)
+    with pytest.raises(PermissionDenied):
+        require(user, "testing.narrowed", member_point)
+    assert AuditEvent.objects.filter(actor=user, action="testing.narrowed", outcome="denied").exists()
+    reach = service_point_reach(user, "testing.narrowed")
+    assert (reach.full, reach.narrowed) == (frozenset({lead.pk}), frozenset({member_point.pk}))
+    assert service_point_ids(user, "testing.narrowed") == {lead.pk, member_point.pk}
+    scoped = ServicePoint.objects.filter(scope_condition(user, "testing.narrowed", service_point_field="id"))
+    assert list(scoped) == [lead]
+
+    member_point.name = "worked with Kemi"
+    member_point.save()
+    assert can(user, "testing.narrowed", member_point)
+    assert set(
+        ServicePoint.objects.filter(scope_condition(user, "testing.narrowed", service_point_field="id"))
+    ) == {
+        lead,
+        member_point,
+    }
+
+
+def test_network_reach__actions_without_it__keep_the_whole_network():
+    from kotopolku.accounts.permissions import service_point_reach
+
+    register(Action("testing.whole_network", roles(Role.ADVISOR)))
+    lead, member_point, user = _network_world()
+    assert can(user, "testing.whole_network", member_point)
+    assert service_point_reach(user, "testing.whole_network").full == {lead.pk, member_point.pk}
+
+
+def test_network_reach__unregistered_name__is_a_programming_error():
+    from kotopolku.accounts import permissions
+
+    register(Action("testing.unknown_reach", roles(Role.ADVISOR), network_reach="testing.nowhere"))
+    try:
+        _lead, member_point, user = _network_world()
+        with pytest.raises(LookupError):
+            can(user, "testing.unknown_reach", member_point)
+    finally:
+        del permissions._actions["testing.unknown_reach"]  # nothing else should meet it
