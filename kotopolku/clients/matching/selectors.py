@@ -21,9 +21,10 @@ from functools import lru_cache
 from typing import Any
 
 from django.db import connection
+from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.accounts.permissions import scope_condition, service_point_ids
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.keys import (
     ParsedQuery,
@@ -177,12 +178,13 @@ class _Candidate:
     personal_identity_code: str
 
 
-def _load(ids: list[int], point_ids: set[int]) -> list[Any]:
-    """The candidates' names and birth dates only (no model instances: this is the hot path)."""
+def _load(ids: list[int], scope: Q) -> list[Any]:
+    """The candidates' names and birth dates only (no model instances: this is the hot path).
+    ``scope``: the clients the user may see (``scope_condition``)."""
     if not ids:
         return []
     rows = (
-        Client.objects.filter(pk__in=ids, service_point_id__in=point_ids)
+        Client.objects.filter(scope, pk__in=ids)
         .exclude(status__in=HIDDEN_STATUSES)
         .values_list(*_SCORED_FIELDS)
     )
@@ -235,7 +237,8 @@ def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]
     selective, broad = _query_keys(query)
     limit = max(0, min(limit, 200))
     ids, matched = _candidates(point_ids, selective, broad, wanted=limit + 10)
-    return _complete(rank_search(query, _load(ids, point_ids), matched, limit))
+    scope = scope_condition(user, "clients.view")
+    return _complete(rank_search(query, _load(ids, scope), matched, limit))
 
 
 def rank_search(
@@ -355,7 +358,7 @@ def client_duplicate_candidates(
         return []
     ids, matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)))
     results = []
-    for client in _load(ids, point_ids):
+    for client in _load(ids, scope_condition(user, "clients.view")):
         if exclude is not None and client.pk == exclude.pk:
             continue
         match = _score_duplicate(
