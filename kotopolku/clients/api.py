@@ -32,7 +32,13 @@ from kotopolku.clients.schemas import (
     ClientSummary,
     DuplicatesFound,
 )
-from kotopolku.clients.selectors import client_find, client_get, client_list, duplicate_candidates
+from kotopolku.clients.selectors import (
+    client_find,
+    client_get,
+    client_list,
+    client_team,
+    duplicate_candidates,
+)
 from kotopolku.organisations.models import Municipality, ServicePoint
 
 router = Router(tags=["clients"])
@@ -213,6 +219,15 @@ def _client_out(client: Client) -> dict[str, Any]:
                 "withdrawn_at": consent.withdrawn_at.isoformat() if consent.withdrawn_at else None,
             }
             for consent in client.consents.all()
+        ],
+        "team": [
+            {
+                "user": member.user.uuid,
+                "name": str(member.user),
+                "added_at": member.added_at,
+                "reason": member.reason,
+            }
+            for member in client_team(client=client)
         ],
     }
 

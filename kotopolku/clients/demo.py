@@ -1,7 +1,9 @@
 """Demo clients of the two Lapland service points: names from many languages and scripts, some
 partial birth dates, a few closed cases (one past the retention period) and deliberate
 near-duplicates (Мухаммед/Muhammad vs Mohamed, Oleksandr vs Aleksandr, Maxamed vs Mohamed) so
-the duplicate warning can be tried. Idempotent: each client has a fixed UUID."""
+the duplicate warning can be tried. The network's residence-permit expert is on the team of the
+clients with permit questions (some with work, family and study permits), so logging in as them
+shows those clients only. Idempotent: each client has a fixed UUID."""
 
 from __future__ import annotations
 
@@ -15,7 +17,7 @@ from django.utils import timezone
 from kotopolku.accounts.models import User
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.matching.services import client_search_keys_refresh
-from kotopolku.clients.models import Client, ClientLanguage, Consent
+from kotopolku.clients.models import Client, ClientLanguage, ClientTeamMember, Consent
 from kotopolku.organisations.demo import DemoTenancy
 from kotopolku.organisations.models import Municipality
 
@@ -185,6 +187,15 @@ CLIENTS = [
 # fmt: on
 
 
+PERMIT_EXPERT_EMAIL = "permit.expert@demo.kotopolku.fi"
+PERMIT_QUESTIONS = ("work", "family", "study")
+
+
+def _permit_question(index: int, demo: DemoClient) -> bool:
+    """About a third of the active clients with a work, family or study permit (11 of them)."""
+    return demo.status == "active" and demo.residence_basis in PERMIT_QUESTIONS and index % 3 == 1
+
+
 def _client_key(demo: DemoClient) -> uuid.UUID:
     return uuid.uuid5(_NAMESPACE, f"{demo.point}:{demo.given_latin}:{demo.family_latin}:{demo.birth}")
 
@@ -196,8 +207,10 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
         "kemi": User.objects.filter(email="advisor.kemi@demo.kotopolku.fi").first(),
     }
     municipalities = {m.code: m for m in Municipality.objects.filter(code__in=["698", "240", "241", "851"])}
+    expert = User.objects.filter(email=PERMIT_EXPERT_EMAIL).first()
     now = timezone.now()
     today = timezone.localdate()
+    on_team = 0
     for index, demo in enumerate(CLIENTS):
         birth = list(demo.birth) + [None] * (3 - len(demo.birth))
         closed_at = (
@@ -242,4 +255,19 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
                     recorded_by=workers[demo.point],
                 )
         client_search_keys_refresh(client=client)
-    stdout.write(f"Clients: {len(CLIENTS)} demo clients at Rovaniemi and Kemi.")
+        if expert is not None and _permit_question(index, demo):
+            ClientTeamMember.objects.get_or_create(
+                client=client,
+                user=expert,
+                removed_at=None,
+                defaults={
+                    "added_by": workers[demo.point],
+                    "added_at": now,
+                    "reason": "residence permit advice",
+                },
+            )
+            on_team += 1
+    stdout.write(
+        f"Clients: {len(CLIENTS)} demo clients at Rovaniemi and Kemi; "
+        f"the permit expert is on the team of {on_team}."
+    )

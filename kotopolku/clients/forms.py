@@ -268,6 +268,38 @@ class ConsentForm(forms.Form):
     purpose = forms.ChoiceField(label=gettext_lazy("Purpose"), choices=ConsentPurpose.choices)
 
 
+def _staff_label(user: User) -> str:
+    return f"{user.full_name} ({user.email})" if user.full_name else user.email
+
+
+class TeamMemberForm(forms.Form):
+    """Bring a staff member onto the client's team (the client's own service point does this)."""
+
+    user = forms.ModelChoiceField(
+        label=gettext_lazy("Staff member"),
+        queryset=User.objects.none(),
+        to_field_name="uuid",
+        help_text=gettext_lazy(
+            "Staff of this service point or of its networks, "
+            "for example the region's residence-permit expert."
+        ),
+        error_messages={"invalid_choice": gettext_lazy("Choose a staff member from the list.")},
+    )
+    reason = forms.CharField(
+        label=gettext_lazy("Reason"), max_length=200, required=False, validators=[validate_free_text]
+    )
+
+    def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
+        from kotopolku.clients.selectors import team_candidates
+
+        super().__init__(*args, **kwargs)
+        members = client.team_members.current().values("user_id")
+        user = self.fields["user"]
+        assert isinstance(user, forms.ModelChoiceField)
+        user.queryset = team_candidates(client=client).exclude(pk__in=members)
+        user.label_from_instance = _staff_label  # type: ignore[method-assign,assignment]
+
+
 class ConfirmForm(forms.Form):
     confirm = forms.BooleanField(
         label=gettext_lazy("I understand that this cannot be undone."),

@@ -210,3 +210,67 @@ class Consent(PublicIdModel):
     @property
     def in_force(self) -> bool:
         return self.withdrawn_at is None
+
+
+class ClientTeamMemberQuerySet(models.QuerySet["ClientTeamMember"]):
+    def current(self) -> ClientTeamMemberQuerySet:
+        return self.filter(removed_at__isnull=True)
+
+
+class ClientTeamMember(PublicIdModel):
+    """A staff member who works with the client, brought in by the client's service point.
+
+    A role held through a network (the region's residence-permit expert) reaches a member
+    service point's clients only where the user works with them: as the responsible worker or
+    on the client's team. A removal stays on record (who and when); a later addition is a new row.
+    """
+
+    client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="team_members")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("staff member")
+    )
+    reason = models.CharField(_("reason"), max_length=200, blank=True)
+    added_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("added by"),
+    )
+    added_at = models.DateTimeField(_("added"))
+    removed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("removed by"),
+    )
+    removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
+
+    objects = ClientTeamMemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["added_at", "id"]
+        verbose_name = _("team member")
+        verbose_name_plural = _("team members")
+        constraints = [
+            # Also the index of "does this user work with this client" (the permission check).
+            models.UniqueConstraint(
+                fields=["client", "user"],
+                condition=models.Q(removed_at__isnull=True),
+                name="client_team_member_unique",
+            )
+        ]
+        indexes = [
+            # The clients a user works with (scoping a network user's lists and searches).
+            models.Index(
+                fields=["user", "client"],
+                condition=models.Q(removed_at__isnull=True),
+                name="client_team_user_idx",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return str(self.user)

@@ -1,17 +1,82 @@
-"""Client registry actions. Client data is scoped to its service point; the residence-permit
-expert's network role reaches the clients of member service points."""
+"""Client registry actions. Client data is scoped to its service point.
+
+A role held at the client's service point reaches all its clients. A role held through a
+network (the region's residence-permit expert) reaches a member service point's clients only
+where the user works with them: as the client's responsible worker or on the client's team
+(``ClientTeamMember``), which the client's own service point keeps (``clients.team``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.db.models import Exists, OuterRef, Q
 
 from kotopolku.accounts.enums import Role
-from kotopolku.accounts.permissions import Action, register, roles
+from kotopolku.accounts.permissions import Action, NetworkReach, register, register_network_reach, roles
 
 CASEWORKERS = roles(Role.ADVISOR, Role.PERMIT_EXPERT, Role.COORDINATOR)
 
+WORKS_WITH_CLIENT = "clients.works_with"
+
+
+def works_with(user: Any, client: Any) -> bool:
+    """Whether ``user`` is the client's responsible worker or on the client's team (one query at most)."""
+    if client.responsible_worker_id is not None and client.responsible_worker_id == user.pk:
+        return True
+    from kotopolku.clients.models import ClientTeamMember
+
+    return ClientTeamMember.objects.current().filter(client_id=client.pk, user_id=user.pk).exists()
+
+
+def _works_with(user: Any, obj: Any) -> bool | None:
+    if obj is None or obj._meta.label_lower != "clients.client":
+        return None
+    return works_with(user, obj)
+
+
+def works_with_condition(user: Any, *, prefix: str = "") -> Q:
+    """``works_with`` as a filter on clients (``prefix`` for a model that reaches them by a
+    foreign key, e.g. ``"client__"``): one EXISTS on the team table, no join that repeats rows."""
+    from kotopolku.clients.models import ClientTeamMember
+
+    on_team = ClientTeamMember.objects.current().filter(client_id=OuterRef(f"{prefix}pk"), user_id=user.pk)
+    return Q(**{f"{prefix}responsible_worker_id": user.pk}) | Q(Exists(on_team))
+
+
+register_network_reach(
+    WORKS_WITH_CLIENT, NetworkReach(works_with=_works_with, condition=lambda user: works_with_condition(user))
+)
+
 register(
-    Action("clients.view", CASEWORKERS, purpose="client service"),
-    Action("clients.register", CASEWORKERS, purpose="client service"),
-    Action("clients.change", CASEWORKERS, purpose="client service"),
-    Action("clients.export", roles(Role.ADVISOR, Role.COORDINATOR), purpose="data subject access request"),
-    Action("clients.erase", roles(Role.COORDINATOR), purpose="erasure or anonymisation"),
-    Action("clients.merge", roles(Role.ADVISOR, Role.COORDINATOR), purpose="duplicate records"),
-    Action("clients.retention", roles(Role.COORDINATOR, Role.ADMINISTRATOR), purpose="retention period"),
+    Action("clients.view", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
+    Action("clients.register", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
+    Action("clients.change", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
+    Action(
+        "clients.export",
+        roles(Role.ADVISOR, Role.COORDINATOR),
+        purpose="data subject access request",
+        network_reach=WORKS_WITH_CLIENT,
+    ),
+    Action(
+        "clients.erase",
+        roles(Role.COORDINATOR),
+        purpose="erasure or anonymisation",
+        network_reach=WORKS_WITH_CLIENT,
+    ),
+    Action(
+        "clients.merge",
+        roles(Role.ADVISOR, Role.COORDINATOR),
+        purpose="duplicate records",
+        network_reach=WORKS_WITH_CLIENT,
+    ),
+    Action(
+        "clients.retention",
+        roles(Role.COORDINATOR, Role.ADMINISTRATOR),
+        purpose="retention period",
+        network_reach=WORKS_WITH_CLIENT,
+    ),
+    # Who works with a client is decided at the client's own service point: its staff bring in
+    # a network's expert (a role held through a network does not reach this).
+    Action("clients.team", CASEWORKERS, via_network=False, purpose="client service"),
 )

@@ -8,7 +8,7 @@ language.
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 from typing import Annotated, Any
 from uuid import UUID
 
@@ -164,6 +164,13 @@ class ConsentOut(Schema):
     withdrawn_at: str | None
 
 
+class TeamMemberOut(Schema):
+    user: UUID
+    name: str
+    added_at: datetime
+    reason: str
+
+
 class ClientOut(Schema):
     uuid: UUID
     service_point: UUID
@@ -190,6 +197,7 @@ class ClientOut(Schema):
     languages: list[LanguageOut]
     identifiers: list[IdentifierOut]
     consents: list[ConsentOut]
+    team: list[TeamMemberOut]
 
 
 class ClientSummary(Schema):

@@ -11,12 +11,12 @@ from django.http import Http404
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.accounts.permissions import scope_condition, service_point_reach
 from kotopolku.audit.enums import Outcome
 from kotopolku.audit.models import AuditEvent
 from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.models import Client
+from kotopolku.clients.models import Client, ClientTeamMember
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
@@ -29,7 +29,10 @@ class ClientHit:
 
 
 def clients_visible(*, user: User, action: str = "clients.view") -> QuerySet[Client]:
-    return Client.objects.filter(service_point_id__in=service_point_ids(user, action))
+    """The clients ``user`` may do ``action`` to, in one query: every client of the service points
+    where the user holds a role, and at points reached only through a network the clients the
+    user works with (responsible worker or on the team)."""
+    return Client.objects.filter(scope_condition(user, action))
 
 
 def client_list(*, user: User, status: str = "") -> QuerySet[Client]:
@@ -58,6 +61,29 @@ def client_find(*, user: User, text: str, limit: int = 50) -> list[ClientHit]:
     ]
 
 
+def client_team(*, client: Client) -> list[ClientTeamMember]:
+    """The staff members on the client's team now, in the order they were added (one query)."""
+    return list(client.team_members.current().select_related("user", "added_by").order_by("added_at", "id"))
+
+
+def team_candidates(*, client: Client) -> QuerySet[User]:
+    """Who may be brought onto the client's team: active staff who hold a client-work role at the
+    client's service point, or through a network the service point belongs to."""
+    from kotopolku.accounts.models import User
+    from kotopolku.clients.permissions import CASEWORKERS
+
+    point = client.service_point_id
+    return (
+        User.objects.filter(
+            Q(memberships__role__in=sorted(CASEWORKERS))
+            & (Q(memberships__service_point_id=point) | Q(memberships__network__service_points=point)),
+            is_active=True,
+        )
+        .distinct()
+        .order_by("full_name", "email")
+    )
+
+
 def client_get(*, uuid: Any) -> Client:
     """The client by UUID, unscoped: the caller must ``require`` a permission on it."""
     client = (
@@ -78,6 +104,8 @@ _OWN_EVENTS = {
     "clients.consent_record": lambda: _("Consent recorded"),
     "clients.consent_withdraw": lambda: _("Consent withdrawn"),
     "clients.erase": lambda: _("Anonymised"),
+    "clients.team_add": lambda: _("Added to the client's team"),
+    "clients.team_remove": lambda: _("Removed from the client's team"),
 }
 
 
@@ -96,6 +124,8 @@ def _own_events(client: Client) -> list[hooks.TimelineEntry]:
         purpose = event.details.get("consent_purpose")
         if purpose in ConsentPurpose.values:
             detail = str(ConsentPurpose(purpose).label)
+        elif event.details.get("member_name"):
+            detail = str(event.details["member_name"])
         elif event.details.get("fields"):
             detail = _("Fields: %(fields)s") % {
                 "fields": ", ".join(_field_label(f) for f in event.details["fields"])
@@ -174,6 +204,16 @@ def client_export_data(*, client: Client) -> dict[str, Any]:
             }
             for row in client.consents.select_related("recorded_by", "withdrawn_by").order_by("given_at")
         ],
+        # Who has worked with the client's case, including those who no longer do.
+        "team": [
+            {
+                "name": str(row.user),
+                "added_at": row.added_at.isoformat(),
+                "reason": row.reason,
+                "removed_at": row.removed_at.isoformat() if row.removed_at else None,
+            }
+            for row in client.team_members.select_related("user").order_by("added_at", "id")
+        ],
     }
     data["sources"] = {name: source(client) for name, source in sorted(hooks.export_sources().items())}
     return data
@@ -213,9 +253,21 @@ def _service_points() -> Any:
 
 
 def retention_listing(*, user: User) -> list[Client]:
-    """What the retention task would anonymise now, at the service points the user may see it for."""
-    allowed = service_point_ids(user, "clients.retention")
-    return [client for client in retention_due() if client.service_point_id in allowed]
+    """What the retention task would anonymise now, of the clients the user may see it for."""
+    return retention_allowed(user=user, clients=retention_due())
+
+
+def retention_allowed(*, user: User, clients: list[Client]) -> list[Client]:
+    """Those of ``clients`` whose retention ``user`` may handle (one query at most)."""
+    reach = service_point_reach(user, "clients.retention")
+    if not reach.narrowed:
+        return [client for client in clients if client.service_point_id in reach.full]
+    allowed = set(
+        clients_visible(user=user, action="clients.retention")
+        .filter(pk__in=[client.pk for client in clients])
+        .values_list("pk", flat=True)
+    )
+    return [client for client in clients if client.pk in allowed]
 
 
 def duplicate_candidates(*, user: User, service_point: Any, fields: dict[str, Any]) -> list[Any]:

@@ -8,15 +8,23 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kotopolku.accounts.permissions import service_point_reach
 from kotopolku.audit.services import audit_record
 from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
-from kotopolku.clients.models import Client, ClientIdentifier, ClientLanguage, ClientNameKey, Consent
-from kotopolku.clients.selectors import client_export_data, retention_due
+from kotopolku.clients.models import (
+    Client,
+    ClientIdentifier,
+    ClientLanguage,
+    ClientNameKey,
+    ClientTeamMember,
+    Consent,
+)
+from kotopolku.clients.selectors import client_export_data, retention_due, team_candidates
 from kotopolku.organisations.models import ServicePoint
 
 if TYPE_CHECKING:
@@ -142,7 +150,71 @@ def client_register(
     _replace_identifiers(client, identifiers)
     _refresh_search_keys(client)
     audit_record(actor=by, action="clients.register", target=client, purpose="client service")
+    if service_point.pk in service_point_reach(by, "clients.view").narrowed:
+        # Registered by a network's staff member (the region's permit expert at a member point):
+        # they work with the client from the start, so they keep seeing the record they made.
+        _team_add(client=client, user=by, by=by, reason=_("registered the client"))
     return client
+
+
+TEAM_PURPOSE = "client service"
+
+
+@transaction.atomic
+def client_team_add(*, client: Client, user: User, by: User, reason: str = "") -> ClientTeamMember:
+    """Bring ``user`` onto the client's team: a staff member of the client's service point or of
+    one of its networks, who then reaches the client through a network role too. Audited."""
+    if client.status in (ClientStatus.ANONYMISED, ClientStatus.MERGED):
+        raise ValidationError(_("An anonymised or merged record has no team."))
+    if not team_candidates(client=client).filter(pk=user.pk).exists():
+        raise ValidationError(
+            {"user": _("Choose a staff member of this service point or of one of its networks.")}
+        )
+    return _team_add(client=client, user=user, by=by, reason=reason)
+
+
+def _team_add(*, client: Client, user: User, by: User, reason: str) -> ClientTeamMember:
+    already = _("%(name)s is already on the client's team.") % {"name": user.full_name or user.email}
+    if ClientTeamMember.objects.current().filter(client=client, user=user).exists():
+        raise ValidationError({"user": already})
+    try:
+        with transaction.atomic():
+            member = ClientTeamMember.objects.create(
+                client=client, user=user, added_by=by, added_at=timezone.now(), reason=reason[:200]
+            )
+    except IntegrityError:  # added by someone else a moment ago
+        raise ValidationError({"user": already}) from None
+    audit_record(
+        actor=by,
+        action="clients.team_add",
+        target=client,
+        purpose=TEAM_PURPOSE,
+        details={
+            "member": str(user.uuid),
+            "member_name": user.full_name or user.email,
+            "reason": reason[:200],
+        },
+    )
+    return member
+
+
+@transaction.atomic
+def client_team_remove(*, member: ClientTeamMember, by: User) -> ClientTeamMember:
+    """Take a staff member off the client's team; the row stays with who removed them and when."""
+    member = ClientTeamMember.objects.select_for_update().select_related("client", "user").get(pk=member.pk)
+    if member.removed_at is not None:
+        raise ValidationError(_("This staff member has already been removed from the team."))
+    member.removed_at = timezone.now()
+    member.removed_by = by
+    member.save(update_fields=["removed_at", "removed_by", "updated_at"])
+    audit_record(
+        actor=by,
+        action="clients.team_remove",
+        target=member.client,
+        purpose=TEAM_PURPOSE,
+        details={"member": str(member.user.uuid), "member_name": member.user.full_name or member.user.email},
+    )
+    return member
 
 
 @transaction.atomic

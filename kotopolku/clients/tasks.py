@@ -10,7 +10,7 @@ from django_tasks import task
 from kotopolku.accounts import permissions
 from kotopolku.accounts.models import User
 from kotopolku.audit.services import audit_record
-from kotopolku.clients.selectors import retention_due
+from kotopolku.clients.selectors import retention_allowed, retention_due
 from kotopolku.clients.services import client_anonymise, retention_run
 
 RETENTION_PURPOSE = "retention period"
@@ -32,12 +32,12 @@ def clients_retention(
     by = User.objects.filter(pk=requested_by, is_active=True).first()
     if by is None:
         return []
-    allowed = set(service_point_ids or ()) & permissions.service_point_ids(by, "clients.retention")
+    wanted = set(service_point_ids or ())
+    due = [client for client in retention_due() if client.service_point_id in wanted]
     done = []
-    for client in retention_due():
-        if client.service_point_id in allowed:
-            client_anonymise(client=client, by=by, reason=RETENTION_PURPOSE)
-            done.append(str(client.uuid))
+    for client in retention_allowed(user=by, clients=due):
+        client_anonymise(client=client, by=by, reason=RETENTION_PURPOSE)
+        done.append(str(client.uuid))
     return done
 
 
@@ -46,7 +46,7 @@ def retention_run_request(*, by: User) -> Any:
     """Queue a retention run for the service points where ``by`` may run it (the caller has
     checked ``clients.retention``), and record the request in the audit log with it."""
     points = sorted(permissions.service_point_ids(by, "clients.retention"))
-    due = sum(1 for client in retention_due() if client.service_point_id in points)
+    due = len(retention_allowed(user=by, clients=retention_due()))
     result = clients_retention.enqueue(service_point_ids=points, requested_by=by.pk)
     audit_record(
         actor=by,

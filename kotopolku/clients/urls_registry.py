@@ -14,6 +14,8 @@ urlpatterns = [
     path(
         "<uuid:uuid>/consents/<uuid:consent_uuid>/withdraw/", views.consent_withdraw, name="consent_withdraw"
     ),
+    path("<uuid:uuid>/team/", views.team_add, name="team_add"),
+    path("<uuid:uuid>/team/<uuid:member_uuid>/remove/", views.team_remove, name="team_remove"),
     path("<uuid:uuid>/close/", views.client_close_view, name="close"),
     path("<uuid:uuid>/export/", views.client_export_page, name="export"),
     path("<uuid:uuid>/export.json", views.client_export_json, name="export_json"),

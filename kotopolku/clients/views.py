@@ -27,17 +27,19 @@ from kotopolku.clients.forms import (
     ConsentForm,
     IdentifierFormSet,
     LanguageFormSet,
+    TeamMemberForm,
     client_initial,
     country_name,
     formset_rows,
     identifier_kind_label,
     language_name,
 )
-from kotopolku.clients.models import Client, Consent
+from kotopolku.clients.models import Client, ClientTeamMember, Consent
 from kotopolku.clients.selectors import (
     client_find,
     client_get,
     client_list,
+    client_team,
     client_timeline,
     duplicate_candidates,
     retention_listing,
@@ -145,7 +147,7 @@ def client_register_view(request: HttpRequest) -> HttpResponse:
     )
 
 
-def _add_errors(form: ClientForm, error: ValidationError) -> None:
+def _add_errors(form: ClientForm | TeamMemberForm, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, messages_ in error.message_dict.items():
             form.add_error(field if field in form.fields else None, messages_)
@@ -164,8 +166,18 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
     client = _client_for(request, uuid, "clients.view")
     if client.status == ClientStatus.MERGED and client.merged_into_id:
         return redirect("clients:profile", uuid=Client.objects.get(pk=client.merged_into_id).uuid)
+    return _profile(request, client)
+
+
+def _profile(
+    request: HttpRequest, client: Client, *, team_form: TeamMemberForm | None = None, status: int = 200
+) -> HttpResponse:
     services.client_read_record(client=client, by=_user(request))
     user = _user(request)
+    may_team = can(user, "clients.team", client) and client.status not in (
+        ClientStatus.ANONYMISED,
+        ClientStatus.MERGED,
+    )
     return render(
         request,
         "clients/client_profile.html",
@@ -180,6 +192,9 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
             ],
             "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
             "consent_form": ConsentForm(),
+            "team": client_team(client=client),
+            "may_team": may_team,
+            "team_form": (team_form or TeamMemberForm(client=client)) if may_team else None,
             "timeline": client_timeline(client=client, user=user),
             "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
             "may_export": can(user, "clients.export", client),
@@ -188,7 +203,49 @@ def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
             "is_active": client.status == ClientStatus.ACTIVE,
             "is_closed": client.status == ClientStatus.CLOSED,
         },
+        status=status,
     )
+
+
+@login_required
+@require_POST
+def team_add(request: HttpRequest, uuid: Any) -> HttpResponse:
+    """Bring a staff member onto the client's team; a wrong choice shows the profile again (400)."""
+    client = _client_for(request, uuid, "clients.team")
+    form = TeamMemberForm(request.POST, client=client)
+    if form.is_valid():
+        member = form.cleaned_data["user"]
+        try:
+            services.client_team_add(
+                client=client, user=member, by=_user(request), reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("%(name)s was added to the client's team.") % {"name": member})
+            return redirect(f"{reverse('clients:profile', args=[client.uuid])}#team-heading")
+    return _profile(request, client, team_form=form, status=400)
+
+
+@login_required
+@require_POST
+def team_remove(request: HttpRequest, uuid: Any, member_uuid: Any) -> HttpResponse:
+    client = _client_for(request, uuid, "clients.team")
+    member = (
+        ClientTeamMember.objects.current()
+        .select_related("user")
+        .filter(client=client, uuid=member_uuid)
+        .first()
+    )
+    if member is None:
+        raise Http404
+    try:
+        services.client_team_remove(member=member, by=_user(request))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("%(name)s was removed from the client's team.") % {"name": member.user})
+    return redirect(f"{reverse('clients:profile', args=[client.uuid])}#team-heading")
 
 
 @login_required

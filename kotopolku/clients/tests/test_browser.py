@@ -105,3 +105,46 @@ def test_coordinator_pages__edit_anonymise_retention__pass_axe(browser_page, liv
         page.click("main button[type=submit]")
     client.refresh_from_db()
     assert client.status == "anonymised"
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_team__advisor_brings_in_the_network_expert_by_keyboard__pass_axe(
+    browser_page, live_server, language
+):
+    from kotopolku.clients.models import ClientTeamMember
+    from kotopolku.organisations.tests.factories import NetworkFactory
+
+    page = browser_page
+    kemi = ServicePointFactory(name="International Pointti Kemi")
+    rovaniemi = ServicePointFactory(name="International House Rovaniemi")
+    network = NetworkFactory(lead=rovaniemi, members=[rovaniemi, kemi])
+    advisor = UserFactory(email="kalle@example.test", full_name="Kalle Ohjaaja")
+    Membership.objects.create(user=advisor, role=Role.ADVISOR, service_point=kemi)
+    expert = UserFactory(email="leena@example.test", full_name="Leena Lupa")
+    Membership.objects.create(user=expert, role=Role.PERMIT_EXPERT, network=network)
+    client = ClientFactory(service_point=kemi, given_names_latin="Nadia", family_name_latin="Haddad")
+    log_in(page, live_server.url, "kalle@example.test", TEST_PASSWORD)
+    page.select_option("#language-select", language)
+    with page.expect_navigation():
+        page.click(".language-switch button")
+
+    page.goto(f"{live_server.url}/clients/{client.uuid}/")
+    assert_accessible(page, context=f"profile with an empty team in {language}")
+    page.focus("#id_user")
+    page.select_option("#id_user", str(expert.uuid))
+    page.keyboard.press("Tab")
+    page.keyboard.type("oleskelulupa")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert ClientTeamMember.objects.current().filter(client=client, user=expert).exists()
+    team = page.inner_text("section[aria-labelledby=team-heading] table")
+    assert "Leena Lupa" in team and "oleskelulupa" in team
+    assert_accessible(page, context=f"profile with a team member in {language}")
+
+    page.goto(f"{live_server.url}/clients/{client.uuid}/")
+    remove = page.locator("section[aria-labelledby=team-heading] table button")
+    remove.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert not ClientTeamMember.objects.current().filter(client=client).exists()
+    assert "Leena Lupa" not in page.inner_text("section[aria-labelledby=team-heading] table")

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import pytest
+from django.utils import timezone
 
 from kotopolku.accounts.enums import Role
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.selectors import client_search
 from kotopolku.clients.matching.services import client_search_keys_refresh
-from kotopolku.clients.models import ClientIdentifier, ClientNameKey
+from kotopolku.clients.models import ClientIdentifier, ClientNameKey, ClientTeamMember
 from kotopolku.clients.tests.matching_support import make_client, member
 from kotopolku.organisations.tests.factories import NetworkFactory, ServicePointFactory
 
@@ -138,11 +139,18 @@ def test_client_search__never_another_service_points_clients(muhammad):
     assert [c.service_point_id for c in results] == [elsewhere.id]
 
 
-def test_client_search__network_user_sees_member_service_points(point, muhammad):
+def test_client_search__network_user_finds_member_points_clients_only_where_they_work_with_them(
+    point, muhammad
+):
     elsewhere = ServicePointFactory()
     there = make_client(elsewhere, given_names_latin="Mohamed", family_name_latin="Ali")
     network = NetworkFactory(members=[point, elsewhere])
     expert = member(Role.PERMIT_EXPERT, network=network)
+    assert found(expert, "Muhammad") == []
+    ClientTeamMember.objects.create(client=there, user=expert, added_at=timezone.now())
+    assert found(expert, "Muhammad") == [there]
+    muhammad.responsible_worker = expert
+    muhammad.save()
     assert set(found(expert, "Muhammad")) == {muhammad, there}
 
 

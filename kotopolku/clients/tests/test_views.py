@@ -274,16 +274,24 @@ def test_client_profile__html_in_names__is_shown_as_text(client, advisor, rovani
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
 
 
-def test_client_list__permit_expert_of_the_network__sees_member_service_points(client, rovaniemi, kemi):
+def test_client_list__permit_expert_of_the_network__sees_member_points_clients_they_work_with(
+    client, rovaniemi, kemi
+):
+    from django.utils import timezone
+
     from kotopolku.accounts.enums import Role
     from kotopolku.accounts.models import Membership
     from kotopolku.accounts.tests.factories import UserFactory
+    from kotopolku.clients.models import ClientTeamMember
     from kotopolku.organisations.tests.factories import NetworkFactory
 
     network = NetworkFactory(lead=rovaniemi, members=[rovaniemi, kemi])
     expert = UserFactory()
     Membership.objects.create(user=expert, role=Role.PERMIT_EXPERT, network=network)
     ClientFactory(service_point=rovaniemi, family_name_latin="Rovaniemelainen")
-    ClientFactory(service_point=kemi, family_name_latin="Kemilainen")
+    kemilainen = ClientFactory(service_point=kemi, family_name_latin="Kemilainen")
+    ClientFactory(service_point=kemi, family_name_latin="Torniolainen")
+    ClientTeamMember.objects.create(client=kemilainen, user=expert, added_at=timezone.now())
     body = logged_in(client, expert).get(reverse("clients:list")).content.decode()
-    assert "Rovaniemelainen" in body and "Kemilainen" in body
+    assert "Kemilainen" in body
+    assert "Rovaniemelainen" not in body and "Torniolainen" not in body
