@@ -11,9 +11,11 @@ a scalar subquery (:func:`tsquery_param_sql`), so every search is planned as a G
 :func:`service_search_ids` gives the matching services without ranking (for counts and filters).
 SQLite: every word must occur (``icontains``) in a name or description.
 
-:class:`SearchPaginator` pages a search for the staff list: each page's rows come with the
-number of all matches (``COUNT(*) OVER ()``), so a page matches and ranks once instead of once
-for the count and once more for the rows.
+:func:`service_search` ranks every match (the HSDS API's ``search``). The staff list pages with
+:class:`SearchPaginator` instead, which must stay fast for a word found in every service: its
+count stops at ``COUNT_CAP`` + 1 ("more than 1 000 services") and its order
+(:class:`ServiceSearch`) ranks only the services whose name matches, taking the rest newest
+first from an index, so that a page never sorts all the matches.
 """
 
 from __future__ import annotations
@@ -23,8 +25,19 @@ from typing import Any
 
 from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
-from django.db.models import BooleanField, FloatField, Func, IntegerField, Max, QuerySet
+from django.db.models import (
+    BooleanField,
+    Count,
+    FloatField,
+    Func,
+    IntegerField,
+    Max,
+    Q,
+    QuerySet,
+    Value,
+)
 from django.db.models.expressions import RawSQL
+from django.utils.functional import cached_property
 
 from kotopolku.catalogue.models import Service, ServiceTranslation
 
@@ -111,12 +124,17 @@ def _postgres_search(terms: list[str], language: str | None) -> QuerySet[Service
     )
 
 
-def _fallback_matches(terms: list[str], language: str | None) -> QuerySet[ServiceTranslation]:
+def _fallback_matches(
+    terms: list[str], language: str | None, *, names_only: bool = False
+) -> QuerySet[ServiceTranslation]:
     matches = ServiceTranslation.objects.all()
     if language is not None:
         matches = matches.filter(language=language)
     for term in terms:
-        matches = matches.filter(name__icontains=term) | matches.filter(description__icontains=term)
+        if names_only:
+            matches = matches.filter(name__icontains=term)
+        else:
+            matches = matches.filter(name__icontains=term) | matches.filter(description__icontains=term)
     return matches
 
 
@@ -164,41 +182,273 @@ class TotalRows(Func):
         return []
 
 
-class SearchPaginator(Paginator):
-    """A ``Paginator`` of a :func:`service_search` queryset whose page query also counts.
+# The staff list's search (:class:`SearchPaginator`): a count that stops at COUNT_CAP + 1, and
+# pages that take the services whose name matches first, then those matched by their text only.
+COUNT_CAP = 1000
+# Services looked at to tell whether the words are in most services (see ServiceSearch.dense).
+DENSITY_SAMPLE = 200
+DENSE_SHARE = 0.4
+MAX_OFFSET = 10**9
 
-    Matching every row and sorting them by rank is the work of a search; the count needs the
-    same matching. Here the page's rows carry the total (``COUNT(*) OVER ()``), which is the
-    paginator's ``count``; only a page past the last one (no rows, not the first page) counts
-    apart, to find the last page. The total is exact.
+
+class ServiceSearch:
+    """One search of the staff list over ``services`` (the caller's queryset, filtered as it likes).
+
+    Order: first the services whose *name* matches (every word in the name of one translation),
+    best ``ts_rank`` of the name first; then the services matched by their description only. Each
+    group newest first (``updated_at``, then ``id``), so the order is total and every page
+    continues the one before it.
+
+    Why two groups: a common word ("palvelu") is in the text of every service but in few names.
+    Ranking only the name matches (a GIN index on ``search_name``, migration 0005) and taking the
+    rest in ``updated_at`` order lets a page be read off an index with a LIMIT instead of ranking
+    and sorting every match.
+
+    Two ways to find the matches, the same rows either way (PostgreSQL):
+
+    - ``dense=False``: the GIN index gives every matching translation, then the services are
+      joined and sorted. Its work grows with the number of matches: best for rare words.
+    - ``dense=True``: services are read in index order (``id`` for the count, ``updated_at`` for
+      a page) and each is checked on its own translations; the LIMIT stops the scan. Its work
+      grows with the services read before the LIMIT is reached: best when most services match.
+
+    SQLite: matching by substring (``icontains``), one way only; the name group has no rank.
     """
+
+    def __init__(self, services: QuerySet[Service], *, text: str, language: str | None = None) -> None:
+        self.services = services.order_by()
+        self.terms = search_terms(text)
+        self.language = language
+        self.postgres = connection.vendor == "postgresql"
+
+    def _condition(self, column: str, table: str = "") -> tuple[str, list[str]]:
+        """``column @@ tsquery`` (and the language) on the translation table, with its parameters."""
+        tsquery = tsquery_param_sql(self.language)
+        params = [tsquery_text(self.terms)] * tsquery.count("%s")
+        prefix = f"{table}." if table else ""
+        sql = f"{prefix}{column} @@ {tsquery}"
+        if self.language is not None:
+            sql += f" AND {prefix}language = %s"
+            params.append(self.language)
+        return sql, params
+
+    def _ids(self, column: str) -> QuerySet[ServiceTranslation, Any]:
+        """``service_id`` of the matching translations: a GIN index scan (the tsquery is unknown to
+        the planner, see :func:`tsquery_param_sql`)."""
+        if not self.postgres:
+            matches = _fallback_matches(self.terms, self.language, names_only=column == "search_name")
+        else:
+            sql, params = self._condition(column)
+            matches = ServiceTranslation.objects.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+        return matches.order_by().values("service_id")
+
+    def _each(self, column: str, *, negate: bool = False) -> RawSQL:
+        """Whether the service has a matching translation, checked for each service read (PostgreSQL).
+
+        ``OFFSET 0`` keeps PostgreSQL from turning the EXISTS into a join over all matching
+        translations (a join would find them all before the first row is returned)."""
+        sql, params = self._condition(column, "t")
+        service, translation = Service._meta.db_table, ServiceTranslation._meta.db_table
+        exists = (
+            f"{'NOT ' if negate else ''}EXISTS (SELECT 1 FROM {translation} t "  # noqa: S608 (constants)
+            f"WHERE t.service_id = {service}.id AND {sql} OFFSET 0)"
+        )
+        return RawSQL(exists, params, output_field=BooleanField())  # noqa: S611
+
+    def dense(self) -> bool:
+        """Whether the words are in many services: in at least DENSE_SHARE of the first
+        DENSITY_SAMPLE services (one query, PostgreSQL only). Picks how the matches are found."""
+        if not self.postgres or not self.terms:
+            return False
+        sample = self.services.order_by("pk").values("pk")[:DENSITY_SAMPLE]
+        counts = (
+            Service.objects.filter(pk__in=sample)
+            .alias(matched=self._each("search_document"))
+            .aggregate(seen=Count("pk"), found=Count("pk", filter=Q(matched=True)))
+        )
+        return counts["seen"] > 0 and counts["found"] >= DENSE_SHARE * counts["seen"]
+
+    def matching(self, *, dense: bool) -> QuerySet[Service]:
+        if not self.terms:
+            return self.services.none()
+        if dense and self.postgres:
+            return self.services.filter(self._each("search_document"))
+        return self.services.filter(pk__in=self._ids("search_document"))
+
+    def count(self, *, cap: int | None, dense: bool) -> int:
+        """How many services match, counting at most ``cap + 1`` (all of them without a cap)."""
+        matching = self.matching(dense=dense).order_by().values("pk")
+        return matching.count() if cap is None else matching[: cap + 1].count()
+
+    def named(self) -> QuerySet[Service]:
+        """The services whose name matches, best first (``search_rank``: the best ``ts_rank`` of a
+        matching name, 1 on SQLite). Without the caller's joins and prefetches (ids and ranks).
+
+        PostgreSQL: one join to the translations whose name matches (the GIN index on
+        ``search_name``, 0005), ranked from the rows the join reads anyway. The columns are
+        qualified with the translation table's name: the caller's queryset must not join the
+        translations itself."""
+        plain = self.services.select_related(None).prefetch_related(None)
+        if not self.postgres:
+            return (
+                plain.filter(pk__in=self._ids("search_name"))
+                .annotate(search_rank=Value(1.0, output_field=FloatField()))
+                .order_by("-updated_at", "-id")
+            )
+        table = ServiceTranslation._meta.db_table
+        sql, params = self._condition("search_name", table)
+        tsquery = tsquery_param_sql(self.language)
+        rank_params = [tsquery_text(self.terms)] * tsquery.count("%s")
+        rank = RawSQL(f"ts_rank({table}.search_name, {tsquery})", rank_params, output_field=FloatField())  # noqa: S611
+        return (
+            plain.filter(translations__isnull=False)
+            .filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+            .annotate(search_rank=Max(rank))
+            .order_by("-search_rank", "-updated_at", "-id")
+        )
+
+    def others(self, *, dense: bool) -> QuerySet[Service]:
+        """The services matched by their description only (no name matches), newest first."""
+        if dense and self.postgres:
+            found = self.matching(dense=True).filter(self._each("search_name", negate=True))
+        else:
+            found = self.matching(dense=False).exclude(pk__in=self._ids("search_name"))
+        return found.order_by("-updated_at", "-id")
+
+    def rows(self, bottom: int, top: int, *, dense: bool) -> list[Service]:
+        """Services ``bottom`` to ``top`` (exclusive) of the search, in its order, each with its
+        ``search_rank`` (0 for a match by the description only).
+
+        The ids of a slice of the name matches (the same query counts them), then, if the page
+        needs more, the ids of the next services matched by their description only; then the
+        page's services with the caller's ``select_related`` and prefetches. At most five
+        queries and the prefetches, however many services match."""
+        if not self.terms or top <= bottom:
+            return []
+        named = (
+            self.named().annotate(search_named=TotalRows()).values_list("pk", "search_rank", "search_named")
+        )
+        found = list(named[bottom:top])
+        ranked = [(pk, rank) for pk, rank, _total in found]
+        if len(ranked) < top - bottom:
+            named_total = (
+                found[0][2] if found else self.services.filter(pk__in=self._ids("search_name")).count()
+            )
+            start = max(0, bottom - named_total)
+            others = self.others(dense=dense).values_list("pk", flat=True)
+            ranked += [(pk, 0.0) for pk in others[start : start + top - bottom - len(ranked)]]
+        if not ranked:
+            return []
+        services = self.services.in_bulk([pk for pk, _rank in ranked])
+        rows = []
+        for pk, rank in ranked:
+            service = services[pk]
+            service.search_rank = rank  # type: ignore[attr-defined]  # as the annotation would
+            rows.append(service)
+        return rows
+
+
+class CappedPage(Page):
+    """A page of a search with more matches than the count's cap: whether a next page exists is
+    known from the rows (one more than the page is read), not from the count."""
+
+    def __init__(self, object_list: list[Service], number: int, paginator: Paginator, *, more: bool) -> None:
+        super().__init__(object_list, number, paginator)
+        self.more = more
+
+    def has_next(self) -> bool:
+        return self.more
+
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    def end_index(self) -> int:
+        return self.start_index() + len(self.object_list) - 1
+
+
+class SearchPaginator(Paginator):
+    """Pages of the staff list's search of ``object_list`` (the services to search, filtered and
+    with their ``select_related``/``prefetch_related``) for ``text``.
+
+    ``count`` is exact up to ``cap`` matches; above it, ``capped`` is true and ``count`` is
+    ``cap + 1`` (the list says "more than 1 000 services"): counting every match of a word that
+    is in every service cost more than the whole page. When capped, pages go on past the cap by
+    their "next" link (a page reads one row more to know whether another page follows), and
+    ``num_pages`` is only a lower bound; a page number past the end counts every match once to
+    find the last page. The order is :class:`ServiceSearch`'s.
+    """
+
+    def __init__(
+        self,
+        object_list: QuerySet[Service],
+        per_page: int,
+        orphans: int = 0,
+        allow_empty_first_page: bool = True,
+        *,
+        text: str,
+        language: str | None = None,
+        cap: int | None = None,
+    ) -> None:
+        super().__init__(object_list, per_page, orphans, allow_empty_first_page)
+        self.search = ServiceSearch(object_list, text=text, language=language)
+        self.cap = COUNT_CAP if cap is None else cap
+        self.exact = False  # counted without the cap (to find the last page)
+
+    @cached_property
+    def dense(self) -> bool:
+        return self.search.dense()
+
+    @cached_property
+    def count(self) -> int:
+        if not self.search.terms:
+            return 0
+        return self.search.count(cap=self.cap, dense=self.dense)
+
+    @property
+    def capped(self) -> bool:
+        return not self.exact and self.count > self.cap
 
     def get_page(self, number: Any) -> Page:
         try:
-            whole = self._whole(number)
+            whole: int | None = self._whole(number)
         except PageNotAnInteger:
             whole = 1
         except EmptyPage:
-            return self.page(self.num_pages)
-        try:
-            return self.page(whole)
-        except EmptyPage:
-            return self.page(self.num_pages)
+            whole = None
+        if whole is not None:
+            try:
+                return self.page(whole)
+            except EmptyPage:
+                pass
+        return self.page(self._last_page())
 
     def page(self, number: Any) -> Page:
         number = self._whole(number)
         bottom = (number - 1) * self.per_page
-        queryset: QuerySet[Service] = self.object_list  # type: ignore[assignment]
-        counted = queryset.annotate(search_total=TotalRows())
-        rows = list(counted[bottom : bottom + self.per_page + self.orphans])
-        if rows:
-            self.__dict__["count"] = rows[0].search_total
-        elif bottom == 0:
-            self.__dict__["count"] = 0
-        number = self.validate_number(number)  # counts apart only when the page has no rows
-        if bottom + self.per_page + self.orphans < self.count:
-            rows = rows[: self.per_page]
-        return Page(rows, number, self)
+        if bottom > MAX_OFFSET:  # no catalogue has so many services; keeps the OFFSET a bigint
+            raise EmptyPage(self.error_messages["no_results"])
+        if self.capped:
+            rows = self.search.rows(bottom, bottom + self.per_page + self.orphans + 1, dense=True)
+            if not rows and number > 1:
+                raise EmptyPage(self.error_messages["no_results"])
+            more = len(rows) > self.per_page + self.orphans
+            return CappedPage(rows[: self.per_page] if more else rows, number, self, more=more)
+        number = self.validate_number(number)
+        top = bottom + self.per_page
+        if top + self.orphans >= self.count:
+            top = self.count
+        return Page(self.search.rows(bottom, top, dense=self.dense), number, self)
+
+    def _last_page(self) -> int:
+        """The last page's number; when the count was capped, every match is counted first."""
+        if self.capped:
+            self.__dict__["count"] = self.search.count(cap=None, dense=False)
+            self.__dict__.pop("num_pages", None)
+            self.exact = True
+        return self.num_pages
 
     def _whole(self, number: Any) -> int:
         """The checks of ``validate_number`` that need no count: a whole number of at least 1."""

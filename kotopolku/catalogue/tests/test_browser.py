@@ -188,3 +188,25 @@ def test_coordinator_journey__phone_contact_price_and_hours_by_keyboard(
         page.press("#id_amount", "Enter")
     assert CostOption.objects.get(service=service, texts__fi__option="Todistus").amount == Decimal("12.50")
     assert "12,50 EUR" in page.inner_text("main")
+
+
+def test_search_with_many_matches__more_than_the_cap__pages_by_next_links(
+    browser_page, live_server, catalogue_world, monkeypatch
+):
+    from kotopolku.catalogue.selectors import search
+
+    monkeypatch.setattr(search, "COUNT_CAP", 2)  # the live server runs in this process
+    monkeypatch.setattr("kotopolku.catalogue.views.services.PAGE_SIZE", 2)
+    page = browser_page
+    log_in(page, live_server.url, "kaisa@example.test", TEST_PASSWORD)
+    page.goto(f"{live_server.url}/catalogue/?q=neuvonta")
+    assert page.inner_text("main p.meta[role=status]") == "Yli 2 palvelua"
+    assert page.inner_text("nav.pagination [aria-current=page]") == "Sivu 1"
+    assert_accessible(page, context="search with more matches than the cap")
+    first = page.inner_text("main table tbody")
+    with page.expect_navigation():
+        page.click("nav.pagination a[rel=next]")
+    assert page.inner_text("nav.pagination [aria-current=page]") == "Sivu 2"
+    assert page.inner_text("main table tbody") != first
+    assert page.is_visible("nav.pagination a[rel=prev]")
+    assert_accessible(page, context="second page of a capped search")

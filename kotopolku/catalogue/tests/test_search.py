@@ -3,13 +3,17 @@ Runs on SQLite (icontains) and PostgreSQL (full-text search) alike."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from django.core.paginator import Paginator
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from kotopolku.catalogue.models import Service, ServiceTranslation
 from kotopolku.catalogue.selectors import SearchPaginator, service_search
-from kotopolku.catalogue.selectors.search import service_search_ids
+from kotopolku.catalogue.selectors.search import ServiceSearch, service_search_ids
 from kotopolku.catalogue.tests.factories import ServiceFactory, service_named
 
 pytestmark = pytest.mark.django_db
@@ -114,48 +118,188 @@ def test_service_search__postgres__parses_the_query_once_per_statement(services)
     assert "::tsquery" not in plan  # no query constant folded into the plan
 
 
-def test_search_paginator__pages_carry_the_exact_count__one_query_each(services, django_assert_num_queries):
-    for index in range(25):
-        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
-    ranked = [row.pk for row in service_search(text="neuvonta")]
+def listed():
+    """The services as the staff list hands them to SearchPaginator (joins and prefetches)."""
+    return Service.objects.select_related("organisation", "last_checked_by").prefetch_related("translations")
 
-    pages = []
-    for number in (1, 2, 3):
-        with django_assert_num_queries(1):
-            page = SearchPaginator(service_search(text="neuvonta"), 10).get_page(number)
-            assert page.paginator.count == 25
+
+def all_pages(text, per_page, **kwargs):
+    pages, number = [], 1
+    while True:
+        page = SearchPaginator(listed(), per_page, text=text, **kwargs).get_page(number)
         pages.append(page)
+        if not page.has_next():
+            return pages
+        number = page.next_page_number()
 
-    assert [row.pk for page in pages for row in page.object_list] == ranked
-    assert [len(page.object_list) for page in pages] == [10, 10, 5]
-    assert (pages[0].has_next(), pages[2].has_next(), pages[2].number, pages[0].paginator.num_pages) == (
-        True,
-        False,
-        3,
-        3,
+
+@pytest.fixture
+def housing():
+    """14 services whose text says "neuvonta": 4 by name (one in Swedish only), 10 by their
+    description only; updated at known times, two of them at the same moment (the id decides)."""
+    now = timezone.now()
+    by_name = [
+        service_named("Asumisneuvonta", description="Neuvonta asumiseen."),
+        service_named("Neuvonta", description="Neuvonta kaikille."),
+        service_named("Velkaneuvonta ja neuvonta", description="Neuvonta veloista."),
+        service_named("Bostadsrådgivning", sv="Neuvonta på svenska", description="Neuvonta ruotsiksi."),
+    ]
+    by_text = [
+        service_named(f"Asuntopalvelu {index}", description="Neuvonta asumisesta.") for index in range(10)
+    ]
+    for minutes, service in enumerate([*by_name, *by_text]):
+        Service.objects.filter(pk=service.pk).update(updated_at=now - timedelta(minutes=minutes))
+    Service.objects.filter(pk=by_text[5].pk).update(updated_at=now - timedelta(minutes=4))
+    others = [service_named(f"Kielikurssi {index}", description="Suomea aikuisille.") for index in range(3)]
+    return {"by_name": by_name, "by_text": by_text, "others": others}
+
+
+def expected_order(housing):
+    by_text = Service.objects.filter(pk__in=[s.pk for s in housing["by_text"]]).order_by("-updated_at", "-id")
+    return [s.pk for s in housing["by_name"]], list(by_text.values_list("pk", flat=True))
+
+
+@pytest.mark.parametrize("cap", [1000, 5])
+@pytest.mark.parametrize("per_page", [3, 4, 5, 20])
+def test_search_paginator__pages_follow_one_another__name_matches_first(housing, per_page, cap):
+    by_name, by_text = expected_order(housing)
+
+    pages = all_pages("neuvonta", per_page, cap=cap)
+    rows = [row for page in pages for row in page.object_list]
+
+    # Every match once, no gaps: each page continues the one before it.
+    assert len(rows) == len({row.pk for row in rows}) == 14
+    assert {row.pk for row in rows[:4]} == set(by_name)
+    assert [row.pk for row in rows[4:]] == by_text  # newest first; the same moment: the higher id
+    # Name matches: best rank first (all alike on SQLite), then newest, then the higher id.
+    assert rows[:4] == sorted(
+        rows[:4], key=lambda row: (-row.search_rank, -row.updated_at.timestamp(), -row.pk)
     )
+    if connection.vendor == "postgresql":
+        assert rows[0].search_rank > rows[3].search_rank
+    assert all(row.search_rank == 0 for row in rows[4:])
+    assert [len(page.object_list) for page in pages[:-1]] == [per_page] * (len(pages) - 1)
+    assert [page.number for page in pages] == list(range(1, len(pages) + 1))
+
+
+@pytest.mark.skipif(connection.vendor != "postgresql", reason="one way to find the matches on SQLite")
+def test_service_search__both_ways_to_find_matches__give_the_same_rows(housing):
+    search = ServiceSearch(listed(), text="neuvonta")
+
+    for dense in (True, False):
+        assert search.count(cap=None, dense=dense) == 14
+        assert search.count(cap=5, dense=dense) == 6
+    for bottom, top in ((0, 3), (2, 7), (4, 14), (12, 30), (20, 25)):
+        assert [s.pk for s in search.rows(bottom, top, dense=True)] == [
+            s.pk for s in search.rows(bottom, top, dense=False)
+        ]
+    # The words are in 14 of the 17 services: checked service by service.
+    assert search.dense()
+    assert not ServiceSearch(listed(), text="kielikurssi").dense()
+
+
+def test_search_paginator__count_is_capped__next_pages_still_reachable(
+    housing, django_assert_max_num_queries
+):
+    paginator = SearchPaginator(listed(), 5, text="neuvonta", cap=10)
+    first = paginator.get_page(1)
+    assert (paginator.count, paginator.capped) == (11, True)
+    assert (first.has_next(), first.next_page_number(), first.has_previous()) == (True, 2, False)
+
+    third = SearchPaginator(listed(), 5, text="neuvonta", cap=10).get_page(3)
+    assert (third.has_next(), len(third.object_list), third.start_index(), third.end_index()) == (
+        False,
+        4,
+        11,
+        14,
+    )
+
+    # Past the end: every match is counted to find the last page, which is shown.
+    past = SearchPaginator(listed(), 5, text="neuvonta", cap=10)
+    last = past.get_page(9)
+    assert (past.count, past.capped, last.number, len(last.object_list)) == (14, False, 3, 4)
+
+
+def test_search_paginator__count_below_the_cap_is_exact(housing):
+    paginator = SearchPaginator(listed(), 5, text="neuvonta")
+    page = paginator.get_page(1)
+    assert (paginator.count, paginator.capped, paginator.num_pages, page.has_next()) == (14, False, 3, True)
+    assert SearchPaginator(listed(), 5, text="neuvonta", cap=14).capped is False
+    assert SearchPaginator(listed(), 5, text="neuvonta", cap=13).capped is True
+
+
+def test_search_paginator__queries_do_not_grow_with_matches_or_page_size(
+    housing, django_assert_max_num_queries
+):
+    def queries(text, per_page, number=1, **kwargs):
+        with CaptureQueriesContext(connection) as captured:
+            page = SearchPaginator(listed(), per_page, text=text, **kwargs).get_page(number)
+            [row.organisation for row in page.object_list]
+            [list(row.translations.all()) for row in page.object_list]
+        return len(captured.captured_queries)
+
+    # names and texts on one page; the same with 40 more matches and a page five times the size
+    small = queries("neuvonta", 6)
+    for index in range(40):
+        service_named(f"Palvelupiste {index}", description="Neuvonta.")
+    assert queries("neuvonta", 30) == small
+    assert queries("neuvonta", 30, cap=10) == small
+    # A page past the name matches reads their count apart; a capped page past the end counts all.
+    assert queries("neuvonta", 5, number=11) <= small + 1
+    with django_assert_max_num_queries(small + 5):  # the page asked, the full count, the last page
+        SearchPaginator(listed(), 5, text="neuvonta", cap=10).get_page(99)
+    # The whole page: the density sample, the capped count, name matches, text matches, the rows
+    # (organisation and user joined) and their translations.
+    assert small <= 6
 
 
 @pytest.mark.parametrize(
-    ("asked", "shown"), [("9", 3), ("0", 3), ("-1", 3), ("x", 1), (None, 1), (2.0, 2), ("2.0", 1)]
+    ("asked", "shown"),
+    [("9", 3), ("0", 3), ("-1", 3), ("x", 1), (None, 1), (2.0, 2), ("2.0", 1), ("9" * 40, 3), (2.5, 1)],
 )
-def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginator(services, asked, shown):
-    for index in range(25):
-        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
-    page = SearchPaginator(service_search(text="neuvonta"), 10).get_page(asked)
-    expected = Paginator(service_search(text="neuvonta"), 10).get_page(asked)
+@pytest.mark.parametrize("cap", [1000, 10])
+def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginator(housing, asked, shown, cap):
+    page = SearchPaginator(listed(), 5, text="neuvonta", cap=cap).get_page(asked)
+    expected = Paginator(list(range(14)), 5).get_page(asked)
 
     assert page.number == expected.number == shown
-    assert [row.pk for row in page.object_list] == [row.pk for row in expected.object_list]
-    assert page.paginator.count == 25
+    assert len(page.object_list) == len(expected.object_list)
 
 
-def test_search_paginator__orphans_and_no_matches(services):
-    for index in range(21):
-        service_named(f"Asumisneuvonta {index}", description="Neuvontaa asumiseen.")
+def test_search_paginator__orphans_and_no_matches(housing):
+    last = SearchPaginator(listed(), 6, orphans=2, text="neuvonta").get_page(2)
+    capped_last = SearchPaginator(listed(), 6, orphans=2, text="neuvonta", cap=5).get_page(2)
+    none = SearchPaginator(listed(), 10, text="xylofoni").get_page(1)
+    no_words = SearchPaginator(listed(), 10, text="  !!! ").get_page(1)
 
-    last = SearchPaginator(service_search(text="neuvonta"), 10, orphans=1).get_page(2)
-    none = SearchPaginator(service_search(text="xylofoni"), 10).get_page(1)
-
-    assert (last.paginator.num_pages, len(last.object_list), last.has_next()) == (2, 11, False)
+    assert (last.paginator.num_pages, len(last.object_list), last.has_next()) == (2, 8, False)
+    assert (len(capped_last.object_list), capped_last.has_next()) == (8, False)
     assert (none.paginator.count, list(none.object_list), none.number) == (0, [], 1)
+    assert (no_words.paginator.count, list(no_words.object_list)) == (0, [])
+
+
+def test_search_paginator__keeps_the_callers_filters(housing):
+    wanted = housing["by_text"][3]
+    Service.objects.filter(pk=wanted.pk).update(status="inactive")
+    Service.objects.filter(pk=housing["by_name"][0].pk).update(status="inactive")
+
+    for cap in (1000, 1):
+        page = SearchPaginator(listed().filter(status="inactive"), 10, text="neuvonta", cap=cap).get_page(1)
+        assert [row.pk for row in page.object_list] == [housing["by_name"][0].pk, wanted.pk]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "'; DROP TABLE x; --",
+        "a & b | !c:* (d)",
+        "neuvonta:*",
+        "neuvonta & (",
+        '"neuvonta"',
+        "\u202e\x00",
+        "x" * 5000,
+    ],
+)
+def test_search_paginator__hostile_text__never_fails(housing, text):
+    page = SearchPaginator(listed(), 5, text=text, cap=3).get_page(1)
+    assert page.paginator.count >= 0

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from uuid import UUID
 
 from django.contrib import messages
@@ -60,10 +61,16 @@ def service_index(request: HttpRequest) -> HttpResponse:
             municipality_id=data["municipality"].pk if data.get("municipality") else None,
         )
     status = 400 if request.GET and not form.is_valid() else 200
-    services = service_list(user=request.user, query=query) if status == 200 else Service.objects.none()
-    # A search's page query counts its matches too (one search per page, not two).
-    paginator = SearchPaginator if query.text.strip() else Paginator
-    page = paginator(services, PAGE_SIZE).get_page(request.GET.get("page"))
+    # A search pages the filtered services by its own order and counts at most 1 000 matches.
+    listed = service_list(user=request.user, query=replace(query, text="")) if status == 200 else None
+    paginator: Paginator
+    if listed is None:
+        paginator = Paginator(Service.objects.none(), PAGE_SIZE)
+    elif query.text.strip():  # a text without words finds nothing
+        paginator = SearchPaginator(listed, PAGE_SIZE, text=query.text)
+    else:
+        paginator = Paginator(listed, PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
     params = [(k, str(v)) for k, v in request.GET.items() if k != "page" and v]
     return render(
         request,
