@@ -8,7 +8,9 @@ Names come from Russian, Ukrainian, Arabic, Somali, Persian, Kurdish, Chinese, V
 Estonian, English and Finnish: written in the native script where there is one, with a Latin
 form in one of several real-world spellings (so one name appears spelled differently across
 records). Birth dates (some year only or year and month), Finnish mobile numbers for most,
-identity codes for some; spread over 20 service points of one network.
+identity codes for some; spread over 20 service points of one network. The network's bench user
+(a residence-permit expert) is on the team of 2,000 of them (``NETWORK_TEAM_SIZE``): a network
+role reaches a member point's clients only where its holder works with them.
 """
 
 from __future__ import annotations
@@ -556,6 +558,7 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
     missing = total - existing
     if missing <= 0:
         print(f"{existing} clients already at the bench service points; nothing to add")
+        _network_teams(points, _network)
         return
     rng = random.Random(seed + existing)
     now = datetime.now(UTC).isoformat()
@@ -640,6 +643,14 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
         )
         cursor.execute("ANALYZE clients_client")
         cursor.execute("ANALYZE clients_clientnamekey")
+    _network_teams(points, _network)
+
+
+def _network_teams(points: list[Any], network: Any) -> None:
+    from clients_common import NETWORK_TEAM_SIZE, bench_network_user, bench_team
+
+    added = bench_team(bench_network_user(network), [point.pk for point in points])
+    print(f"The network user works with {NETWORK_TEAM_SIZE} clients ({added} added now)")
 
 
 def main() -> None:
