@@ -24,7 +24,7 @@ from django.db import connection
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
-from kotopolku.accounts.permissions import scope_condition, service_point_ids
+from kotopolku.accounts.permissions import scope_condition, service_point_ids, service_point_reach
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.keys import (
     ParsedQuery,
@@ -94,7 +94,7 @@ def _weight(key: str) -> float:
 
 
 def _candidates(
-    point_ids: set[int], selective: set[str], broad: list[str], *, wanted: int = 0
+    point_ids: set[int], selective: set[str], broad: list[str], *, wanted: int = 0, user: Any = None
 ) -> tuple[list[int], dict[int, set[str]]]:
     """Client ids sharing keys with the query, best first, and the keys each shares.
 
@@ -106,10 +106,9 @@ def _candidates(
         return [], matched
     # Plain SQL built from the model's table name and placeholders only; values go as parameters.
     table = connection.ops.quote_name(ClientNameKey._meta.db_table)
-    # Service point ids are integers from the permission layer, written into the SQL as such.
-    in_points = ", ".join(str(int(point)) for point in sorted(point_ids))
+    in_scope, with_clause, scope_params = _key_scope(point_ids, user)
     parts: list[str] = []
-    params: list[int | str] = []
+    params: list[int | str] = [*scope_params]
     # Name-and-year keys are many for a common name: they get a part of their own, so that
     # they cannot crowd out the pairs of names, phones and identifiers.
     with_year = sorted(key for key in selective if key.startswith("py:"))
@@ -120,17 +119,17 @@ def _candidates(
         in_keys = ", ".join(["%s"] * len(keys))
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
+            f"WHERE {in_scope} AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
         )
         params += [*keys, cap]
     for number, key in enumerate(broad, start=1):
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
+            f"WHERE {in_scope} AND key = %s LIMIT %s) AS part{number}"
         )
         params += [key, BROAD_KEY_CAP]
     with connection.cursor() as cursor:
-        cursor.execute(" UNION ALL ".join(parts), params)
+        cursor.execute(with_clause + " UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
     hits: dict[str, int] = defaultdict(int)
     for client_id, key in rows:
@@ -144,6 +143,26 @@ def _candidates(
     }
     ranked = heapq.nsmallest(max(PRE_RANK, wanted), weights, key=lambda cid: (-weights[cid], -cid))
     return ranked, matched
+
+
+def _key_scope(point_ids: set[int], user: Any) -> tuple[str, str, list[Any]]:
+    """The key rows the lookup reads, as a condition (and a WITH clause and its parameters): every
+    row at the service points where the user sees all clients; at points reached only through a
+    network, the rows of the clients the user works with, so that the caps count those only.
+    Service point ids are integers from the permission layer, written into the SQL as such."""
+    from kotopolku.clients.permissions import worked_with_ids
+
+    narrowed = service_point_reach(user, "clients.view").narrowed & point_ids if user is not None else set()
+    full = set(point_ids) - narrowed
+    conditions = [f"service_point_id IN ({', '.join(str(int(p)) for p in sorted(full))})"] if full else []
+    if not narrowed:
+        return f"({' OR '.join(conditions)})", "", []
+    in_narrowed = ", ".join(str(int(p)) for p in sorted(narrowed))
+    conditions.append(
+        f"(service_point_id IN ({in_narrowed}) AND client_id IN (SELECT id FROM worked_with))"  # noqa: S608
+    )
+    sql, params = worked_with_ids(user).query.sql_with_params()
+    return f"({' OR '.join(conditions)})", f"WITH worked_with (id) AS ({sql}) ", list(params)
 
 
 def _rarity(hits: int) -> float:
@@ -236,7 +255,7 @@ def client_search(*, user: Any, text: str, limit: int = 20) -> list[ClientMatch]
         return []
     selective, broad = _query_keys(query)
     limit = max(0, min(limit, 200))
-    ids, matched = _candidates(point_ids, selective, broad, wanted=limit + 10)
+    ids, matched = _candidates(point_ids, selective, broad, wanted=limit + 10, user=user)
     scope = scope_condition(user, "clients.view")
     return _complete(rank_search(query, _load(ids, scope), matched, limit))
 
@@ -356,7 +375,7 @@ def client_duplicate_candidates(
         selective.add(code_key)
     if not selective and not broad:
         return []
-    ids, matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)))
+    ids, matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)), user=user)
     results = []
     for client in _load(ids, scope_condition(user, "clients.view")):
         if exclude is not None and client.pk == exclude.pk:

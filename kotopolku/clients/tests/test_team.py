@@ -190,6 +190,23 @@ def test_search__network_user__finds_the_client_only_on_the_team(expert, kemi_ad
     assert [m.client for m in client_search(user=expert, text="Nadia Haddad")] == [nadia]
 
 
+def test_search__network_user__namesakes_they_may_not_see_do_not_crowd_out_their_client(
+    expert, kemi_advisor, kemi, django_assert_max_num_queries
+):
+    """The lookup's caps count only the key rows the user may see: the client they work with is
+    found among more namesakes than a key reads."""
+    from kotopolku.clients.matching.selectors import BROAD_KEY_CAP
+
+    for index in range(BROAD_KEY_CAP + 5):
+        make_client(kemi, given_names_latin="Mohammed", family_name_latin=f"Nimi{index}", birth_year=1980)
+    theirs = make_client(kemi, given_names_latin="Mohammed", family_name_latin="Oma", birth_year=1980)
+    services.client_team_add(client=theirs, user=expert, by=kemi_advisor)
+    can(expert, "clients.view")  # the grants, loaded once per request
+    with django_assert_max_num_queries(3):
+        found = [m.client for m in client_search(user=expert, text="Mohammed", limit=20)]
+    assert found == [theirs]
+
+
 def test_search_page__network_user__does_not_show_a_client_they_do_not_work_with(client, expert, nadia):
     response = logged_in(client, expert).get(reverse("clients:list"), {"q": "Nadia Haddad"})
     assert response.context["hits"] == []
