@@ -23,6 +23,8 @@ from functools import cache, lru_cache
 from pathlib import Path
 
 from anyascii import anyascii
+from rapidfuzz import process
+from rapidfuzz.distance import Levenshtein
 
 DATA = Path(__file__).resolve().parent / "data"
 TABLES = {"cyr": "translit_russian.json", "ar": "translit_arabic.json", "cjk": "translit_chinese.json"}
@@ -92,6 +94,30 @@ def in_benchmark_half(written: str) -> bool:
     return hashlib.sha256(written.replace(" ", "").lower().encode("utf-8")).digest()[0] % 2 == 0
 
 
+# A letter group the training never saw for a character (厄 written "ea" in Earl) is unlikely,
+# not impossible: one letter changed, added or left out of a seen group, at this share of its
+# probability. Measured on the names benchmark: 0.002–0.02 do equally well, 0.1 worse.
+EDIT_PENALTY = 0.01
+
+
+@lru_cache(maxsize=262144)
+def _group_probability(script: str, character: str, group: str) -> float:
+    """P(group | character): from the table, or a seen group one edit away at ``EDIT_PENALTY``."""
+    groups = _table(script).get(character) or _unknown_groups(script, character)
+    seen = groups.get(group)
+    if seen:
+        return seen
+    near = process.extract(
+        group, _group_names(script, character), scorer=Levenshtein.distance, score_cutoff=1, limit=None
+    )
+    return max(groups[known] for known, _, _ in near) * EDIT_PENALTY if near else 0.0
+
+
+@cache
+def _group_names(script: str, character: str) -> tuple[str, ...]:
+    return tuple(_table(script).get(character) or _unknown_groups(script, character))
+
+
 @lru_cache(maxsize=262144)
 def log_likelihood(word: str, script: str, latin: str) -> float | None:
     """log P(latin | word) summed over every way of cutting ``latin`` into the characters'
@@ -103,14 +129,13 @@ def log_likelihood(word: str, script: str, latin: str) -> float | None:
     m = len(latin)
     forward = [1.0] + [0.0] * m
     for character in characters:
-        groups = table.get(character) or _unknown_groups(script, character)
         step = [0.0] * (m + 1)
         for j in range(m + 1):
             total = 0.0
             for k in range(min(LONGEST_GROUP, j) + 1):
                 before = forward[j - k]
                 if before:
-                    p = groups.get(latin[j - k : j])
+                    p = _group_probability(script, character, latin[j - k : j])
                     if p:
                         total += before * p
             step[j] = total

@@ -85,6 +85,12 @@ def test_ranking__symmetric_similarity_across_scripts():
         ("1987-03-12", (1987, 3, 12)),
         ("Virtanen 12/3/1987", (1987, 3, 12)),
         ("Virtanen", (None, None, None)),
+        # an impossible part: day and month swapped, or what the rest of the date says
+        ("1987-15-03", (1987, 3, 15)),
+        ("1987-03-44", (1987, 3, None)),
+        ("Virtanen 1857-14-01", (1857, 1, 14)),
+        ("1857-14-33", (1857, None, None)),
+        ("44.3.1987", (1987, 3, None)),
     ],
 )
 def test_parse_query__partial_birth_dates(text, expected):
@@ -105,6 +111,13 @@ def test_parse_query__identity_code_and_other_identifiers():
     assert [t.latin for t in query.tokens] == ["virtanen"]
     assert identifier_key("ab-123 4567") == "i:AB1234567"
     assert parse_query("X1234567").identifiers == ["i:X1234567"]
+
+
+def test_parse_query__a_date_with_an_impossible_part_is_not_an_identifier():
+    query = parse_query("Edward John 1805-15-08")
+    assert query.identifiers == []
+    assert (query.birth_year, query.birth_month, query.birth_day) == (1805, 8, 15)
+    assert [t.latin for t in query.tokens] == ["edward", "john"]
 
 
 def test_parse_query__only_punctuation_or_control_characters_is_empty():

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import math
+
 import pytest
 
-from kotopolku.clients.matching.keys import name_keys, sound_keys
-from kotopolku.clients.matching.learned import read_back, sound_skeleton, sounds, spellings
+from kotopolku.clients.matching.keys import INDEXED_READ_BACKS, name_keys, sound_keys
+from kotopolku.clients.matching.learned import (
+    SCRIPTS,
+    log_likelihood,
+    read_back,
+    sound_skeleton,
+    sounds,
+    spellings,
+)
 from kotopolku.clients.matching.selectors import BROAD_KEY_CAP, _rarity
 from kotopolku.clients.matching.transliterate import INDEXED_SPELLINGS, LEARNED_SPELLINGS, tokens_of
 
@@ -45,15 +54,29 @@ def test_sounds__arabic_hamza_forms_and_vowel_marks_fold():
     [("Mohammad", "穆罕默德", "cjk"), ("Muhammad", "محمد", "ar"), ("Shevchenko", "Шевченко", "cyr")],
 )
 def test_sound_keys__a_latin_name_read_back_meets_the_written_name(latin, written, script):
-    looked_up = sound_keys(token(latin), read_back_latin=True)
-    indexed = sound_keys(token(written), read_back_latin=False)
+    looked_up = sound_keys(token(latin), indexed=False)
+    indexed = sound_keys(token(written), indexed=True)
     assert looked_up & indexed
     assert all(key.startswith(f"w:{script}:") for key in indexed)
 
 
-def test_sound_keys__latin_names_are_read_back_only_when_looked_for():
-    assert not [key for key in name_keys([token("Mohammad")], indexed=True) if key.startswith("w:")]
-    assert [key for key in name_keys([token("Mohammad")]) if key.startswith("w:")]
+def test_sound_keys__a_latin_name_is_read_back_fewer_ways_when_indexed():
+    indexed = {key for key in name_keys([token("Mohammad")], indexed=True) if key.startswith("w:")}
+    looked_up = {key for key in name_keys([token("Mohammad")]) if key.startswith("w:")}
+    # an indexed Latin name meets the name written in each script: 穆罕默德, محمد, Мухаммад
+    assert {"w:cjk:m-h-m-d", "w:ar:محمد"} <= indexed
+    assert any(key.startswith("w:cyr:") for key in indexed)
+    assert indexed < looked_up
+    assert len(indexed) <= INDEXED_READ_BACKS * len(SCRIPTS)
+
+
+def test_log_likelihood__a_letter_group_never_seen_for_a_character_is_unlikely_not_impossible():
+    # 厄 was never seen as "ea" in training: Earl is still a reading of 厄尔, far below the usual one
+    earl = log_likelihood("厄尔", "cjk", "earl")
+    usual = log_likelihood("厄尔", "cjk", spellings("厄尔", "cjk", 1)[0][0])
+    assert earl is not None and usual is not None
+    assert -math.inf < earl < usual
+    assert log_likelihood("厄尔", "cjk", "zzzzzzzz") == -math.inf  # nothing near: impossible
 
 
 def test_read_back__nothing_for_no_letters_or_an_unknown_script():
