@@ -188,6 +188,7 @@ COUNT_CAP = 1000
 # Services looked at to tell whether the words are in most services (see ServiceSearch.dense).
 DENSITY_SAMPLE = 200
 DENSE_SHARE = 0.4
+LANGUAGE_SHARE = 0.1
 MAX_OFFSET = 10**9
 
 
@@ -242,27 +243,67 @@ class ServiceSearch:
             matches = ServiceTranslation.objects.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
         return matches.order_by().values("service_id")
 
-    def _each(self, column: str, *, negate: bool = False) -> RawSQL:
-        """Whether the service has a matching translation, checked for each service read (PostgreSQL).
+    def _each_sql(self, column: str, service_id: str, *, negate: bool = False) -> tuple[str, list[str]]:
+        """Whether the service ``service_id`` (an SQL column) has a matching translation, checked
+        for each service read (PostgreSQL).
 
         ``OFFSET 0`` keeps PostgreSQL from turning the EXISTS into a join over all matching
         translations (a join would find them all before the first row is returned)."""
         sql, params = self._condition(column, "t")
-        service, translation = Service._meta.db_table, ServiceTranslation._meta.db_table
         exists = (
-            f"{'NOT ' if negate else ''}EXISTS (SELECT 1 FROM {translation} t "  # noqa: S608 (constants)
-            f"WHERE t.service_id = {service}.id AND {sql} OFFSET 0)"
+            f"{'NOT ' if negate else ''}EXISTS (SELECT 1 FROM {ServiceTranslation._meta.db_table} t "  # noqa: S608 (constants)
+            f"WHERE t.service_id = {service_id} AND {sql} OFFSET 0)"
         )
-        return RawSQL(exists, params, output_field=BooleanField())  # noqa: S611
+        return exists, params
+
+    def _each(self, column: str, *, negate: bool = False) -> RawSQL:
+        sql, params = self._each_sql(column, f"{Service._meta.db_table}.id", negate=negate)
+        return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
+
+    def measure(self, *, cap: int) -> tuple[int | None, bool]:
+        """Whether the words are in many services (see :meth:`dense`) and, if they are, how many
+        services match, counting at most ``cap + 1``: ``(count, True)`` or ``(None, False)``, in
+        one statement (a CASE runs the count only when the sample says so).
+
+        With fewer matches the count is left to the page, which ranks them all at once and
+        counts them exactly with the same query (:meth:`ranked`); in one language, where
+        counting up to the cap costs little (see :meth:`_counted`), they are counted so from
+        LANGUAGE_SHARE of the sample on: ``(count, False)``. SQLite: ``(count, False)``."""
+        if not self.terms:
+            return 0, False
+        if not self.postgres:
+            return self.count(cap=cap, dense=False), False
+        sample_sql, sample_params = self._sample().query.sql_with_params()
+        each_sql, each_params = self._each_sql("search_document", "sample.pk")
+        count_sql, count_params = self._counted(dense=True)[: cap + 1].query.sql_with_params()
+        # Built from the ORM's SQL of the querysets above; the words are parameters.
+        share = "seen > 0 AND found >= %s * seen"
+        cases = f"WHEN {share} THEN (SELECT count(*) FROM ({count_sql}) AS capped)"  # noqa: S608
+        params = [*each_params, *sample_params, DENSE_SHARE, DENSE_SHARE, *count_params]
+        if self.language is not None:
+            # In one language the matching translations are counted as read from the index.
+            sql, language_params = self._counted(dense=False)[: cap + 1].query.sql_with_params()
+            cases += f" WHEN {share} THEN (SELECT count(*) FROM ({sql}) AS capped)"  # noqa: S608
+            params += [LANGUAGE_SHARE, *language_params]
+        statement = (
+            f"WITH sampled AS (SELECT count(*) AS seen, count(*) FILTER (WHERE {each_sql}) AS found "  # noqa: S608
+            f"FROM ({sample_sql}) AS sample) SELECT {share}, CASE {cases} END FROM sampled"
+        )
+        with connection.cursor() as cursor:
+            cursor.execute(statement, params)
+            dense, count = cursor.fetchone()
+        return count, dense
+
+    def _sample(self) -> QuerySet[Service, Any]:
+        return self.services.order_by("pk").values("pk")[:DENSITY_SAMPLE]
 
     def dense(self) -> bool:
         """Whether the words are in many services: in at least DENSE_SHARE of the first
         DENSITY_SAMPLE services (one query, PostgreSQL only). Picks how the matches are found."""
         if not self.postgres or not self.terms:
             return False
-        sample = self.services.order_by("pk").values("pk")[:DENSITY_SAMPLE]
         counts = (
-            Service.objects.filter(pk__in=sample)
+            Service.objects.filter(pk__in=self._sample())
             .alias(matched=self._each("search_document"))
             .aggregate(seen=Count("pk"), found=Count("pk", filter=Q(matched=True)))
         )
@@ -275,10 +316,22 @@ class ServiceSearch:
             return self.services.filter(self._each("search_document"))
         return self.services.filter(pk__in=self._ids("search_document"))
 
+    def _counted(self, *, dense: bool) -> QuerySet[Any, Any]:
+        """One row per matching service, to count. In one language a service has one translation
+        at most, so its matching translations are counted as they are read from the index (the
+        count stops at its LIMIT); in any language a service's translations are joined first."""
+        if self.language is not None and self.postgres and not dense and self.terms:
+            sql, params = self._condition("search_document")
+            translations = ServiceTranslation.objects.filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+            if self.services.query.where:  # the caller's filters
+                translations = translations.filter(service_id__in=self.services.values("pk"))
+            return translations.order_by().values("pk")
+        return self.matching(dense=dense).order_by().values("pk")
+
     def count(self, *, cap: int | None, dense: bool) -> int:
         """How many services match, counting at most ``cap + 1`` (all of them without a cap)."""
-        matching = self.matching(dense=dense).order_by().values("pk")
-        return matching.count() if cap is None else matching[: cap + 1].count()
+        counted = self._counted(dense=dense)
+        return counted.count() if cap is None else counted[: cap + 1].count()
 
     def named(self) -> QuerySet[Service]:
         """The services whose name matches, best first (``search_rank``: the best ``ts_rank`` of a
@@ -305,6 +358,36 @@ class ServiceSearch:
             .filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
             .annotate(search_rank=Max(rank))
             .order_by("-search_rank", "-updated_at", "-id")
+        )
+
+    def ranked(self) -> QuerySet[Service, tuple[int, float, int]]:
+        """(id, rank, number of matches) of every match in the search's order, ranked in one query
+        (PostgreSQL): for words in few services, where ranking all the matches costs less than
+        counting them apart and reading the name matches and the others apart. The same order as
+        :meth:`rows`: name matches (``search_named``) first, then ``search_rank``, ``updated_at``
+        and ``id``; the window count counts the matches exactly.
+
+        A translation whose name matches also matches by its document (the name is in it), so the
+        translations joined by the document say which names match."""
+        table = ServiceTranslation._meta.db_table
+        sql, params = self._condition("search_document", table)
+        name_sql, name_params = self._condition("search_name", table)
+        tsquery = tsquery_param_sql(self.language)
+        rank_params = [tsquery_text(self.terms)] * tsquery.count("%s")
+        named = RawSQL(f"CASE WHEN {name_sql} THEN 1 ELSE 0 END", name_params, output_field=IntegerField())  # noqa: S611
+        rank = RawSQL(  # noqa: S611
+            f"CASE WHEN {name_sql} THEN ts_rank({table}.search_name, {tsquery}) ELSE 0 END",
+            [*name_params, *rank_params],
+            output_field=FloatField(),
+        )
+        return (
+            self.services.select_related(None)
+            .prefetch_related(None)
+            .filter(translations__isnull=False)
+            .filter(RawSQL(sql, params, output_field=BooleanField()))  # noqa: S611
+            .annotate(search_named=Max(named), search_rank=Max(rank), search_total=TotalRows())
+            .order_by("-search_named", "-search_rank", "-updated_at", "-id")
+            .values_list("pk", "search_rank", "search_total")
         )
 
     def others(self, *, dense: bool) -> QuerySet[Service]:
@@ -337,6 +420,11 @@ class ServiceSearch:
             start = max(0, bottom - named_total)
             others = self.others(dense=dense).values_list("pk", flat=True)
             ranked += [(pk, 0.0) for pk in others[start : start + top - bottom - len(ranked)]]
+        return self.fetch(ranked)
+
+    def fetch(self, ranked: list[tuple[int, float]]) -> list[Service]:
+        """The services of ``(id, rank)`` pairs in their order, with the caller's joins and
+        prefetches (two queries for the caller's ``_for_list``), each with its ``search_rank``."""
         if not ranked:
             return []
         services = self.services.in_bulk([pk for pk, _rank in ranked])
@@ -398,18 +486,24 @@ class SearchPaginator(Paginator):
         self.exact = False  # counted without the cap (to find the last page)
 
     @cached_property
+    def _measured(self) -> tuple[int | None, bool]:
+        return self.search.measure(cap=self.cap)
+
+    @property
     def dense(self) -> bool:
-        return self.search.dense()
+        return self._measured[1]
 
     @cached_property
     def count(self) -> int:
-        if not self.search.terms:
-            return 0
-        return self.search.count(cap=self.cap, dense=self.dense)
+        counted = self._measured[0]
+        if counted is None:  # words in few services: the ranked page counts them (see page)
+            self.exact = True
+            return self.search.count(cap=None, dense=False)
+        return counted
 
     @property
     def capped(self) -> bool:
-        return not self.exact and self.count > self.cap
+        return not self.exact and self._measured[0] is not None and self.count > self.cap
 
     def get_page(self, number: Any) -> Page:
         try:
@@ -430,17 +524,36 @@ class SearchPaginator(Paginator):
         bottom = (number - 1) * self.per_page
         if bottom > MAX_OFFSET:  # no catalogue has so many services; keeps the OFFSET a bigint
             raise EmptyPage(self.error_messages["no_results"])
+        if self._measured[0] is None:
+            return self._ranked_page(number, bottom)
         if self.capped:
             rows = self.search.rows(bottom, bottom + self.per_page + self.orphans + 1, dense=True)
             if not rows and number > 1:
                 raise EmptyPage(self.error_messages["no_results"])
             more = len(rows) > self.per_page + self.orphans
             return CappedPage(rows[: self.per_page] if more else rows, number, self, more=more)
+        if self.search.postgres and not self.dense:
+            return self._ranked_page(number, bottom)
         number = self.validate_number(number)
         top = bottom + self.per_page
         if top + self.orphans >= self.count:
             top = self.count
         return Page(self.search.rows(bottom, top, dense=self.dense), number, self)
+
+    def _ranked_page(self, number: int, bottom: int) -> Page:
+        """A page of a search whose words are in few services (PostgreSQL): the page's ids come
+        with the exact number of matches (``COUNT(*) OVER ()``), so the matches are found once;
+        only a page past the last one counts apart, to find the last page."""
+        found = list(self.search.ranked()[bottom : bottom + self.per_page + self.orphans])
+        self.exact = True
+        if found:
+            self.__dict__["count"] = found[0][2]
+        elif bottom == 0:
+            self.__dict__["count"] = 0
+        number = self.validate_number(number)  # counts apart only when the page has no rows
+        if bottom + self.per_page + self.orphans < self.count:
+            found = found[: self.per_page]
+        return Page(self.search.fetch([(pk, rank) for pk, rank, _total in found]), number, self)
 
     def _last_page(self) -> int:
         """The last page's number; when the count was capped, every match is counted first."""

@@ -159,27 +159,56 @@ def expected_order(housing):
     return [s.pk for s in housing["by_name"]], list(by_text.values_list("pk", flat=True))
 
 
+def crowd(count=200):
+    """Services that do not match, so that the words are in few of the services."""
+    services = Service.objects.bulk_create([Service() for _ in range(count)])
+    ServiceTranslation.objects.bulk_create(
+        [ServiceTranslation(service=s, language="fi", name=f"Kielikurssi {s.pk}") for s in services]
+    )
+
+
 @pytest.mark.parametrize("cap", [1000, 5])
 @pytest.mark.parametrize("per_page", [3, 4, 5, 20])
-def test_search_paginator__pages_follow_one_another__name_matches_first(housing, per_page, cap):
+@pytest.mark.parametrize("in_few", [False, True], ids=["words in most services", "in few"])
+@pytest.mark.parametrize("language", [None, "fi"])
+def test_search_paginator__pages_follow_one_another__name_matches_first(
+    housing, per_page, cap, in_few, language
+):
+    if in_few:
+        crowd(40)  # 14 of 57 services
     by_name, by_text = expected_order(housing)
+    if language == "fi":  # the Swedish name does not count
+        by_text = list(
+            Service.objects.filter(pk__in=[by_name[3], *by_text])
+            .order_by("-updated_at", "-id")
+            .values_list("pk", flat=True)
+        )
+        by_name = by_name[:3]
 
-    pages = all_pages("neuvonta", per_page, cap=cap)
+    pages = all_pages("neuvonta", per_page, cap=cap, language=language)
     rows = [row for page in pages for row in page.object_list]
 
     # Every match once, no gaps: each page continues the one before it.
+    named = len(by_name)
     assert len(rows) == len({row.pk for row in rows}) == 14
-    assert {row.pk for row in rows[:4]} == set(by_name)
-    assert [row.pk for row in rows[4:]] == by_text  # newest first; the same moment: the higher id
+    assert {row.pk for row in rows[:named]} == set(by_name)
+    assert [row.pk for row in rows[named:]] == by_text  # newest first; the same moment: the higher id
     # Name matches: best rank first (all alike on SQLite), then newest, then the higher id.
-    assert rows[:4] == sorted(
-        rows[:4], key=lambda row: (-row.search_rank, -row.updated_at.timestamp(), -row.pk)
+    assert rows[:named] == sorted(
+        rows[:named], key=lambda row: (-row.search_rank, -row.updated_at.timestamp(), -row.pk)
     )
     if connection.vendor == "postgresql":
-        assert rows[0].search_rank > rows[3].search_rank
-    assert all(row.search_rank == 0 for row in rows[4:])
+        assert rows[0].search_rank > rows[named - 1].search_rank
+    assert all(row.search_rank == 0 for row in rows[named:])
     assert [len(page.object_list) for page in pages[:-1]] == [per_page] * (len(pages) - 1)
     assert [page.number for page in pages] == list(range(1, len(pages) + 1))
+    paginator = pages[0].paginator
+    if connection.vendor == "postgresql":
+        assert paginator.dense is not in_few
+        # Words in few services are counted exactly by the ranked page; in most, or in one
+        # language in some, up to the cap.
+        counted_up_to_cap = cap < 14 and (not in_few or language is not None)
+        assert (paginator.count, paginator.capped) == ((6, True) if counted_up_to_cap else (14, False))
 
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="one way to find the matches on SQLite")
@@ -193,9 +222,29 @@ def test_service_search__both_ways_to_find_matches__give_the_same_rows(housing):
         assert [s.pk for s in search.rows(bottom, top, dense=True)] == [
             s.pk for s in search.rows(bottom, top, dense=False)
         ]
-    # The words are in 14 of the 17 services: checked service by service.
+    # In one language a service has one translation at most: its matches are counted as read.
+    for language, found in (("fi", 14), ("sv", 1), ("en", 0)):
+        in_language = ServiceSearch(listed(), text="neuvonta", language=language)
+        assert in_language.count(cap=None, dense=False) == in_language.count(cap=None, dense=True) == found
+        assert in_language.count(cap=2, dense=False) == min(found, 3)
+    filtered = ServiceSearch(listed().exclude(pk=housing["by_text"][0].pk), text="neuvonta", language="fi")
+    assert filtered.count(cap=None, dense=False) == filtered.count(cap=None, dense=True) == 13
+    # The words are in 14 of the 17 services: counted service by service (up to the cap). In
+    # fewer services they are counted by the page, which ranks them all at once.
+    assert search.measure(cap=5) == (6, True)
+    assert search.measure(cap=20) == (14, True)
+    assert ServiceSearch(listed(), text="kielikurssi").measure(cap=5) == (None, False)
+    ranked = list(search.ranked())
+    assert [pk for pk, _rank, _total in ranked] == [s.pk for s in search.rows(0, 20, dense=True)]
+    assert {total for _pk, _rank, total in ranked} == {14}
     assert search.dense()
     assert not ServiceSearch(listed(), text="kielikurssi").dense()
+    # In one language, words in some services (14 of 57) are counted up to the cap as read.
+    crowd(40)
+    assert ServiceSearch(listed(), text="neuvonta", language="fi").measure(cap=5) == (6, False)
+    assert ServiceSearch(listed(), text="neuvonta", language="fi").measure(cap=20) == (14, False)
+    assert ServiceSearch(listed(), text="neuvonta", language="sv").measure(cap=5) == (None, False)
+    assert ServiceSearch(listed(), text="neuvonta").measure(cap=5) == (None, False)
 
 
 def test_search_paginator__count_is_capped__next_pages_still_reachable(
@@ -238,19 +287,26 @@ def test_search_paginator__queries_do_not_grow_with_matches_or_page_size(
             [list(row.translations.all()) for row in page.object_list]
         return len(captured.captured_queries)
 
-    # names and texts on one page; the same with 40 more matches and a page five times the size
-    small = queries("neuvonta", 6)
+    # Words in most services (14 of 17): counted up to the cap, then the name matches and the
+    # others read apart. The same with 40 more matches and a page five times the size.
+    capped, exact = queries("neuvonta", 6, cap=10), queries("neuvonta", 6)
     for index in range(40):
         service_named(f"Palvelupiste {index}", description="Neuvonta.")
-    assert queries("neuvonta", 30) == small
-    assert queries("neuvonta", 30, cap=10) == small
+    assert queries("neuvonta", 30, cap=10) == capped
+    assert queries("neuvonta", 30, cap=100) == exact
     # A page past the name matches reads their count apart; a capped page past the end counts all.
-    assert queries("neuvonta", 5, number=11) <= small + 1
-    with django_assert_max_num_queries(small + 5):  # the page asked, the full count, the last page
+    assert queries("neuvonta", 5, number=11, cap=10) <= capped + 1
+    with django_assert_max_num_queries(capped + 5):  # the page asked, the full count, the last page
         SearchPaginator(listed(), 5, text="neuvonta", cap=10).get_page(99)
-    # The whole page: the density sample, the capped count, name matches, text matches, the rows
-    # (organisation and user joined) and their translations.
-    assert small <= 6
+    # The count (with the density sample), the name matches, the others, the rows (organisation
+    # and user joined) and their translations.
+    assert exact <= capped <= 5
+
+    # Words in few services (54 of 254): PostgreSQL ranks and counts them in one query.
+    crowd()
+    few = queries("neuvonta", 6)
+    assert queries("neuvonta", 30) == few
+    assert few == (4 if connection.vendor == "postgresql" else capped)
 
 
 @pytest.mark.parametrize(
@@ -258,7 +314,12 @@ def test_search_paginator__queries_do_not_grow_with_matches_or_page_size(
     [("9", 3), ("0", 3), ("-1", 3), ("x", 1), (None, 1), (2.0, 2), ("2.0", 1), ("9" * 40, 3), (2.5, 1)],
 )
 @pytest.mark.parametrize("cap", [1000, 10])
-def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginator(housing, asked, shown, cap):
+@pytest.mark.parametrize("in_few", [False, True], ids=["words in most services", "in few"])
+def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginator(
+    housing, asked, shown, cap, in_few
+):
+    if in_few:
+        crowd()
     page = SearchPaginator(listed(), 5, text="neuvonta", cap=cap).get_page(asked)
     expected = Paginator(list(range(14)), 5).get_page(asked)
 
@@ -266,7 +327,10 @@ def test_search_paginator__pages_out_of_range_or_not_numbers__as_django_paginato
     assert len(page.object_list) == len(expected.object_list)
 
 
-def test_search_paginator__orphans_and_no_matches(housing):
+@pytest.mark.parametrize("in_few", [False, True], ids=["words in most services", "in few"])
+def test_search_paginator__orphans_and_no_matches(housing, in_few):
+    if in_few:
+        crowd()
     last = SearchPaginator(listed(), 6, orphans=2, text="neuvonta").get_page(2)
     capped_last = SearchPaginator(listed(), 6, orphans=2, text="neuvonta", cap=5).get_page(2)
     none = SearchPaginator(listed(), 10, text="xylofoni").get_page(1)
