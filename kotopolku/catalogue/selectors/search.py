@@ -27,12 +27,10 @@ from django.core.paginator import EmptyPage, Page, PageNotAnInteger, Paginator
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Count,
     FloatField,
     Func,
     IntegerField,
     Max,
-    Q,
     QuerySet,
     Value,
 )
@@ -185,7 +183,8 @@ class TotalRows(Func):
 # The staff list's search (:class:`SearchPaginator`): a count that stops at COUNT_CAP + 1, and
 # pages that take the services whose name matches first, then those matched by their text only.
 COUNT_CAP = 1000
-# Services looked at to tell whether the words are in most services (see ServiceSearch.dense).
+# Services looked at to tell whether the words are in many services (ServiceSearch.measure),
+# and the shares of them that pick how the matches are counted and paged.
 DENSITY_SAMPLE = 200
 DENSE_SHARE = 0.4
 LANGUAGE_SHARE = 0.1
@@ -213,7 +212,12 @@ class ServiceSearch:
       a page) and each is checked on its own translations; the LIMIT stops the scan. Its work
       grows with the services read before the LIMIT is reached: best when most services match.
 
-    SQLite: matching by substring (``icontains``), one way only; the name group has no rank.
+    A sample of the first DENSITY_SAMPLE services picks the way (:meth:`measure`). Words in
+    fewer than DENSE_SHARE of them are ranked all at once by :meth:`ranked`, which counts them
+    too; the others are counted up to the cap and paged by :meth:`rows`.
+
+    SQLite: matching by substring (``icontains``), one way only (:meth:`rows`); the name group
+    has no rank.
     """
 
     def __init__(self, services: QuerySet[Service], *, text: str, language: str | None = None) -> None:
@@ -261,9 +265,10 @@ class ServiceSearch:
         return RawSQL(sql, params, output_field=BooleanField())  # noqa: S611
 
     def measure(self, *, cap: int) -> tuple[int | None, bool]:
-        """Whether the words are in many services (see :meth:`dense`) and, if they are, how many
-        services match, counting at most ``cap + 1``: ``(count, True)`` or ``(None, False)``, in
-        one statement (a CASE runs the count only when the sample says so).
+        """Whether the words are in many services (in at least DENSE_SHARE of the first
+        DENSITY_SAMPLE services) and, if they are, how many services match, counting at most
+        ``cap + 1``: ``(count, True)`` or ``(None, False)``, in one statement (a CASE runs the
+        count only when the sample says so).
 
         With fewer matches the count is left to the page, which ranks them all at once and
         counts them exactly with the same query (:meth:`ranked`); in one language, where
@@ -296,18 +301,6 @@ class ServiceSearch:
 
     def _sample(self) -> QuerySet[Service, Any]:
         return self.services.order_by("pk").values("pk")[:DENSITY_SAMPLE]
-
-    def dense(self) -> bool:
-        """Whether the words are in many services: in at least DENSE_SHARE of the first
-        DENSITY_SAMPLE services (one query, PostgreSQL only). Picks how the matches are found."""
-        if not self.postgres or not self.terms:
-            return False
-        counts = (
-            Service.objects.filter(pk__in=self._sample())
-            .alias(matched=self._each("search_document"))
-            .aggregate(seen=Count("pk"), found=Count("pk", filter=Q(matched=True)))
-        )
-        return counts["seen"] > 0 and counts["found"] >= DENSE_SHARE * counts["seen"]
 
     def matching(self, *, dense: bool) -> QuerySet[Service]:
         if not self.terms:
@@ -461,12 +454,14 @@ class SearchPaginator(Paginator):
     """Pages of the staff list's search of ``object_list`` (the services to search, filtered and
     with their ``select_related``/``prefetch_related``) for ``text``.
 
-    ``count`` is exact up to ``cap`` matches; above it, ``capped`` is true and ``count`` is
-    ``cap + 1`` (the list says "more than 1 000 services"): counting every match of a word that
-    is in every service cost more than the whole page. When capped, pages go on past the cap by
-    their "next" link (a page reads one row more to know whether another page follows), and
-    ``num_pages`` is only a lower bound; a page number past the end counts every match once to
-    find the last page. The order is :class:`ServiceSearch`'s.
+    ``count`` is exact up to ``cap`` matches. Words in many services are counted no further:
+    ``capped`` is true and ``count`` is ``cap + 1`` (the list says "more than 1 000 services"),
+    since counting every match of a word that is in every service cost more than the whole
+    page. When capped, pages go on past the cap by their "next" link (a page reads one row more
+    to know whether another page follows), and ``num_pages`` is only a lower bound; a page
+    number past the end counts every match once to find the last page. Words in few services
+    (PostgreSQL) are ranked all at once and that query counts them exactly, above the cap too.
+    The order is :class:`ServiceSearch`'s.
     """
 
     def __init__(
