@@ -99,35 +99,44 @@ def _candidates(
     """Client ids sharing keys with the query, best first, and the keys each shares.
 
     One round trip: the selective keys in two parts and each broad key alone, every part with its
-    own LIMIT, joined with UNION ALL (plain SQL that SQLite and PostgreSQL both run)."""
+    own LIMIT, joined with UNION ALL (plain SQL that SQLite and PostgreSQL both run); at points
+    reached only through a network, one more part reads the keys of the user's own clients."""
     matched: dict[int, set[str]] = defaultdict(set)
     broad = [key for key in broad if key not in selective][:MAX_BROAD_KEYS]
     if not point_ids or not (selective or broad):
         return [], matched
     # Plain SQL built from the model's table name and placeholders only; values go as parameters.
     table = connection.ops.quote_name(ClientNameKey._meta.db_table)
-    in_scope, with_clause, scope_params = _key_scope(point_ids, user)
+    # Service point ids are integers from the permission layer, written into the SQL as such.
+    point_ids, narrowed = _split_reach(point_ids, user)
+    in_points = ", ".join(str(int(point)) for point in sorted(point_ids))
+    with_clause, narrowed_part, with_params, narrowed_params = _narrowed_lookup(
+        table, narrowed, selective, broad, user
+    )
     parts: list[str] = []
-    params: list[int | str] = [*scope_params]
+    params: list[int | str] = [*with_params]
     # Name-and-year keys are many for a common name: they get a part of their own, so that
     # they cannot crowd out the pairs of names, phones and identifiers.
     with_year = sorted(key for key in selective if key.startswith("py:"))
     exact = sorted(key for key in selective if not key.startswith("py:"))
     for number, (keys, cap) in enumerate(((exact, SELECTIVE_CAP), (with_year, NAME_YEAR_CAP))):
-        if not keys:
+        if not keys or not point_ids:
             continue
         in_keys = ", ".join(["%s"] * len(keys))
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE {in_scope} AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
+            f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
         )
         params += [*keys, cap]
-    for number, key in enumerate(broad, start=1):
+    for number, key in enumerate(broad if point_ids else [], start=1):
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE {in_scope} AND key = %s LIMIT %s) AS part{number}"
+            f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
         )
         params += [key, BROAD_KEY_CAP]
+    if narrowed_part:
+        parts.append(narrowed_part)
+        params += narrowed_params
     with connection.cursor() as cursor:
         cursor.execute(with_clause + " UNION ALL ".join(parts), params)
         rows = cursor.fetchall()
@@ -145,24 +154,31 @@ def _candidates(
     return ranked, matched
 
 
-def _key_scope(point_ids: set[int], user: Any) -> tuple[str, str, list[Any]]:
-    """The key rows the lookup reads, as a condition (and a WITH clause and its parameters): every
-    row at the service points where the user sees all clients; at points reached only through a
-    network, the rows of the clients the user works with, so that the caps count those only.
-    Service point ids are integers from the permission layer, written into the SQL as such."""
+def _split_reach(point_ids: set[int], user: Any) -> tuple[set[int], set[int]]:
+    """The service points where the user sees every client, and those reached only through a
+    network, where they see the clients they work with (the permission layer's reach)."""
+    narrowed = service_point_reach(user, "clients.view").narrowed & point_ids if user is not None else set()
+    return set(point_ids) - narrowed, set(narrowed)
+
+
+def _narrowed_lookup(
+    table: str, narrowed: set[int], selective: set[str], broad: list[str], user: Any
+) -> tuple[str, str, list[Any], list[Any]]:
+    """At points reached only through a network: the keys of the clients the user works with, in
+    one part without a cap (a caseload's keys, not a whole network's), so that namesakes the user
+    may not see cannot fill the caps. Returns the WITH clause, the part and their parameters."""
+    if not narrowed:
+        return "", "", [], []
     from kotopolku.clients.permissions import worked_with_ids
 
-    narrowed = service_point_reach(user, "clients.view").narrowed & point_ids if user is not None else set()
-    full = set(point_ids) - narrowed
-    conditions = [f"service_point_id IN ({', '.join(str(int(p)) for p in sorted(full))})"] if full else []
-    if not narrowed:
-        return f"({' OR '.join(conditions)})", "", []
-    in_narrowed = ", ".join(str(int(p)) for p in sorted(narrowed))
-    conditions.append(
-        f"(service_point_id IN ({in_narrowed}) AND client_id IN (SELECT id FROM worked_with))"  # noqa: S608
+    sql, with_params = worked_with_ids(user).query.sql_with_params()
+    keys = sorted(set(selective) | set(broad))
+    in_narrowed = ", ".join(str(int(point)) for point in sorted(narrowed))
+    part = (
+        f"SELECT client_id, key FROM {table} WHERE service_point_id IN ({in_narrowed}) "  # noqa: S608
+        f"AND client_id IN (SELECT id FROM worked_with) AND key IN ({', '.join(['%s'] * len(keys))})"
     )
-    sql, params = worked_with_ids(user).query.sql_with_params()
-    return f"({' OR '.join(conditions)})", f"WITH worked_with (id) AS ({sql}) ", list(params)
+    return f"WITH worked_with (id) AS ({sql}) ", part, list(with_params), keys
 
 
 def _rarity(hits: int) -> float:
