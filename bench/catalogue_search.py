@@ -4,8 +4,9 @@ Target: p95 <= 50 ms at 10 000 services (fi/sv/en texts each). Measures the sear
 list runs it: a page of 20 services (``--page``, default the first) with the count, through
 ``SearchPaginator`` (words in many services are counted up to 1 001, "more than 1 000", and
 paged by name matches first, the rest newest first; words in few are ranked and counted by one
-query; two to four queries for the first page, each line says how many). ``--count-apart`` measures the older way instead:
-``service_search`` ranking every match, paged by Django's ``Paginator`` (an exact count apart).
+query; two to four queries for the first page, each line says how many). ``--count-apart``
+measures the older way instead: ``service_search`` ranking every match, paged by Django's
+``Paginator`` (an exact count apart).
 The floor is the full ranking as one hand-written SQL query (ids of the best 20 only, no count).
 Each line names the query and how many services it matches (QUERIES: what an advisor types,
 from about 1 % of the services to all of them).
