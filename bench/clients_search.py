@@ -5,11 +5,13 @@
 
 Run ``bench/generate_clients.py --total N`` first. Measures ``client_search`` and
 ``client_duplicate_candidates`` (the real selectors, the user's grants loaded afresh on every
-call as in a request) for an advisor of one service point and for a network user who sees all
-20; queries are built from stored clients, spelled another way (another Latin spelling, the
-native script, names in another order, partial birth dates, phone in local format, identity
-code). The floor is the candidate lookup alone as hand-written SQL (one indexed ``key = ANY``
-query with the same keys), so the ratio shows what key lookups + ranking cost above it.
+call as in a request) for an advisor of one service point and for a network user of all 20, who
+sees there the clients they work with (``generate_clients.py`` puts them on 2 000 clients' teams);
+each user looks for clients they may see. Queries are built from those clients, spelled another
+way (another Latin spelling, the native script, names in another order, partial birth dates,
+phone in local format, identity code). The floor is the candidate lookup alone as hand-written
+SQL (one indexed ``key = ANY`` query with the same keys), so the ratio shows what key lookups +
+ranking cost above it.
 """
 
 from __future__ import annotations
@@ -135,6 +137,7 @@ def main() -> None:
     from kotopolku.accounts.permissions import forget_grants
     from kotopolku.clients.matching.selectors import client_duplicate_candidates, client_search
     from kotopolku.clients.models import Client
+    from kotopolku.clients.selectors import clients_visible
 
     if connection.vendor != "postgresql":
         raise SystemExit("clients_search.py measures PostgreSQL (DATABASE_URL)")
@@ -149,9 +152,7 @@ def main() -> None:
     search_target, duplicate_target = TARGETS[args.label]
 
     for label, user, scope in (("advisor", advisor, [points[0].pk]), ("network", network_user, point_ids)):
-        sample_ids = list(
-            Client.objects.filter(service_point_id__in=scope).order_by("?").values_list("pk", flat=True)[:300]
-        )
+        sample_ids = list(clients_visible(user=user).order_by("?").values_list("pk", flat=True)[:300])
         clients = list(Client.objects.filter(pk__in=sample_ids).select_related("service_point"))
         rng.shuffle(clients)
         texts = search_texts(rng, clients)
