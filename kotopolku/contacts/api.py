@@ -32,7 +32,7 @@ def _service_point(uuid: Any, field: str = "service_point") -> ServicePoint:
     return point
 
 
-def _contact_data(payload: ContactIn, point: ServicePoint) -> ContactData:
+def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> ContactData:
     """Resolve codes and ids to objects, collecting every bad field before failing."""
     errors: dict[str, list[str]] = {}
     topics: list[Topic] = []
@@ -68,7 +68,7 @@ def _contact_data(payload: ContactIn, point: ServicePoint) -> ContactData:
         client=client,
         happened_at=payload.happened_at,
     )
-    for name, messages in contact_errors(service_point=point, data=data, existing=None).items():
+    for name, messages in contact_errors(service_point=point, data=data, existing=None, by=user).items():
         errors.setdefault(name, messages)
     if errors:
         raise ValidationError(errors)
@@ -84,7 +84,8 @@ def _contact_data(payload: ContactIn, point: ServicePoint) -> ContactData:
 def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, ContactCreated]:
     point = _service_point(payload.service_point)
     require(request.user, "contacts.log", point)
-    contact = contact_log(service_point=point, data=_contact_data(payload, point), by=request.user)
+    data = _contact_data(payload, point, request.user)
+    contact = contact_log(service_point=point, data=data, by=request.user)
     return 201, ContactCreated(id=contact.uuid)
 
 

@@ -15,6 +15,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from kotopolku.accounts.permissions import can
 from kotopolku.audit.services import audit_record
 from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
 from kotopolku.contacts.languages import is_known_language
@@ -100,7 +101,7 @@ def topics_by_code(codes: Iterable[str]) -> list[Topic]:
 
 
 def contact_errors(
-    *, service_point: ServicePoint, data: ContactData, existing: Contact | None
+    *, service_point: ServicePoint, data: ContactData, existing: Contact | None, by: Any = None
 ) -> dict[str, list[str]]:
     errors: dict[str, list[str]] = {}
 
@@ -132,7 +133,10 @@ def contact_errors(
         data.note = clean_note(data.note)
     except ValidationError as error:
         errors.setdefault("note", []).extend(error.messages)
-    if data.client is not None and data.client.service_point_id != service_point.pk:
+    if data.client is not None and (
+        data.client.service_point_id != service_point.pk or not _may_link(by, data.client, existing)
+    ):
+        # One message for both: a client the user may not see is not told apart from none.
         add("client", _("The client is not registered at this service point."))
     if data.happened_at is not None:
         now = timezone.now()
@@ -145,8 +149,18 @@ def contact_errors(
     return errors
 
 
-def _validate_or_raise(*, service_point: ServicePoint, data: ContactData, existing: Contact | None) -> None:
-    errors = contact_errors(service_point=service_point, data=data, existing=existing)
+def _may_link(by: Any, client: Client, existing: Contact | None) -> bool:
+    """Whether ``by`` may link the contact to ``client``: a client they may see (a network role
+    reaches only the clients it works with); a link already on the contact stays."""
+    if by is None or (existing is not None and existing.client_id == client.pk):
+        return True
+    return can(by, "clients.view", client)
+
+
+def _validate_or_raise(
+    *, service_point: ServicePoint, data: ContactData, existing: Contact | None, by: Any
+) -> None:
+    errors = contact_errors(service_point=service_point, data=data, existing=existing, by=by)
     if errors:
         raise ValidationError(errors)
 
@@ -194,7 +208,7 @@ def _audit_details(contact: Contact, topics: Sequence[Topic], **extra: Any) -> d
 @transaction.atomic
 def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> Contact:
     """Record one desk contact at ``service_point`` (the caller has checked ``contacts.log`` there)."""
-    _validate_or_raise(service_point=service_point, data=data, existing=None)
+    _validate_or_raise(service_point=service_point, data=data, existing=None, by=by)
     contact = Contact(
         service_point=service_point,
         happened_at=data.happened_at or timezone.now(),
@@ -220,7 +234,7 @@ def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> C
 @transaction.atomic
 def contact_update(*, contact: Contact, data: ContactData, by: Any, as_action: str) -> Contact:
     """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct)."""
-    _validate_or_raise(service_point=contact.service_point, data=data, existing=contact)
+    _validate_or_raise(service_point=contact.service_point, data=data, existing=contact, by=by)
     changed: list[str] = []
     for name in CONTACT_FIELDS:
         value = getattr(data, name)

@@ -282,3 +282,28 @@ def test_get_contacts__beyond_the_count_limit__says_at_least(client, desk, monke
     assert (body["count"], body["count_is_exact"]) == (10, False)
     body = client.get(URL, {"page_size": 20}, **bearer(desk.advisor)).json()
     assert (body["count"], body["count_is_exact"]) == (15, True)
+
+
+def test_post_contact__a_network_role_links_only_clients_it_works_with(client, desk):
+    from kotopolku.accounts.enums import Role
+    from kotopolku.accounts.models import Membership
+    from kotopolku.clients.services import client_team_add
+    from kotopolku.organisations.models import Network
+
+    network = Network.objects.create(name="Lapland", slug="lapland-api", lead=desk.point)
+    network.service_points.set([desk.point, desk.other_point])
+    expert = Membership.objects.create(user=desk.colleague, role=Role.PERMIT_EXPERT, network=network).user
+    Membership.objects.filter(user=expert, service_point__isnull=False).delete()
+    olena = Client.objects.create(service_point=desk.other_point, given_names="Olena")
+    auth = bearer(expert)
+    body = payload(desk, service_point=str(desk.other_point.uuid), client=str(olena.uuid))
+
+    response = post(client, auth, body)
+    assert response.status_code == 422
+    assert "client" in json.dumps(response.json())
+    assert not Contact.objects.exists()
+
+    client_team_add(client=olena, user=expert, by=desk.outsider, reason="residence permit")
+    response = post(client, auth, body)
+    assert response.status_code == 201, response.content
+    assert Contact.objects.get().client == olena

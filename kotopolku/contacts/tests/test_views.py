@@ -308,3 +308,26 @@ def test_list__filters_and_needs_a_fixed_number_of_queries(client, desk, django_
     response = client.get(url, {"language": "so", "topic": "taxes", "channel": "phone"})
     assert response.context["page"].paginator.count == 1
     assert client.get(url, {"date_from": "not-a-date"}).status_code == 400
+
+
+def test_desk__network_role__links_only_a_client_it_works_with(client, desk):
+    """A role held through a network reaches a member point's clients only where it works with
+    them; a client it may not see is refused like an unknown one, and nothing is saved."""
+    network = Network.objects.create(name="Lapland", slug="lapland-link", lead=desk.point)
+    network.service_points.set([desk.point, desk.other_point])
+    expert = Membership.objects.create(user=desk.colleague, role=Role.PERMIT_EXPERT, network=network).user
+    Membership.objects.filter(user=expert, service_point__isnull=False).delete()
+    stranger = Client.objects.create(service_point=desk.other_point, given_names="Olena")
+    own = Client.objects.create(
+        service_point=desk.other_point, given_names="Amina", responsible_worker=expert
+    )
+    client.force_login(expert)
+    point = str(desk.other_point.uuid)
+
+    response = client.post(DESK, form_data(service_point=point, client=str(stranger.uuid)))
+    assert response.status_code == 400
+    assert "client" in response.context["form"].errors
+    assert not Contact.objects.exists()
+
+    client.post(DESK, form_data(service_point=point, client=str(own.uuid)))
+    assert Contact.objects.get().client == own
