@@ -131,29 +131,32 @@ def _repoint(keep: Client, remove: Client) -> dict[str, int]:
     return moved
 
 
-def _unique_groups(model: type[models.Model], fk_name: str) -> list[tuple[str, ...]]:
+def _unique_groups(model: type[models.Model], fk_name: str) -> list[tuple[tuple[str, ...], models.Q]]:
+    """The model's unique field groups that hold ``fk_name``, each with the rows it applies to
+    (a partial constraint's condition; all rows for the others)."""
     groups = [
-        tuple(c.fields)
+        (tuple(c.fields), c.condition or models.Q())
         for c in model._meta.constraints
         if isinstance(c, models.UniqueConstraint) and c.fields
     ]
-    groups += [tuple(group) for group in model._meta.unique_together]
+    groups += [(tuple(group), models.Q()) for group in model._meta.unique_together]
     field = model._meta.get_field(fk_name)
     if getattr(field, "unique", False):
-        groups.append((fk_name,))
-    return [group for group in groups if fk_name in group]
+        groups.append(((fk_name,), models.Q()))
+    return [(group, condition) for group, condition in groups if fk_name in group]
 
 
 def _repoint_model(model: type[models.Model], fk_name: str, keep: Client, remove: Client) -> int:
     manager = model._default_manager
-    groups = _unique_groups(model, fk_name)
-    if groups:
-        for group in groups:
-            others = [name for name in group if name != fk_name]
-            kept_values = set(manager.filter(**{fk_name: keep}).values_list(*others)) if others else {()}
-            for row in manager.filter(**{fk_name: remove}).values_list("pk", *others):
-                if tuple(row[1:]) in kept_values:
-                    manager.filter(pk=row[0]).delete()
+    for group, condition in _unique_groups(model, fk_name):
+        # Rows of ``remove`` that would repeat one of ``keep`` under a constraint go; rows the
+        # constraint does not cover (a removed team member, say) move with the rest.
+        rows = manager.filter(condition)
+        others = [name for name in group if name != fk_name]
+        kept_values = set(rows.filter(**{fk_name: keep}).values_list(*others)) if others else {()}
+        for row in rows.filter(**{fk_name: remove}).values_list("pk", *others):
+            if tuple(row[1:]) in kept_values:
+                manager.filter(pk=row[0]).delete()
     try:
         with transaction.atomic():
             return manager.filter(**{fk_name: remove}).update(**{fk_name: keep})

@@ -397,6 +397,21 @@ def test_merge__the_team_follows_the_kept_record(kemi, kemi_advisor, expert, lap
     assert can(expert, "clients.view", Client.objects.get(pk=keep.pk))
 
 
+def test_merge__a_current_membership_survives_a_removed_one_on_the_kept_record(
+    kemi, kemi_advisor, expert, lapland
+):
+    coordinator = staff(Role.COORDINATOR, kemi)
+    keep = ClientFactory(service_point=kemi)
+    remove = ClientFactory(service_point=kemi)
+    earlier = services.client_team_add(client=keep, user=expert, by=kemi_advisor)
+    services.client_team_remove(member=earlier, by=kemi_advisor)
+    services.client_team_add(client=remove, user=expert, by=kemi_advisor)
+    client_merge(keep=keep, remove=remove, by=coordinator)
+    assert can(expert, "clients.view", Client.objects.get(pk=keep.pk))
+    rows = ClientTeamMember.objects.filter(client=keep, user=expert)
+    assert rows.count() == 2 and rows.filter(removed_at__isnull=True).count() == 1
+
+
 def test_retention_listing__network_coordinator__only_clients_they_work_with(lapland, kemi, kemi_advisor):
     coordinator = network_member(lapland, role=Role.COORDINATOR)
     long_ago = timezone.now().replace(year=timezone.now().year - 30)
