@@ -233,14 +233,30 @@ def read_back(latin: str, script: str, count: int = 2) -> tuple[str, ...]:
 
 
 _VOWEL_LETTERS = {"cyr": set("аеиоуыэюя"), "ar": set("اوي")}
+# Chinese writes a foreign name with syllables whose initials do not keep its sounds apart:
+# voiced and voiceless stops (Bates 貝茨, Porsche 保時捷) and the affricates and sibilants (Jordi
+# 佐迪, Giordano 佐丹奴, Shoji 庄司) fall together, so the sound keys compare them as one class.
+_INITIAL_CLASS = {
+    "p": "b",
+    "t": "d",
+    "k": "g",
+    "zh": "z",
+    "j": "z",
+    "c": "z",
+    "ch": "z",
+    "q": "z",
+    "sh": "s",
+    "x": "s",
+}
 _INITIAL = re.compile(r"^(zh|ch|sh|[bpmfdtnlgkhjqxrzcs])")
 
 
 def sound_skeleton(sounded: str, script: str) -> str:
-    """The consonants of a ``sounds`` form: the initial of each Chinese syllable, the letters
-    other than vowel letters of Cyrillic and Arabic."""
+    """The consonants of a ``sounds`` form: the initial of each Chinese syllable (by its class),
+    the letters other than vowel letters of Cyrillic and Arabic."""
     units = sounded.split("-")
     if script == "cjk":
-        return "-".join(m.group(1) if (m := _INITIAL.match(unit)) else "" for unit in units)
+        initials = (m.group(1) if (m := _INITIAL.match(unit)) else "" for unit in units)
+        return "-".join(_INITIAL_CLASS.get(i, i) for i in initials)
     vowels = _VOWEL_LETTERS.get(script, set())
     return "".join(unit for unit in units if unit not in vowels)

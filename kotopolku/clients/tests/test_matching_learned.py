@@ -90,6 +90,16 @@ def test_sound_skeleton__keeps_consonants():
     assert sound_skeleton("м-и-ц-к-е-в-и-ч", "cyr") == "мцквч"
 
 
+def test_sound_skeleton__chinese_initials_that_render_one_foreign_sound_are_one_class():
+    assert (
+        sound_skeleton("zuo-di", "cjk")
+        == sound_skeleton("qiao-ti", "cjk")
+        == sound_skeleton("zhuo-di", "cjk")
+    )
+    assert sound_skeleton("bei-ci", "cjk") == sound_skeleton("pei-zi", "cjk")
+    assert sound_skeleton("shi-lin", "cjk") != sound_skeleton("zi-lin", "cjk")
+
+
 def test_rarity__a_key_shared_with_few_records_counts_more():
     assert _rarity(1) > _rarity(10) > _rarity(BROAD_KEY_CAP - 1) > _rarity(BROAD_KEY_CAP) == 1.0
     assert _rarity(BROAD_KEY_CAP * 3) == 1.0
