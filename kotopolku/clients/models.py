@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -13,6 +15,19 @@ from kotopolku.clients.enums import (
     ResidenceBasis,
 )
 from kotopolku.core.models import PublicIdModel, ServicePointScopedModel, TimeStampedModel
+
+
+def _staff_reference(verbose_name: Any) -> models.ForeignKey[Any, Any]:
+    """A staff member named on a record (responsible, recorded, withdrew, added, removed); the
+    record stays, with the reference empty, when the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=verbose_name,
+    )
 
 
 class Client(ServicePointScopedModel):
@@ -50,14 +65,7 @@ class Client(ServicePointScopedModel):
         _("personal identity code"), max_length=11, blank=True, db_index=True
     )
     identity_code_is_temporary = models.BooleanField(_("temporary identity code"), default=False)
-    responsible_worker = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("responsible worker"),
-    )
+    responsible_worker = _staff_reference(_("responsible worker"))
     status = models.CharField(
         _("status"), max_length=16, choices=ClientStatus.choices, default=ClientStatus.ACTIVE
     )
@@ -172,23 +180,9 @@ class Consent(PublicIdModel):
     client = models.ForeignKey(Client, on_delete=models.CASCADE, related_name="consents")
     purpose = models.CharField(_("purpose"), max_length=32, choices=ConsentPurpose.choices)
     given_at = models.DateTimeField(_("given"))
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = _staff_reference(_("recorded by"))
     withdrawn_at = models.DateTimeField(_("withdrawn"), null=True, blank=True)
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("withdrawn by"),
-    )
+    withdrawn_by = _staff_reference(_("withdrawn by"))
 
     objects = ConsentQuerySet.as_manager()
 
@@ -230,23 +224,9 @@ class ClientTeamMember(PublicIdModel):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+", verbose_name=_("staff member")
     )
     reason = models.CharField(_("reason"), max_length=200, blank=True)
-    added_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("added by"),
-    )
+    added_by = _staff_reference(_("added by"))
     added_at = models.DateTimeField(_("added"))
-    removed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("removed by"),
-    )
+    removed_by = _staff_reference(_("removed by"))
     removed_at = models.DateTimeField(_("removed"), null=True, blank=True)
 
     objects = ClientTeamMemberQuerySet.as_manager()

@@ -57,34 +57,20 @@ register_network_reach(
     WORKS_WITH_CLIENT, NetworkReach(works_with=_works_with, condition=lambda user: works_with_condition(user))
 )
 
+
+def _client_action(name: str, allowed: frozenset[str], purpose: str) -> Action:
+    """An action on client data: a role held through a network reaches the clients it works with."""
+    return Action(name, allowed, purpose=purpose, network_reach=WORKS_WITH_CLIENT)
+
+
 register(
-    Action("clients.view", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
-    Action("clients.register", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
-    Action("clients.change", CASEWORKERS, purpose="client service", network_reach=WORKS_WITH_CLIENT),
-    Action(
-        "clients.export",
-        roles(Role.ADVISOR, Role.COORDINATOR),
-        purpose="data subject access request",
-        network_reach=WORKS_WITH_CLIENT,
-    ),
-    Action(
-        "clients.erase",
-        roles(Role.COORDINATOR),
-        purpose="erasure or anonymisation",
-        network_reach=WORKS_WITH_CLIENT,
-    ),
-    Action(
-        "clients.merge",
-        roles(Role.ADVISOR, Role.COORDINATOR),
-        purpose="duplicate records",
-        network_reach=WORKS_WITH_CLIENT,
-    ),
-    Action(
-        "clients.retention",
-        roles(Role.COORDINATOR, Role.ADMINISTRATOR),
-        purpose="retention period",
-        network_reach=WORKS_WITH_CLIENT,
-    ),
+    _client_action("clients.view", CASEWORKERS, "client service"),
+    _client_action("clients.register", CASEWORKERS, "client service"),
+    _client_action("clients.change", CASEWORKERS, "client service"),
+    _client_action("clients.export", roles(Role.ADVISOR, Role.COORDINATOR), "data subject access request"),
+    _client_action("clients.erase", roles(Role.COORDINATOR), "erasure or anonymisation"),
+    _client_action("clients.merge", roles(Role.ADVISOR, Role.COORDINATOR), "duplicate records"),
+    _client_action("clients.retention", roles(Role.COORDINATOR, Role.ADMINISTRATOR), "retention period"),
     # Who works with a client is decided at the client's own service point: its staff bring in
     # a network's expert (a role held through a network does not reach this).
     Action("clients.team", CASEWORKERS, via_network=False, purpose="client service"),
