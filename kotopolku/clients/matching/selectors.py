@@ -110,8 +110,15 @@ def _candidates(
     # Service point ids are integers from the permission layer, written into the SQL as such.
     point_ids, narrowed = _split_reach(point_ids, user)
     in_points = ", ".join(str(int(point)) for point in sorted(point_ids))
+    # At network-only points the user's own clients are read without a cap, by the selective
+    # keys when the query has some (few rows at any size of network); the broad keys are then
+    # read there with their caps, as at the user's own points. A query of broad keys only reads
+    # them for the user's own clients, uncapped.
+    own_keys = sorted(selective) if selective else broad
+    broad_points = point_ids | narrowed if selective else point_ids
+    in_broad_points = ", ".join(str(int(point)) for point in sorted(broad_points))
     with_clause, narrowed_part, with_params, narrowed_params = _narrowed_lookup(
-        table, narrowed, selective, broad, user
+        table, narrowed, own_keys, user
     )
     parts: list[str] = []
     params: list[int | str] = [*with_params]
@@ -128,10 +135,10 @@ def _candidates(
             f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
         )
         params += [*keys, cap]
-    for number, key in enumerate(broad if point_ids else [], start=1):
+    for number, key in enumerate(broad if broad_points else [], start=1):
         parts.append(
             f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
+            f"WHERE service_point_id IN ({in_broad_points}) AND key = %s LIMIT %s) AS part{number}"
         )
         params += [key, BROAD_KEY_CAP]
     if narrowed_part:
@@ -162,7 +169,7 @@ def _split_reach(point_ids: set[int], user: Any) -> tuple[set[int], set[int]]:
 
 
 def _narrowed_lookup(
-    table: str, narrowed: set[int], selective: set[str], broad: list[str], user: Any
+    table: str, narrowed: set[int], keys: list[str], user: Any
 ) -> tuple[str, str, list[Any], list[Any]]:
     """At points reached only through a network: the keys of the clients the user works with, in
     one part without a cap (a caseload's keys, not a whole network's), so that namesakes the user
@@ -172,7 +179,6 @@ def _narrowed_lookup(
     from kotopolku.clients.permissions import worked_with_ids
 
     sql, with_params = worked_with_ids(user).query.sql_with_params()
-    keys = sorted(set(selective) | set(broad))
     in_narrowed = ", ".join(str(int(point)) for point in sorted(narrowed))
     part = (
         f"SELECT client_id, key FROM {table} WHERE service_point_id IN ({in_narrowed}) "  # noqa: S608
