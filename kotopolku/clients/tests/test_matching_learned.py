@@ -103,3 +103,36 @@ def test_sound_skeleton__chinese_initials_that_render_one_foreign_sound_are_one_
 def test_rarity__a_key_shared_with_few_records_counts_more():
     assert _rarity(1) > _rarity(10) > _rarity(BROAD_KEY_CAP - 1) > _rarity(BROAD_KEY_CAP) == 1.0
     assert _rarity(BROAD_KEY_CAP * 3) == 1.0
+
+
+PRECISE_NAMES = [
+    "Мухаммед Али",
+    "Muhammad Ali",
+    "Mohamed Aly",
+    "Maxamed Cali",
+    "محمد علي",
+    "Merouane",
+    "Marwan",
+    "مروان",
+    "Олександр Шевченко",
+    "Aleksandr Shevchenko",
+    "Oleksandr Sevtsenko",
+    "休斯 陈",
+    "Hughes Chen",
+    "Layla Ali",
+    "ليلى",
+    "Leila",
+]
+
+
+@pytest.mark.parametrize("query", PRECISE_NAMES)
+def test_precise_name_similarity__the_pruned_pass_equals_every_pair_compared(query):
+    from kotopolku.clients.matching.ranking import name_similarity, precise_token_similarity
+
+    for other in PRECISE_NAMES:
+        query_tokens, forms = tokens_of(query), [tokens_of(other), tokens_of("Abdi " + other)]
+        candidate = [t for form in forms for t in form]
+        every_pair = sum(max(precise_token_similarity(q, c) for c in candidate) for q in query_tokens)
+        assert name_similarity(query_tokens, forms, precise=True) == pytest.approx(
+            every_pair / len(query_tokens), abs=1e-12
+        ), other
