@@ -121,7 +121,7 @@ def _candidates(
         table, narrowed, own_keys, user
     )
     parts: list[str] = []
-    params: list[int | str] = [*with_params]
+    params: list[Any] = [*with_params]
     # Name-and-year keys are many for a common name: they get a part of their own, so that
     # they cannot crowd out the pairs of names, phones and identifiers.
     with_year = sorted(key for key in selective if key.startswith("py:"))
@@ -135,12 +135,10 @@ def _candidates(
             f"WHERE service_point_id IN ({in_points}) AND key IN ({in_keys}) LIMIT %s) AS selective{number}"
         )
         params += [*keys, cap]
-    for number, key in enumerate(broad if broad_points else [], start=1):
-        parts.append(
-            f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
-            f"WHERE service_point_id IN ({in_broad_points}) AND key = %s LIMIT %s) AS part{number}"
-        )
-        params += [key, BROAD_KEY_CAP]
+    if broad and broad_points:
+        broad_sql, broad_params = _broad_parts(table, in_broad_points, broad)
+        parts += broad_sql
+        params += broad_params
     if narrowed_part:
         parts.append(narrowed_part)
         params += narrowed_params
@@ -159,6 +157,27 @@ def _candidates(
     }
     ranked = heapq.nsmallest(max(PRE_RANK, wanted), weights, key=lambda cid: (-weights[cid], -cid))
     return ranked, matched
+
+
+def _broad_parts(table: str, in_points: str, broad: list[str]) -> tuple[list[str], list[Any]]:
+    """Each broad key read alone with its cap. PostgreSQL: one lateral join over the keys, planned
+    once (a UNION ALL part per key cost 2–5 ms of planning for 24 keys); SQLite: a part per key.
+    The same index scan reads the same rows either way."""
+    if connection.vendor == "postgresql":
+        sql = (
+            f"SELECT found.client_id, found.key FROM unnest(%s::text[]) AS wanted (key) "  # noqa: S608
+            f"CROSS JOIN LATERAL (SELECT client_id, key FROM {table} "
+            f"WHERE service_point_id IN ({in_points}) AND key = wanted.key LIMIT %s) AS found"
+        )
+        return [sql], [broad, BROAD_KEY_CAP]
+    parts, params = [], []
+    for number, key in enumerate(broad, start=1):
+        parts.append(
+            f"SELECT client_id, key FROM (SELECT client_id, key FROM {table} "  # noqa: S608
+            f"WHERE service_point_id IN ({in_points}) AND key = %s LIMIT %s) AS part{number}"
+        )
+        params += [key, BROAD_KEY_CAP]
+    return parts, params
 
 
 def _split_reach(point_ids: set[int], user: Any) -> tuple[set[int], set[int]]:
