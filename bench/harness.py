@@ -7,7 +7,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -28,6 +28,7 @@ class Measurement:
     name: str
     samples_ms: list[float]
     queries: int
+    reference_ms: list[float] = field(default_factory=list)
 
     @property
     def p50(self) -> float:
@@ -48,7 +49,22 @@ class Measurement:
         if target_ms is not None:
             verdict = "meets" if self.p95 <= target_ms else "MISSES"
             parts.append(f"target<={target_ms:g}ms {verdict}")
+        if self.reference_ms:
+            parts.append(f"cpu-ref={statistics.median(self.reference_ms):.2f}ms")
         return " ".join(parts)
+
+
+def cpu_reference_ms() -> float:
+    """The time of a fixed piece of pure Python work (1–2 ms on this project's 2-core machines).
+
+    A shared machine's CPU speed can change by half between seconds; the median of this taken
+    among a measurement's samples says how fast the machine was while they were taken, so that
+    runs can be compared by it (``cpu-ref`` in the output line)."""
+    started = time.perf_counter()
+    total = 0
+    for i in range(20_000):
+        total += i * i
+    return (time.perf_counter() - started) * 1000
 
 
 def measure(name: str, work: Callable[[int], Any], *, repeat: int = 200, warmup: int = 10) -> Measurement:
@@ -62,8 +78,11 @@ def measure(name: str, work: Callable[[int], Any], *, repeat: int = 200, warmup:
         work(warmup)
     queries = len(captured.captured_queries)
     samples = []
+    reference = []
     for i in range(repeat):
+        if i % 10 == 0:
+            reference.append(cpu_reference_ms())
         started = time.perf_counter()
         work(i)
         samples.append((time.perf_counter() - started) * 1000)
-    return Measurement(name=name, samples_ms=samples, queries=queries)
+    return Measurement(name=name, samples_ms=samples, queries=queries, reference_ms=reference)
