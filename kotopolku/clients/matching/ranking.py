@@ -58,14 +58,17 @@ READ_BACK_WORTH = 0.7
 def _precise_best(query: NameToken, candidate: list[NameToken]) -> float:
     """``max(precise_token_similarity(query, c) for c in candidate)``, with the slow comparisons
     made only where they could raise the best: each pair's cheap score bounds what the precise
-    one can add (the same result, a third of the work for a name query)."""
-    cheap = sorted(((token_similarity(query, c), c) for c in candidate), key=lambda pair: -pair[0])
-    best = cheap[0][0]
-    for score, other in cheap:
-        if best >= 1.0:
+    one can add (the same result, a third of the work for a name query). The pairs that may gain
+    most go first, so that a pair found alike spares the comparisons that could not beat it."""
+    pairs = []
+    for other in candidate:
+        score = token_similarity(query, other)
+        pairs.append((_precise_bound(query, other, score), score, other))
+    best = max(score for _bound, score, _other in pairs)
+    for bound, _score, other in sorted(pairs, key=lambda pair: (-pair[0], -pair[1])):
+        if bound <= best:
             break
-        if _precise_bound(query, other, score) > best:
-            best = max(best, precise_token_similarity(query, other))
+        best = max(best, precise_token_similarity(query, other))
     return best
 
 
