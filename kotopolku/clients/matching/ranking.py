@@ -40,12 +40,7 @@ def precise_token_similarity(a: NameToken, b: NameToken) -> float:
     Latin letters also how likely those letters are as its transliteration; two Latin spellings
     that read back to one written name count as alike (slower: used on the best candidates only)."""
     best = max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
-    if (
-        READ_BACK_WORTH <= best < READ_BACK_SIMILARITY
-        and not a.written
-        and not b.written
-        and _read_back_alike(a.latin, b.latin)
-    ):
+    if _may_read_back(a, b, best) and _read_back_alike(a.latin, b.latin):
         return READ_BACK_SIMILARITY
     return best
 
@@ -74,11 +69,21 @@ def _precise_best(query: NameToken, candidate: list[NameToken]) -> float:
 
 def _precise_bound(a: NameToken, b: NameToken, cheap: float) -> float:
     """The most ``precise_token_similarity(a, b)`` can be, given ``token_similarity(a, b)``."""
-    if (a.written and a.variants and not b.written) or (b.written and b.variants and not a.written):
-        return 1.0  # a transliteration likelihood may say more
-    if not a.written and not b.written and READ_BACK_WORTH <= cheap < READ_BACK_SIMILARITY:
-        return READ_BACK_SIMILARITY  # two Latin spellings may read back alike
+    if _transliterates(a, b) or _transliterates(b, a):
+        return 1.0
+    if _may_read_back(a, b, cheap):
+        return READ_BACK_SIMILARITY
     return cheap
+
+
+def _may_read_back(a: NameToken, b: NameToken, score: float) -> bool:
+    """Whether two Latin spellings this alike are worth reading back (see ``_read_back_alike``)."""
+    return not a.written and not b.written and READ_BACK_WORTH <= score < READ_BACK_SIMILARITY
+
+
+def _transliterates(native: NameToken, latin: NameToken) -> bool:
+    """Whether ``latin``'s letters can be scored as a transliteration of ``native``."""
+    return bool(native.written and native.variants and not latin.written)
 
 
 def _read_back_alike(a: str, b: str) -> bool:
@@ -90,7 +95,7 @@ def _read_back_alike(a: str, b: str) -> bool:
 def _transliteration_similarity(native: NameToken, latin: NameToken) -> float:
     """How likely ``latin``'s letters are as the writing of ``native``, per letter, against its
     likeliest spelling: 1.0 for that spelling, about 0.9 for a usual other one."""
-    if not native.written or latin.written or not native.variants:
+    if not _transliterates(native, latin):
         return 0.0
     likelihood = log_likelihood(native.written, native.script, latin.latin)
     best = native.variants[0].latin

@@ -15,6 +15,7 @@ from kotopolku.clients.matching.learned import (
     sounds,
     spellings,
 )
+from kotopolku.clients.matching.ranking import name_similarity, precise_token_similarity
 from kotopolku.clients.matching.selectors import BROAD_KEY_CAP, _rarity
 from kotopolku.clients.matching.transliterate import INDEXED_SPELLINGS, LEARNED_SPELLINGS, tokens_of
 
@@ -127,8 +128,6 @@ PRECISE_NAMES = [
 
 @pytest.mark.parametrize("query", PRECISE_NAMES)
 def test_precise_name_similarity__the_pruned_pass_equals_every_pair_compared(query):
-    from kotopolku.clients.matching.ranking import name_similarity, precise_token_similarity
-
     for other in PRECISE_NAMES:
         query_tokens, forms = tokens_of(query), [tokens_of(other), tokens_of("Abdi " + other)]
         candidate = [t for form in forms for t in form]
