@@ -100,7 +100,30 @@ def in_benchmark_half(written: str) -> bool:
 EDIT_PENALTY = 0.01
 
 
-@lru_cache(maxsize=262144)
+class _GroupProbabilities(dict[str, float]):
+    """P(group | character) for one character, filled as groups are asked for: a dict lookup in
+    the hot loop of ``log_likelihood`` instead of a cached call per letter group."""
+
+    def __init__(self, script: str, character: str) -> None:
+        super().__init__()
+        self.script = script
+        self.character = character
+
+    def __missing__(self, group: str) -> float:
+        if len(self) >= GROUPS_REMEMBERED:
+            self.clear()  # bounded in a long-running process: the groups of names seen lately
+        probability = self[group] = _group_probability(self.script, self.character, group)
+        return probability
+
+
+GROUPS_REMEMBERED = 4096
+
+
+@cache
+def _character_groups(script: str, character: str) -> _GroupProbabilities:
+    return _GroupProbabilities(script, character)
+
+
 def _group_probability(script: str, character: str, group: str) -> float:
     """P(group | character): from the table, or a seen group one edit away at ``EDIT_PENALTY``."""
     groups = _table(script).get(character) or _unknown_groups(script, character)
@@ -127,15 +150,18 @@ def log_likelihood(word: str, script: str, latin: str) -> float | None:
     if not table or not characters or not latin:
         return None
     m = len(latin)
+    # The letter groups that may end at each position j, longest-reaching last: (j - k, group).
+    ending = [[(j - k, latin[j - k : j]) for k in range(min(LONGEST_GROUP, j) + 1)] for j in range(m + 1)]
     forward = [1.0] + [0.0] * m
     for character in characters:
+        probability = _character_groups(script, character)
         step = [0.0] * (m + 1)
-        for j in range(m + 1):
+        for j, groups in enumerate(ending):
             total = 0.0
-            for k in range(min(LONGEST_GROUP, j) + 1):
-                before = forward[j - k]
+            for start, group in groups:
+                before = forward[start]
                 if before:
-                    p = _group_probability(script, character, latin[j - k : j])
+                    p = probability[group]
                     if p:
                         total += before * p
             step[j] = total
@@ -217,16 +243,35 @@ def read_back(latin: str, script: str, count: int = 2) -> tuple[str, ...]:
     letters = re.sub(r"[^a-z]", "", latin.lower())[: MAX_CHARACTERS * 2]
     if not table or not letters:
         return ()
-    reached: list[list[tuple[float, tuple[str, ...]]]] = [[] for _ in range(len(letters) + 1)]
-    reached[0] = [(0.0, ())]
-    for start in range(len(letters)):
-        for logp, units in heapq.nlargest(READ_BACK_BEAM, reached[start]):
-            for length in range(1, min(LONGEST_GROUP, len(letters) - start) + 1):
-                for unit, lp in table.get(letters[start : start + length], ()):
-                    reached[start + length].append((logp + lp, (*units, unit)))
+    # Partial readings as "-"-joined strings: "-" sorts before every letter, so they order as
+    # the sequences of sounds would (ties in probability are broken the same way). Each position
+    # keeps its best READ_BACK_BEAM readings as they arrive (a min-heap); the last keeps all.
+    last = len(letters)
+    reached: list[list[tuple[float, str]]] = [[] for _ in range(last + 1)]
+    reached[0] = [(0.0, "")]
+    for start in range(last):
+        steps = [
+            (start + length, units)
+            for length in range(1, min(LONGEST_GROUP, last - start) + 1)
+            if (units := table.get(letters[start : start + length]))
+        ]
+        for logp, sounded in reached[start]:
+            prefix = sounded + "-" if sounded else ""
+            for end, units in steps:
+                kept = reached[end]
+                if end == last:
+                    kept.extend((logp + lp, prefix + unit) for unit, lp in units)
+                    continue
+                for unit, lp in units:  # likeliest first
+                    if len(kept) < READ_BACK_BEAM:
+                        heapq.heappush(kept, (logp + lp, prefix + unit))
+                    elif logp + lp < kept[0][0]:
+                        break  # neither this nor a less likely unit is kept
+                    elif kept[0] < (reading := (logp + lp, prefix + unit)):
+                        heapq.heapreplace(kept, reading)
     best: dict[str, float] = {}
-    for logp, units in sorted(reached[-1], reverse=True):
-        best.setdefault("-".join(units), logp)
+    for logp, sounded in sorted(reached[-1], reverse=True):
+        best.setdefault(sounded, logp)
         if len(best) >= count:
             break
     return tuple(best)
