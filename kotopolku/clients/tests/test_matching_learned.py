@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import heapq
 import math
+import re
 
 import pytest
 
 from kotopolku.clients.matching.keys import INDEXED_READ_BACKS, name_keys, sound_keys
 from kotopolku.clients.matching.learned import (
+    LONGEST_GROUP,
+    MAX_CHARACTERS,
+    READ_BACK_BEAM,
     SCRIPTS,
+    _group_probability,
+    _read_back_table,
     log_likelihood,
     read_back,
     sound_skeleton,
@@ -84,6 +91,66 @@ def test_read_back__nothing_for_no_letters_or_an_unknown_script():
     assert read_back("", "cyr") == ()
     assert read_back("123", "ar") == ()
     assert read_back("anna", "greek") == ()
+
+
+WRITTEN_AND_LATIN = [
+    ("厄尔", "cjk", "earl"),
+    ("休斯", "cjk", "hughes"),
+    ("穆罕默德", "cjk", "muhammad"),
+    ("мухаммед", "cyr", "mukhammed"),
+    ("олександр", "cyr", "oleksandr"),
+    ("шевченко", "cyr", "szewczenko"),
+    ("محمد", "ar", "mohamed"),
+    ("مروان", "ar", "merouane"),
+    ("ليلى", "ar", "layla"),
+]
+
+
+def _log_likelihood_by_every_group(word, script, latin):
+    """The forward sum written plainly: every letter group asked of the table in turn."""
+    m = len(latin)
+    forward = [1.0] + [0.0] * m
+    for character in word.lower()[:MAX_CHARACTERS]:
+        step = [0.0] * (m + 1)
+        for j in range(m + 1):
+            for k in range(min(LONGEST_GROUP, j) + 1):
+                if forward[j - k] and (p := _group_probability(script, character, latin[j - k : j])):
+                    step[j] += forward[j - k] * p
+        forward = step
+    return math.log(forward[m]) if forward[m] > 0 else -math.inf
+
+
+@pytest.mark.parametrize(("word", "script", "latin"), WRITTEN_AND_LATIN)
+def test_log_likelihood__equals_the_forward_sum_written_plainly(word, script, latin):
+    for spelling in {latin, *(text for text, _ in spellings(word, script, 4)), latin[::-1]}:
+        plainly = _log_likelihood_by_every_group(word, script, spelling)
+        assert log_likelihood(word, script, spelling) == plainly, spelling
+
+
+def _read_back_keeping_every_reading(latin, script, count):
+    """The beam search written plainly: every reading kept, the best ones taken at each letter."""
+    table = _read_back_table(script)
+    letters = re.sub(r"[^a-z]", "", latin.lower())[: MAX_CHARACTERS * 2]
+    reached = [[] for _ in range(len(letters) + 1)]
+    reached[0] = [(0.0, ())]
+    for start in range(len(letters)):
+        for logp, units in heapq.nlargest(READ_BACK_BEAM, reached[start]):
+            for length in range(1, min(LONGEST_GROUP, len(letters) - start) + 1):
+                for unit, lp in table.get(letters[start : start + length], ()):
+                    reached[start + length].append((logp + lp, (*units, unit)))
+    best = {}
+    for logp, units in sorted(reached[-1], reverse=True):
+        best.setdefault("-".join(units), logp)
+        if len(best) >= count:
+            break
+    return tuple(best)
+
+
+@pytest.mark.parametrize("script", SCRIPTS)
+def test_read_back__the_beam_kept_as_readings_arrive_reads_as_keeping_every_reading(script):
+    for _word, _script, latin in WRITTEN_AND_LATIN:
+        for count in (2, 3, 8):
+            assert read_back(latin, script, count) == _read_back_keeping_every_reading(latin, script, count)
 
 
 def test_sound_skeleton__keeps_consonants():
