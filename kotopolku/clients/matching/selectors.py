@@ -7,8 +7,9 @@ Both work the same way, with the same code on SQLite and PostgreSQL:
 2. candidates come from the indexed ``ClientNameKey`` table by key equality, scoped to the
    service points the user may see; every broad key is read with a cap, so a very common name
    costs the same as a rare one;
-3. candidates are pre-ranked by the keys they share with the query, the best few are loaded and
-   scored with rapidfuzz (``ranking``).
+3. candidates are pre-ranked by the keys they share with the query (those sharing a selective
+   key other than a birth date first), the best few are loaded and scored with rapidfuzz
+   (``ranking``).
 """
 
 from __future__ import annotations
@@ -155,7 +156,18 @@ def _candidates(
     weights: dict[int, float] = {
         client_id: sum(key_weights[key] for key in keys) for client_id, keys in matched.items()
     }
-    ranked = heapq.nsmallest(max(PRE_RANK, wanted), weights, key=lambda cid: (-weights[cid], -cid))
+    # A client sharing a key of name and more (both names, a name and the birth year) or a phone
+    # or identifier comes before those sharing broad keys only: the broad keys of one name part
+    # are many and say the same, and where a common name fills their caps their sum would crowd
+    # out the record whose name and year both agree. A birth date alone does not put a record
+    # first (strangers share it).
+    telling = {key for key in selective if not key.startswith("b:")}
+    tells = {client_id: not keys.isdisjoint(telling) for client_id, keys in matched.items()}
+    ranked = heapq.nsmallest(
+        max(PRE_RANK, wanted),
+        weights,
+        key=lambda cid: (not tells[cid], -weights[cid], -cid),
+    )
     return ranked, matched
 
 

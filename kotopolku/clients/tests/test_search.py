@@ -7,7 +7,7 @@ from django.utils import timezone
 
 from kotopolku.accounts.enums import Role
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.selectors import client_search
+from kotopolku.clients.matching.selectors import BROAD_KEY_CAP, client_search
 from kotopolku.clients.matching.services import client_search_keys_refresh
 from kotopolku.clients.models import ClientIdentifier, ClientNameKey, ClientTeamMember
 from kotopolku.clients.tests.matching_support import make_client, member
@@ -216,3 +216,23 @@ def test_client_search__limit(advisor, point):
     for i in range(15):
         make_client(point, given_names_latin="Anna", family_name_latin=f"Virtanen{i}")
     assert len(client_search(user=advisor, text="Anna", limit=5)) == 5
+
+
+def test_client_search__a_name_and_birth_year_reach_the_record_beyond_a_common_names_caps(advisor, point):
+    # More namesakes than a broad key reads: the broad keys find the first BROAD_KEY_CAP of them,
+    # every one of which shares all of the name's keys; the few born in the year typed share only
+    # the name-and-year key, yet they are the records the query asks for.
+    for number in range(BROAD_KEY_CAP + 5):
+        make_client(
+            point, given_names_latin=f"Jessica{number}", family_name_latin="Thompson", birth_year=1950
+        )
+    for month in range(1, 7):
+        make_client(
+            point, given_names_latin="Mary", family_name_latin="Thompson", birth_year=1967, birth_month=month
+        )
+    sought = make_client(
+        point, given_names_latin="Jessica", family_name_latin="Thompson", birth_year=1967, birth_month=10
+    )
+    found = client_search(user=advisor, text="Thompson 10.1967", limit=5)
+    assert found[0].client == sought
+    assert all(match.client.birth_year == 1967 for match in found)
