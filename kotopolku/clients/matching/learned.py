@@ -100,6 +100,9 @@ def in_benchmark_half(written: str) -> bool:
 EDIT_PENALTY = 0.01
 
 
+GROUPS_REMEMBERED = 4096  # per written character, in a long-running process
+
+
 class _GroupProbabilities(dict[str, float]):
     """P(group | character) for one character, filled as groups are asked for: a dict lookup in
     the hot loop of ``log_likelihood`` instead of a cached call per letter group."""
@@ -111,12 +114,9 @@ class _GroupProbabilities(dict[str, float]):
 
     def __missing__(self, group: str) -> float:
         if len(self) >= GROUPS_REMEMBERED:
-            self.clear()  # bounded in a long-running process: the groups of names seen lately
+            self.clear()  # keep the groups of the names seen lately
         probability = self[group] = _group_probability(self.script, self.character, group)
         return probability
-
-
-GROUPS_REMEMBERED = 4096
 
 
 @cache

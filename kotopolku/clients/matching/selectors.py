@@ -162,11 +162,10 @@ def _candidates(
     # out the record whose name and year both agree. A birth date alone does not put a record
     # first (strangers share it).
     telling = {key for key in selective if not key.startswith("b:")}
-    tells = {client_id: not keys.isdisjoint(telling) for client_id, keys in matched.items()}
     ranked = heapq.nsmallest(
         max(PRE_RANK, wanted),
         weights,
-        key=lambda cid: (not tells[cid], -weights[cid], -cid),
+        key=lambda cid: (matched[cid].isdisjoint(telling), -weights[cid], -cid),
     )
     return ranked, matched
 
