@@ -41,7 +41,6 @@ from kotopolku.clients.selectors import (
     client_list,
     client_team,
     client_timeline,
-    duplicate_candidates,
     retention_listing,
 )
 from kotopolku.clients.tasks import retention_run_request
@@ -108,28 +107,22 @@ def client_register_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         valid = form.is_valid() & languages.is_valid() & identifiers.is_valid()
         if valid:
-            confirmed = request.POST.get("confirm_new_person") == "yes"
-            duplicates = (
-                []
-                if confirmed
-                else duplicate_candidates(
-                    user=_user(request), service_point=service_point, fields=form.client_fields()
+            try:
+                client = services.client_register(
+                    service_point=service_point,
+                    fields=form.client_fields(),
+                    languages=formset_rows(languages),
+                    identifiers=formset_rows(identifiers),
+                    by=_user(request),
+                    confirm_new_person=request.POST.get("confirm_new_person") == "yes",
                 )
-            )
-            if not duplicates:
-                try:
-                    client = services.client_register(
-                        service_point=service_point,
-                        fields=form.client_fields(),
-                        languages=formset_rows(languages),
-                        identifiers=formset_rows(identifiers),
-                        by=_user(request),
-                    )
-                except ValidationError as error:
-                    _add_errors(form, error)
-                else:
-                    messages.success(request, _("The client was registered."))
-                    return redirect("clients:profile", uuid=client.uuid)
+            except services.PossibleDuplicates as found:
+                duplicates = found.matches
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The client was registered."))
+                return redirect("clients:profile", uuid=client.uuid)
     status = 400 if request.method == "POST" and not duplicates else 200
     return render(
         request,

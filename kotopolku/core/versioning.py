@@ -51,7 +51,9 @@ def versioned_update(
     locked = model._default_manager.select_for_update().get(pk=instance.pk)
     if expected_version is not None and locked.version != expected_version:
         raise StaleVersion(current=locked, expected=expected_version)
-    changed = [name for name, value in changes.items() if getattr(locked, name) != value]
+    changed = [
+        name for name, value in changes.items() if _stored(locked, name) != _comparable(model, name, value)
+    ]
     for name in changed:
         setattr(locked, name, changes[name])
     if changed:
@@ -61,6 +63,30 @@ def versioned_update(
             update_fields.append("updated_at")
         locked.save(update_fields=update_fields)
     return locked, changed
+
+
+def _stored(row: VersionedModel, name: str) -> Any:
+    """The stored value; a relation by its key, so that comparing it reads no other row."""
+    field = row._meta.get_field(name)
+    return getattr(row, field.attname) if field.is_relation else getattr(row, name)  # type: ignore[union-attr]
+
+
+def _comparable(model: type[VersionedModel], name: str, value: Any) -> Any:
+    field = model._meta.get_field(name)
+    if field.is_relation and isinstance(value, models.Model):
+        return value.pk
+    return value
+
+
+def version_bump(row: V) -> V:
+    """Count a change of what hangs off a row locked by ``versioned_update`` (its language rows,
+    its identifiers) as a new version of the record, when the row itself did not change."""
+    row.version += 1
+    update_fields = ["version"]
+    if any(field.name == "updated_at" for field in row._meta.concrete_fields):
+        update_fields.append("updated_at")
+    row.save(update_fields=update_fields)
+    return row
 
 
 def expected_version_from(request: HttpRequest, body_version: int | None = None) -> int | None:

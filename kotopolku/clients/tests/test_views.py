@@ -173,7 +173,7 @@ def test_client_edit__correction__is_saved_and_audited_with_field_names(client, 
     assert response.status_code == 302
     registered.refresh_from_db()
     assert registered.given_names == "Hanna"
-    assert AuditEvent.objects.get(action="clients.change").details == {"fields": ["given_names"]}
+    assert AuditEvent.objects.get(action="clients.change").details == {"fields": ["given_names"], "version": 2}
 
 
 def test_consents__recorded_and_withdrawn_from_the_profile(client, advisor, rovaniemi):
