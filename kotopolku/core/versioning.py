@@ -11,8 +11,10 @@ service writes next to it names exactly the fields the row now holds.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django.core import signing
 from django.db import models, transaction
 from django.http import HttpRequest
 
@@ -104,3 +106,53 @@ def expected_version_from(request: HttpRequest, body_version: int | None = None)
 
 def etag(version: int) -> str:
     return f'"{version}"'
+
+
+# A form that edits a versioned record carries, besides the version, the values it was filled
+# with (signed, so the page cannot be made to claim another starting point). On a stale save
+# these three snapshots tell apart what the other person changed from what this user changed,
+# so the user's own changes can be put on top of the stored record without undoing theirs.
+
+_SNAPSHOT_SALT = "kotopolku.core.versioning.snapshot"
+
+
+def snapshot_sign(snapshot: Mapping[str, Any]) -> str:
+    return signing.dumps(dict(snapshot), salt=_SNAPSHOT_SALT, compress=True)
+
+
+def snapshot_read(token: str) -> dict[str, Any] | None:
+    """The snapshot a form was filled with, or None when it is missing or not ours."""
+    try:
+        value = signing.loads(token or "", salt=_SNAPSHOT_SALT)
+    except signing.BadSignature:
+        return None
+    return value if isinstance(value, dict) else None
+
+
+@dataclass(frozen=True)
+class EditConflict:
+    """The fields the other person changed since the form was filled and those this user changed."""
+
+    theirs: list[str]
+    yours: list[str]
+
+
+def edit_conflict(
+    *, base: Mapping[str, Any] | None, current: Mapping[str, Any], submitted: Mapping[str, Any]
+) -> EditConflict:
+    """Compare snapshots of the same fields. Without a ``base`` every field the user sent that
+    differs from the stored record counts as theirs to keep."""
+    names = list(current)
+    if base is None:
+        changed = [name for name in names if submitted.get(name) != current.get(name)]
+        return EditConflict(theirs=changed, yours=changed)
+    return EditConflict(
+        theirs=[name for name in names if current.get(name) != base.get(name)],
+        yours=[name for name in names if submitted.get(name) != base.get(name)],
+    )
+
+
+def version_from_form(value: Any) -> int | None:
+    """The version a form was filled at; a missing or mangled one is a version no record has."""
+    text = str(value or "").strip()
+    return int(text) if text.isdigit() and len(text) < 10 else -1
