@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import Any
 
 from django import forms
@@ -26,7 +25,7 @@ from kotopolku.clients.forms import (
     language_name,
 )
 from kotopolku.clients.models import Client
-from kotopolku.core.versioning import EditConflict
+from kotopolku.core.versioning import ConflictRow, EditConflict
 
 FORM_FIELDS = tuple(ClientForm.Meta.fields)
 LIST_FIELDS = ("languages", "identifiers")
@@ -77,14 +76,6 @@ def submitted_snapshot(
     snapshot["languages"] = _language_rows(formset_rows(languages))
     snapshot["identifiers"] = _identifier_rows(formset_rows(identifiers))
     return snapshot
-
-
-@dataclass(frozen=True)
-class ConflictRow:
-    label: str
-    theirs: str
-    yours: str
-    you_changed: bool
 
 
 def _choice_labels(field: forms.Field) -> dict[str, str]:

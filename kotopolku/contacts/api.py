@@ -92,6 +92,7 @@ def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, Conta
 def _out(contact: Any) -> ContactOut:
     return ContactOut(
         id=contact.uuid,
+        version=contact.version,
         service_point=contact.service_point_uuid,
         happened_at=contact.happened_at,
         channel=contact.channel,

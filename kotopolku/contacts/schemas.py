@@ -27,6 +27,7 @@ class ContactCreated(Schema):
 
 class ContactOut(Schema):
     id: UUID
+    version: int = Field(description="Changes with each correction of the contact")
     service_point: UUID
     happened_at: datetime
     channel: str

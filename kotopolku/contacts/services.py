@@ -27,6 +27,7 @@ from kotopolku.contacts.models import (
     ContactTopic,
     Topic,
 )
+from kotopolku.core.versioning import version_bump, versioned_update
 
 if TYPE_CHECKING:
     from kotopolku.clients.models import Client
@@ -232,34 +233,40 @@ def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> C
 
 
 @transaction.atomic
-def contact_update(*, contact: Contact, data: ContactData, by: Any, as_action: str) -> Contact:
-    """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct)."""
-    _validate_or_raise(service_point=contact.service_point, data=data, existing=contact, by=by)
-    changed: list[str] = []
-    for name in CONTACT_FIELDS:
-        value = getattr(data, name)
-        if name == "happened_at" and value is None:
-            continue
-        if getattr(contact, name) != value:
-            setattr(contact, name, value)
-            changed.append(name)
-    old_topics = set(contact.topic_links.values_list("topic_id", flat=True))
+def contact_update(
+    *, contact: Contact, data: ContactData, by: Any, as_action: str, expected_version: int | None = None
+) -> Contact:
+    """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct).
+
+    The row is re-read under a lock and only what differs from it is written; a stale
+    ``expected_version`` raises ``StaleVersion`` and nothing is written.
+    """
+    current = Contact.objects.select_for_update().get(pk=contact.pk)
+    _validate_or_raise(service_point=current.service_point, data=data, existing=current, by=by)
+    changes = {
+        name: getattr(data, name)
+        for name in CONTACT_FIELDS
+        if not (name == "happened_at" and data.happened_at is None)
+    }
+    locked, changed = versioned_update(current, changes=changes, expected_version=expected_version)
+    old_topics = set(locked.topic_links.values_list("topic_id", flat=True))
     new_topics = {topic.pk for topic in data.topics}
     if old_topics != new_topics:
-        contact.topic_links.exclude(topic_id__in=new_topics).delete()
-        _set_topics(contact, [topic for topic in data.topics if topic.pk not in old_topics])
+        locked.topic_links.exclude(topic_id__in=new_topics).delete()
+        _set_topics(locked, [topic for topic in data.topics if topic.pk not in old_topics])
         changed.append("topics")
+        if locked.version == current.version:
+            version_bump(locked)
     if "happened_at" in changed:
-        contact.topic_links.update(happened_at=contact.happened_at)
+        locked.topic_links.update(happened_at=locked.happened_at)
     if changed:
-        contact.save()
         audit_record(
             actor=by,
             action=as_action,
-            target=contact,
-            details=_audit_details(contact, data.topics, fields=sorted(changed)),
+            target=locked,
+            details=_audit_details(locked, data.topics, fields=sorted(changed), version=locked.version),
         )
-    return contact
+    return locked
 
 
 @transaction.atomic

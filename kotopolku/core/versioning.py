@@ -152,6 +152,16 @@ def edit_conflict(
     )
 
 
+@dataclass(frozen=True)
+class ConflictRow:
+    """One line of the page a stale save shows (``core/includes/version_conflict.html``)."""
+
+    label: str
+    theirs: str
+    yours: str
+    you_changed: bool
+
+
 def version_from_form(value: Any) -> int | None:
     """The version a form was filled at; a missing or mangled one is a version no record has."""
     text = str(value or "").strip()
