@@ -32,7 +32,9 @@ def _minute(value: Any) -> str:
 
 def contact_snapshot(contact: Contact) -> dict[str, Any]:
     initial = ContactForm.initial_for(contact)
-    snapshot = {name: "" if initial.get(name) is None else str(initial[name]) for name in FIELDS}
+    snapshot: dict[str, Any] = {
+        name: "" if initial.get(name) is None else str(initial[name]) for name in FIELDS
+    }
     snapshot["topics"] = sorted(initial["topics"])
     snapshot["happened_at"] = _minute(contact.happened_at)
     return snapshot
@@ -89,7 +91,7 @@ def merged_initial(contact: Contact, conflict: EditConflict, form: ContactForm) 
     for name in conflict.yours:
         value = data.get(name)
         if name == "topics":
-            initial[name] = [topic.code for topic in value]
+            initial[name] = [topic.code for topic in value or []]
         elif name == "client_group":
             initial[name] = value.code if value else None
         elif name == "organisation":

@@ -10,10 +10,11 @@ service writes next to it names exactly the fields the row now holds.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from django import forms
 from django.core import signing
 from django.db import models, transaction
 from django.http import HttpRequest
@@ -166,3 +167,67 @@ def version_from_form(value: Any) -> int | None:
     """The version a form was filled at; a missing or mangled one is a version no record has."""
     text = str(value or "").strip()
     return int(text) if text.isdigit() and len(text) < 10 else -1
+
+
+def _plain_form_value(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, list | tuple):
+        return sorted(str(_plain_form_value(item)) for item in value)
+    return str(value).replace("\r\n", "\n").strip()
+
+
+def form_snapshot(*forms_: forms.BaseForm) -> dict[str, Any]:
+    """What the forms show (unbound) or sent (bound), by prefixed field name, comparable
+    across the two: the generic snapshot of a record edited through several forms at once."""
+    return {
+        form.add_prefix(name): _plain_form_value(form[name].value())
+        for form in forms_
+        for name in form.fields
+    }
+
+
+def form_conflict_rows(
+    forms_: Sequence[forms.BaseForm],
+    conflict: EditConflict,
+    *,
+    current: Mapping[str, Any],
+    submitted: Mapping[str, Any],
+) -> list[ConflictRow]:
+    """Rows for the fields the other person changed, labelled by the form field (and the
+    fieldset's name, ``form.legend``, where a record is edited through several forms)."""
+    fields = {form.add_prefix(name): (form, name) for form in forms_ for name in form.fields}
+    rows = []
+    for key in conflict.theirs:
+        form, name = fields[key]
+        field = form.fields[name]
+        label = str(field.label or name)
+        legend = getattr(form, "legend", "")
+        rows.append(
+            ConflictRow(
+                label=f"{label} ({legend})" if legend else label,
+                theirs=_shown_value(field, current[key]),
+                yours=_shown_value(field, submitted[key]),
+                you_changed=key in conflict.yours,
+            )
+        )
+    return rows
+
+
+def _shown_value(field: forms.Field, value: Any) -> str:
+    choices = getattr(field, "choices", None)
+    labels = {str(key): str(label) for key, label in choices} if choices is not None else {}
+    if isinstance(value, list):
+        return ", ".join(labels.get(item) or str(item) for item in value) or "—"
+    return labels.get(value, value) or "—"
+
+
+def form_overrides(forms_: Sequence[forms.BaseForm], conflict: EditConflict) -> dict[str, dict[str, Any]]:
+    """The user's own changes in bound forms, by form prefix ("" for none) and field name:
+    the initial values that put them on top of the stored record in fresh forms."""
+    overrides: dict[str, dict[str, Any]] = {}
+    for form in forms_:
+        for name in form.fields:
+            if form.add_prefix(name) in conflict.yours:
+                overrides.setdefault(form.prefix or "", {})[name] = form[name].value()
+    return overrides
