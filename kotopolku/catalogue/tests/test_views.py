@@ -388,3 +388,18 @@ def test_service_edit__stale_save__lists_their_change_and_keeps_mine_on_top(coor
     assert texts["sv"]["name"].value() == "FPA kundtjänst"
     audit = AuditEvent.objects.filter(action="catalogue.service_changed").get()
     assert audit.details["fields"] == ["email", "texts_sv"] and audit.details["version"] == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "order"), [("fi", ["fi", "sv", "en"]), ("sv", ["sv", "fi", "en"]), ("en", ["en", "fi", "sv"])]
+)
+def test_service_detail__language_cards__reader_language_first_then_fi_sv_en(advisor_client, language, order):
+    import re
+
+    from django.conf import settings
+
+    service = service_named("Neuvonta", en="Advice", sv="Rådgivning")
+    advisor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    advisor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    page = advisor_client.get(reverse("catalogue:service_detail", args=[service.uuid])).content.decode()
+    assert re.findall(r'id="text-(\w+)"', page) == order

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from django.conf import settings
 from django.urls import reverse
 
 from kotopolku.audit.models import AuditEvent
@@ -96,3 +97,35 @@ def test_client_register__empty_form__says_to_give_a_name(client, advisor, rovan
     assert response.status_code == 400
     assert "Give at least one name: a given name or a family name." in response.content.decode()
     assert not Client.objects.exists()
+
+
+def _warning_items(html: str) -> list[str]:
+    listing = html[html.index('<ul class="clients-matching-list">') :]
+    listing = listing[: listing.index("</ul>")]
+    return [re.sub(r"\s+", " ", re.sub(r"<[^>]+>", "", item)).strip() for item in listing.split("<li>")[1:]]
+
+
+def test_duplicate_warning__same_wording_live_and_after_saving__localised_percentage_and_name_once(
+    client, advisor, rovaniemi
+):
+    ClientFactory(
+        service_point=rovaniemi,
+        given_names="Anna",
+        family_name="Ivanova",
+        given_names_latin="Anna",
+        family_name_latin="Ivanova",
+        birth_year=1990,
+    )
+    logged_in(client, advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    person = {"given_names": "Anna", "family_name": "Ivanova", "birth_year": "1990"}
+    live = client.get(reverse("clients:duplicates"), person).content.decode()
+    saved = client.post(
+        reverse("clients:register"),
+        {**BASE, **person, "given_names_latin": "Anna", "family_name_latin": "Ivanova"},
+    ).content.decode()
+    (live_item,) = _warning_items(live)
+    (saved_item,) = _warning_items(saved)
+    assert live_item == saved_item
+    assert re.search(r"\b\d+ % ", saved_item) and "0," not in saved_item  # "97 %" in Finnish
+    assert saved_item.count("Anna Ivanova") == 1
