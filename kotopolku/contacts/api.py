@@ -67,6 +67,7 @@ def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> Contact
         note=payload.note,
         client=client,
         happened_at=payload.happened_at,
+        note_confirmed=payload.confirm_note,
     )
     for name, messages in contact_errors(service_point=point, data=data, existing=None, by=user).items():
         errors.setdefault(name, messages)

@@ -17,6 +17,13 @@ class ContactIn(Schema):
     outcome: str = Field(max_length=40, description="information, guided, referred or appointment")
     organisation: UUID | None = Field(None, description="Partner organisation guided to")
     note: str = Field("", max_length=20_000, description="Optional; no personal data in an anonymous contact")
+    confirm_note: bool = Field(
+        False,
+        description=(
+            "An anonymous contact's note that looks like it holds an identity code, a phone number or an "
+            "e-mail address is refused (422) unless this is true"
+        ),
+    )
     client: UUID | None = Field(None, description="A registered client of the same service point")
     happened_at: datetime | None = Field(None, description="When it happened; now when left out")
 

@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -73,6 +74,9 @@ class ContactData:
     note: str = ""
     client: Client | None = None
     happened_at: datetime | None = None
+    # The advisor saw the warning that the note of an anonymous contact seems to hold personal
+    # data, and confirmed that it does not.
+    note_confirmed: bool = False
 
 
 def clean_note(value: str) -> str:
@@ -87,6 +91,33 @@ def clean_note(value: str) -> str:
     ):
         raise ValidationError(_("The note contains control characters. Remove them and try again."))
     return text
+
+
+# A Finnish identity code: DDMMYY, the century sign, the individual number and the check character.
+_IDENTITY_CODE = re.compile(
+    r"(?<![0-9a-z])\d{6}[-+a-fu-y]\d{3}[0-9abcdefhjklmnprstuvwxy](?![0-9a-z])", re.IGNORECASE
+)
+_EMAIL_ADDRESS = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+def personal_data_in_note(text: str) -> list[str]:
+    """What in a note looks like personal data: an identity code, a phone number, an e-mail
+    address (named in the user's language). Names cannot be told from other words."""
+    found = []
+    if _IDENTITY_CODE.search(text):
+        found.append(_("an identity code"))
+    if next(iter(phonenumbers.PhoneNumberMatcher(text, "FI")), None) is not None:
+        found.append(_("a phone number"))
+    if _EMAIL_ADDRESS.search(text):
+        found.append(_("an e-mail address"))
+    return found
+
+
+def personal_data_warning(found: Sequence[str]) -> str:
+    return _(
+        "An anonymous contact holds no personal data, but the note seems to contain %(what)s. "
+        "Remove it, or confirm that the note may be saved as written."
+    ) % {"what": ", ".join(found)}
 
 
 def topics_by_code(codes: Iterable[str]) -> list[Topic]:
@@ -134,6 +165,10 @@ def contact_errors(
         data.note = clean_note(data.note)
     except ValidationError as error:
         errors.setdefault("note", []).extend(error.messages)
+    else:
+        found = personal_data_in_note(data.note) if data.client is None and not data.note_confirmed else []
+        if found:
+            add("note", personal_data_warning(found))
     if data.client is not None and (
         data.client.service_point_id != service_point.pk or not _may_link(by, data.client, existing)
     ):
