@@ -331,3 +331,20 @@ def test_desk__network_role__links_only_a_client_it_works_with(client, desk):
 
     client.post(DESK, form_data(service_point=point, client=str(own.uuid)))
     assert Contact.objects.get().client == own
+
+
+def test_desk__kemi_advisor_linking_a_rovaniemi_client__is_a_field_error_audited_as_denied(client, desk):
+    rovaniemi_client = Client.objects.create(service_point=desk.point, given_names="Olena")
+    client.force_login(desk.outsider)
+    response = client.post(DESK, form_data(client=str(rovaniemi_client.uuid)))
+    assert response.status_code == 400
+    assert "client" in response.context["form"].errors
+    assert not Contact.objects.exists()
+    event = AuditEvent.objects.get(actor=desk.outsider, outcome="denied")
+    assert (event.action, event.target_type, event.target_id) == (
+        "contacts.link_client",
+        "clients.client",
+        str(rovaniemi_client.uuid),
+    )
+    # Rovaniemi's own audit log shows the attempt on its client.
+    assert event.service_point_id == desk.point.id
