@@ -89,14 +89,20 @@ def read_env() -> Env:
     secret_key = os.environ.get("SECRET_KEY", "")
     if not secret_key:
         if not development:
-            raise ConfigurationError("SECRET_KEY must be set outside development (KOTOPOLKU_ENV=development)")
+            raise ConfigurationError(
+                "SECRET_KEY is not set. Set it in the environment to a long random value "
+                "(for example SECRET_KEY=$(openssl rand -base64 48)), "
+                "or on a developer's machine run with KOTOPOLKU_ENV=development."
+            )
         secret_key = "development-only-key-not-for-production-" + "x" * 20
     audit_key = os.environ.get("AUDIT_KEY", "")
     if not audit_key:
         if not development:
             raise ConfigurationError(
-                "AUDIT_KEY must be set outside development (KOTOPOLKU_ENV=development): "
-                "a long random secret that signs the audit log, kept outside the database"
+                "AUDIT_KEY is not set. Set it in the environment to a long random secret that signs the "
+                "audit log, kept outside the database and its backups (for example "
+                "AUDIT_KEY=$(openssl rand -base64 48)), or on a developer's machine run with "
+                "KOTOPOLKU_ENV=development."
             )
         audit_key = "development-only-audit-key-not-for-production"
     default_db = "sqlite:///" + str(BASE_DIR / "var" / "kotopolku.sqlite3")

@@ -40,7 +40,9 @@ def audit_chain_walk() -> tuple[int, list[BrokenLink]]:
     return checked, broken
 
 
-def audit_chain_verify(*, checkpoint_path: Path | None = None, checkpoint_dir: Path | None = None) -> VerifyReport:
+def audit_chain_verify(
+    *, checkpoint_path: Path | None = None, checkpoint_dir: Path | None = None
+) -> VerifyReport:
     """The chain checked end to end and against a checkpoint: the one given, else the latest
     valid one in the checkpoint directory."""
     report = VerifyReport()

@@ -140,7 +140,9 @@ def test_checkpoint__newest_events_deleted_and_the_log_written_on__is_caught():
     _events(3)  # the product goes on appending, chained to what is left
     report = audit_chain_verify()
     assert report.broken == []
-    assert any(f"event {events[2].id}" in problem and "missing" in problem for problem in report.checkpoint_problems)
+    assert any(
+        f"event {events[2].id}" in problem and "missing" in problem for problem in report.checkpoint_problems
+    )
 
 
 def test_checkpoint__history_rewritten_with_the_key_and_recomputed_hashes__is_caught():
@@ -188,8 +190,10 @@ def test_checkpoint__forged_or_altered_file__is_reported_and_not_trusted(checkpo
     (checkpoint_dir / "checkpoint-99999999T999999-1.json").write_text(json.dumps(data))
     newest, problems = latest_checkpoint()
     assert newest is not None and newest.count == 2
-    assert problems == ["checkpoint-99999999T999999-1.json: the checkpoint's signature does not hold "
-                        "(forged, altered or another key)"]
+    assert problems == [
+        "checkpoint-99999999T999999-1.json: the checkpoint's signature does not hold "
+        "(forged, altered or another key)"
+    ]
     with pytest.raises(CheckpointInvalid):
         checkpoint_parse("{}")
 
@@ -209,7 +213,9 @@ def test_verify__against_a_checkpoint_saved_from_the_log(tmp_path, capsys):
     events = _events(3)
     checkpoint, _path = audit_checkpoint()
     saved = tmp_path / "from-the-log.txt"
-    saved.write_text(f"2026-12-06 18:00:00 INFO kotopolku.audit.checkpoint audit checkpoint {checkpoint.to_json()}")
+    saved.write_text(
+        f"2026-12-06 18:00:00 INFO kotopolku.audit.checkpoint audit checkpoint {checkpoint.to_json()}"
+    )
     call_command("audit", "verify", "--checkpoint", str(saved))
     assert "matches" in capsys.readouterr().out
     _behind_the_guards(("DELETE FROM audit_auditevent WHERE id = %s", [events[2].id]))

@@ -36,7 +36,9 @@ class Command(BaseCommand):
     def _checkpoint(self, *, schedule: bool) -> None:
         checkpoint, path = audit_checkpoint()
         self.stdout.write(
-            self.style.SUCCESS(f"Audit checkpoint written to {path}: {checkpoint.count} events, last {checkpoint.last_id}.")
+            self.style.SUCCESS(
+                f"Audit checkpoint written to {path}: {checkpoint.count} events, last {checkpoint.last_id}."
+            )
         )
         if schedule:
             from kotopolku.audit.tasks import schedule_next_checkpoint
@@ -52,13 +54,14 @@ class Command(BaseCommand):
         if report.checkpoint is None:
             anchor = "no checkpoint to compare with (run 'audit checkpoint' periodically)"
         else:
-            anchor = (
-                f"checkpoint of {report.checkpoint.created_at} ({report.checkpoint.count} events) "
-                + ("matches" if not report.checkpoint_problems else "does not match")
+            anchor = f"checkpoint of {report.checkpoint.created_at} ({report.checkpoint.count} events) " + (
+                "matches" if not report.checkpoint_problems else "does not match"
             )
         if not report.intact:
             raise CommandError(
                 f"Audit chain NOT intact: {len(report.broken)} broken link(s), "
                 f"{len(report.checkpoint_problems)} checkpoint problem(s) ({report.checked} events checked; {anchor})."
             )
-        self.stdout.write(self.style.SUCCESS(f"Audit chain intact: {report.checked} events verified; {anchor}."))
+        self.stdout.write(
+            self.style.SUCCESS(f"Audit chain intact: {report.checked} events verified; {anchor}.")
+        )
