@@ -179,8 +179,8 @@ def checkpoint_mismatches(checkpoint: Checkpoint) -> list[str]:
     anchored = AuditEvent.objects.filter(id=checkpoint.last_id).values_list("hash", flat=True).first()
     if anchored is None:
         problems.append(
-            f"event {checkpoint.last_id}, the last one at the checkpoint of {checkpoint.created_at}, is missing "
-            "(the newest events were deleted or the table was cut)"
+            f"event {checkpoint.last_id}, the last one at the checkpoint of {checkpoint.created_at}, "
+            "is missing (the newest events were deleted or the table was cut)"
         )
     elif not hmac.compare_digest(anchored, checkpoint.last_hash):
         problems.append(

@@ -60,7 +60,8 @@ class Command(BaseCommand):
         if not report.intact:
             raise CommandError(
                 f"Audit chain NOT intact: {len(report.broken)} broken link(s), "
-                f"{len(report.checkpoint_problems)} checkpoint problem(s) ({report.checked} events checked; {anchor})."
+                f"{len(report.checkpoint_problems)} checkpoint problem(s) "
+                f"({report.checked} events checked; {anchor})."
             )
         self.stdout.write(
             self.style.SUCCESS(f"Audit chain intact: {report.checked} events verified; {anchor}.")
