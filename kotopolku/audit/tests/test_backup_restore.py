@@ -37,13 +37,14 @@ def _libpq_env() -> dict[str, str]:
 
 
 def _pg(*command: str) -> None:
-    subprocess.run(command, env=_libpq_env(), check=True, capture_output=True, timeout=300)  # noqa: S603
+    subprocess.run(command, env=_libpq_env(), check=True, capture_output=True, timeout=300)
 
 
 def _verify_in(database: str, checkpoint_dir: str) -> subprocess.CompletedProcess[str]:
     """What the auditor runs: the product's command against the restored database."""
     db = connection.settings_dict
-    url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{db['HOST'] or '127.0.0.1'}:{db['PORT'] or 5432}/{database}"
+    host, port = db["HOST"] or "127.0.0.1", db["PORT"] or 5432
+    url = f"postgres://{db['USER']}:{db['PASSWORD'] or ''}@{host}:{port}/{database}"
     env = {
         **os.environ,
         "KOTOPOLKU_ENV": "development",
@@ -52,7 +53,7 @@ def _verify_in(database: str, checkpoint_dir: str) -> subprocess.CompletedProces
         "AUDIT_CHECKPOINT_DIR": checkpoint_dir,
     }
     env.pop("DJANGO_SETTINGS_MODULE", None)
-    return subprocess.run(  # noqa: S603
+    return subprocess.run(
         [sys.executable, "-m", "kotopolku", "audit", "verify"],
         cwd=BASE_DIR,
         env=env,
