@@ -14,9 +14,12 @@ from kotopolku.audit.checkpoints import audit_checkpoint
 
 @task()
 def audit_checkpoint_periodic() -> dict[str, object]:
-    """Write a signed checkpoint, then queue the next one an interval later."""
-    checkpoint, path = audit_checkpoint()
-    schedule_next_checkpoint()
+    """Write a signed checkpoint, then queue the next one an interval later (also when this one
+    failed, say the mail server was down: the file and the log line are written first)."""
+    try:
+        checkpoint, path = audit_checkpoint()
+    finally:
+        schedule_next_checkpoint()
     return {"count": checkpoint.count, "last_id": checkpoint.last_id, "file": str(path)}
 
 

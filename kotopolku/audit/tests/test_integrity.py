@@ -277,3 +277,23 @@ def test_checkpoint__is_e_mailed_to_the_configured_address(settings, smtp_server
     kept.write_text(body)
     call_command("audit", "verify", "--checkpoint", str(kept))
     assert "matches" in capsys.readouterr().out
+
+
+def test_periodic_task__mail_server_down__checkpoint_still_on_file_and_the_next_one_queued(
+    settings, checkpoint_dir
+):
+    import socket
+
+    from django_tasks_db.models import DBTaskResult
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed_port = probe.getsockname()[1]
+    settings.EMAIL_BACKEND = "django.core.mail.backends.smtp.EmailBackend"
+    settings.EMAIL_HOST, settings.EMAIL_PORT, settings.EMAIL_TIMEOUT = "127.0.0.1", closed_port, 5
+    settings.AUDIT_CHECKPOINT_EMAIL = "dpo@kemi.example"
+    _events(1)
+    with pytest.raises(OSError):
+        audit_checkpoint_periodic.call()
+    assert len(list(checkpoint_dir.glob("checkpoint-*.json"))) == 1
+    assert DBTaskResult.objects.filter(task_path=audit_checkpoint_periodic.module_path).count() == 1
