@@ -130,3 +130,10 @@ def test_audit_log__names_users_and_the_username_of_a_failed_login(client):
     assert "gave a user a role." in body
     assert "User: new.advisor@example.test" in body
     assert str(colleague.uuid) not in body
+
+
+def test_audit_log__reading_it__is_itself_audited_with_the_filters(coordinator_client):
+    coordinator_client.get("/audit/?area=clients&outcome=denied")
+    event = AuditEvent.objects.filter(action="audit.view", outcome="done").get()
+    assert event.actor_label == "coordinator@example.test"
+    assert event.details == {"filters": {"area": "clients", "outcome": "denied"}, "page": 1}
