@@ -35,7 +35,7 @@ def test_audit_log__coordinator_reads_sentences_in_a_table_that_fits_the_page(br
     page.goto(f"{live_server.url}/audit/")
     assert_accessible(page, context="audit log")
     rows = page.inner_text("tbody")
-    assert "yritti liittää asiointikäynnin asiakkaaseen, jonka tietoihin hänellä ei ole oikeutta." in rows
+    assert "yritti liittää asioinnin asiakkaaseen, jonka tietoihin hänellä ei ole oikeutta." in rows
     assert "0f8fad5b" not in rows and "contacts.link_client" not in rows
     assert "Estetty" in rows
     assert page.inner_text("thead").count("IP-osoite") == 1
