@@ -17,6 +17,8 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kotopolku.core.api_schemas import InputSchema
+
 
 def _text(value: Any) -> Any:
     if value is None or isinstance(value, str):
@@ -75,13 +77,13 @@ DateText = Annotated[
 Codes = Annotated[list[str] | None, BeforeValidator(_codes)]
 
 
-class LanguageIn(Schema):
+class LanguageIn(InputSchema):
     language: Text = Field(None, description="ISO 639 code, e.g. `uk`, `ar`, `so`")
     level: Text = Field("", description="CEFR level: pre_a1, A1 … C2, native")
     needs_interpreter: bool = False
 
 
-class IdentifierIn(Schema):
+class IdentifierIn(InputSchema):
     kind: Text = Field(
         None, description="passport, migri_customer_number, residence_card, national_id, other"
     )
@@ -89,7 +91,7 @@ class IdentifierIn(Schema):
     issuing_country: Text = Field("", description="ISO 3166 alpha-2")
 
 
-class ClientFields(Schema):
+class ClientFields(InputSchema):
     given_names: Text = Field(None, description="As the client writes them, any script")
     family_name: Text = None
     given_names_latin: Text = Field(None, description="As in a document, Latin letters")
