@@ -4,9 +4,10 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.audit.enums import Outcome
+from kotopolku.core.text import CleanTextFormMixin
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(CleanTextFormMixin, forms.Form):
     actor = forms.CharField(label=_("Actor (e-mail)"), required=False, max_length=254)
     action = forms.CharField(label=_("Action"), required=False, max_length=64)
     target = forms.CharField(label=_("Target (type or id)"), required=False, max_length=64)

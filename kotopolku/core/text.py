@@ -21,7 +21,8 @@ Use, in a new app:
 * API schemas: derive request schemas (bodies and ``Query[...]`` filters) from
   ``kotopolku.core.api_schemas.InputSchema`` and type text fields ``Line`` or ``FreeText``;
   a text query parameter declared on its own is typed ``Line``;
-* a service that writes names from elsewhere (an import) calls ``clean_line``.
+* a service that writes one-line text it did not get through a form (an import) stores
+  ``one_line(value)`` and refuses what ``text_problem`` finds.
 """
 
 from __future__ import annotations
@@ -87,6 +88,13 @@ def clean_line(value: str) -> str:
     (``ValidationError``) with control or bidi-override characters."""
     validate_line(value)
     return without_zero_width(value).strip()
+
+
+def one_line(value: str) -> str:
+    """A text written from elsewhere (an import, a service's caller) made one line: zero-width
+    characters removed, runs of white space (line breaks and tabs too) made one space. Control
+    characters other than white space are left for ``validate_line`` to refuse."""
+    return " ".join(without_zero_width(value).split())
 
 
 def is_free_text_field(field: forms.Field) -> bool:
