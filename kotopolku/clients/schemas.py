@@ -17,7 +17,7 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-from kotopolku.core.api_schemas import InputSchema
+from kotopolku.core.api_schemas import FREE_TEXT_CHARACTERS, LINE_CHARACTERS, InputSchema
 
 
 def _text(value: Any) -> Any:
@@ -62,7 +62,8 @@ def _fail_uuid() -> Any:
     raise PydanticCustomError("uuid_expected", _("Give a UUID."))
 
 
-Text = Annotated[str | None, BeforeValidator(_text)]
+Text = Annotated[str | None, BeforeValidator(_text), LINE_CHARACTERS]
+LongText = Annotated[str | None, BeforeValidator(_text), FREE_TEXT_CHARACTERS]
 UuidRef = Annotated[UUID | None, BeforeValidator(_uuid)]
 Number = Annotated[
     str | None,
@@ -74,7 +75,7 @@ DateText = Annotated[
     BeforeValidator(_date),
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
 ]
-Codes = Annotated[list[str] | None, BeforeValidator(_codes)]
+Codes = Annotated[list[Annotated[str, LINE_CHARACTERS]] | None, BeforeValidator(_codes)]
 
 
 class LanguageIn(InputSchema):
@@ -111,7 +112,7 @@ class ClientFields(InputSchema):
             "work, family, study, international_protection, temporary_protection, eu_nordic, other, unknown"
         ),
     )
-    permit_type: Text = None
+    permit_type: LongText = None
     permit_expires: DateText = None
     personal_identity_code: Text = Field(None, description="Finnish henkilötunnus (optional)")
     responsible_worker: UuidRef = Field(None, description="A staff member of the client's service point")

@@ -17,13 +17,44 @@ that does not derive from ``InputSchema``, or a text parameter that is not ``Lin
 
 from __future__ import annotations
 
+import typing
+from dataclasses import dataclass
 from typing import Annotated, Any
 
+from django.utils.translation import gettext as _
 from ninja import Schema
-from pydantic import BeforeValidator, field_validator
-from pydantic_core import PydanticCustomError
+from ninja.schema import DjangoGetter
+from pydantic import (
+    BaseModel,
+    BeforeValidator,
+    GetJsonSchemaHandler,
+    ValidationInfo,
+    field_validator,
+    model_validator,
+)
+from pydantic.json_schema import JsonSchemaValue
+from pydantic_core import PydanticCustomError, core_schema
 
 from kotopolku.core.text import problem_message, text_problem, without_zero_width
+
+# The characters refused, as the OpenAPI document tells clients (JSON Schema regular expressions).
+_BIDI = "\\u202a-\\u202e\\u2066-\\u2069"
+LINE_PATTERN = "^[^\\u0000-\\u001f\\u007f-\\u009f" + _BIDI + "]*$"
+FREE_TEXT_PATTERN = "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f" + _BIDI + "]*$"
+
+
+@dataclass(frozen=True)
+class _Documented:
+    """Writes the characters a text type refuses into its JSON Schema as a ``pattern``."""
+
+    pattern: str
+
+    def __get_pydantic_json_schema__(
+        self, schema: core_schema.CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        json_schema = handler(schema)
+        json_schema["pattern"] = self.pattern
+        return json_schema
 
 
 def _refuse(code: str) -> PydanticCustomError:
@@ -57,20 +88,44 @@ def _free_text(value: Any) -> Any:
     return value
 
 
-Line = Annotated[str, BeforeValidator(_line)]
-FreeText = Annotated[str, BeforeValidator(_free_text)]
+# For a text type of an app's own (checked by its forms): says in the OpenAPI document which
+# characters are refused, as ``Line`` and ``FreeText`` do.
+LINE_CHARACTERS = _Documented(LINE_PATTERN)
+FREE_TEXT_CHARACTERS = _Documented(FREE_TEXT_PATTERN)
+
+Line = Annotated[str, BeforeValidator(_line), LINE_CHARACTERS]
+FreeText = Annotated[str, BeforeValidator(_free_text), FREE_TEXT_CHARACTERS]
 
 
 class InputSchema(Schema):
     """The base of every request schema: no string anywhere in the input holds NUL or another
     control or bidi-override character (line breaks and tabs excepted: use ``Line`` for a
-    field that is one line)."""
+    field that is one line). A request body is a JSON object: a list, a string or ``null`` in
+    its place is refused, never read as an empty object."""
+
+    @model_validator(mode="before")
+    @classmethod
+    def _refuse_other_than_an_object(cls, value: Any) -> Any:
+        # django-ninja hands the input over wrapped, to read model instances too.
+        raw = value._obj if isinstance(value, DjangoGetter) else value
+        if not isinstance(raw, dict | BaseModel):
+            raise PydanticCustomError("object_expected", _("Give an object."))
+        return value
 
     @field_validator("*", mode="before")
     @classmethod
-    def _refuse_control_characters(cls, value: Any) -> Any:
-        _checked(value, multiline=True)
+    def _refuse_control_characters(cls, value: Any, info: ValidationInfo) -> Any:
+        field = cls.model_fields.get(info.field_name or "")
+        if field is None or not _holds_models(field.annotation):
+            _checked(value, multiline=True)
+        # A nested schema checks its own fields (and ignores the keys it does not know).
         return value
+
+
+def _holds_models(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_models(argument) for argument in typing.get_args(annotation))
 
 
 class ErrorOut(Schema):

@@ -88,3 +88,24 @@ def test_input_schema__refuses_every_bad_string__at_its_field(data, field):
 def test_input_schema__line_loses_zero_width__free_text_keeps_line_breaks():
     payload = Payload.model_validate({"name": "Ai\u200bno", "note": "a\nb\tc", "topics": ["ke\ufeffla"]})
     assert (payload.name, payload.note, payload.topics) == ("Aino", "a\nb\tc", ["kela"])
+
+
+class Row(InputSchema):
+    code: Line = ""
+
+
+class WithRows(InputSchema):
+    rows: list[Row] = []
+
+
+def test_input_schema__nested_schema__checks_its_fields_and_ignores_unknown_keys():
+    assert WithRows.model_validate({"rows": [{"code": "a", "unknown\x0b": "\x00"}]}).rows == [Row(code="a")]
+    with pytest.raises(ValidationError) as raised:
+        WithRows.model_validate({"rows": [{"code": "\x00"}]})
+    assert raised.value.errors()[0]["loc"] == ("rows", 0, "code")
+
+
+@pytest.mark.parametrize("body", [None, [], [None, None], "x", 1])
+def test_input_schema__a_body_other_than_an_object__is_refused(body):
+    with pytest.raises(ValidationError):
+        Payload.model_validate(body)
