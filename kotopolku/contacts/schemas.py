@@ -1,11 +1,11 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from uuid import UUID
 
 from ninja import Field, Schema
 
-from kotopolku.core.api_schemas import FreeText, InputSchema, Line
+from kotopolku.core.api_schemas import FreeText, InputSchema, IsoDate, IsoDateTime, Line
 
 
 class ContactIn(InputSchema):
@@ -22,7 +22,7 @@ class ContactIn(InputSchema):
         "", max_length=20_000, description="Optional; no personal data in an anonymous contact"
     )
     client: UUID | None = Field(None, description="A registered client of the same service point")
-    happened_at: datetime | None = Field(None, description="When it happened; now when left out")
+    happened_at: IsoDateTime | None = Field(None, description="When it happened; now when left out")
 
 
 class ContactCreated(Schema):
@@ -56,8 +56,8 @@ class ContactPage(Schema):
 
 
 class ContactFilters(InputSchema):
-    date_from: date | None = Field(None, description="First day (local time), inclusive")
-    date_to: date | None = Field(None, description="Last day (local time), inclusive")
+    date_from: IsoDate | None = Field(None, description="First day (local time), inclusive")
+    date_to: IsoDate | None = Field(None, description="Last day (local time), inclusive")
     topic: Line = Field("", max_length=40, description="Topic code")
     language: Line = Field("", max_length=16, description="ISO 639 code")
     channel: Line = Field("", max_length=40)

@@ -17,6 +17,8 @@ that does not derive from ``InputSchema``, or a text parameter that is not ``Lin
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 import typing
 from dataclasses import dataclass
 from typing import Annotated, Any
@@ -95,6 +97,34 @@ FREE_TEXT_CHARACTERS = _Documented(FREE_TEXT_PATTERN)
 
 Line = Annotated[str, BeforeValidator(_line), LINE_CHARACTERS]
 FreeText = Annotated[str, BeforeValidator(_free_text), FREE_TEXT_CHARACTERS]
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}.*")
+
+
+def _iso_date(value: Any) -> Any:
+    """Only ``YYYY-MM-DD`` text is a date (pydantic would read ``0`` as 1 January 1970)."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("date_expected", _("Give a date as YYYY-MM-DD."))
+
+
+def _iso_date_time(value: Any) -> Any:
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str) and _ISO_DATE_TIME.fullmatch(value.strip()):
+        return value.strip()
+    raise PydanticCustomError(
+        "datetime_expected", _("Give a date and time with a time zone, as YYYY-MM-DDTHH:MM+02:00.")
+    )
+
+
+# A day and a moment, as ISO 8601 text only.
+IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_date_time)]
 
 
 class InputSchema(Schema):

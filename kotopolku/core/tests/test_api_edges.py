@@ -105,3 +105,12 @@ def test_unknown_api_address__answers_json():
     assert response.status_code == 404
     assert response["Content-Type"].startswith("application/json")
     assert "detail" in response.json()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("search", ["%00", "a%1bb", "%E2%80%AE"])
+def test_organisations__control_characters_in_search__422(search):
+    _token, raw = api_token_create(user=UserFactory(), name="test")
+    response = Client().get(f"/api/v1/organisations?search={search}", HTTP_AUTHORIZATION=f"Bearer {raw}")
+    assert response.status_code == 422
+    assert list(response.json()["errors"]) == ["search"]
