@@ -1,5 +1,6 @@
 """The public HSDS API serves GET and HEAD only: any other method is 405 with ``Allow``, also where
-the site checks CSRF tokens (the API reads no session, so there is nothing to forge)."""
+the site checks CSRF tokens (the API reads no session, so there is nothing to forge); odd input
+gets an answer, never a server error."""
 
 from __future__ import annotations
 
@@ -29,3 +30,10 @@ def test_hsds__unserved_method__405_not_a_csrf_failure(method):
         assert response.status_code == 405, (method, path, response.status_code)
         assert response["Allow"] == "GET, HEAD"
         assert response.json()["detail"]
+
+
+@pytest.mark.parametrize("search", ["%25%3A", "%C2%89", "%00", "-", "%E2%80%AE"])
+def test_hsds_services__search_without_words__empty_page_not_a_server_error(search):
+    response = Client().get(f"/api/hsds/services?search={search}")
+    assert response.status_code == 200, response.content
+    assert response.json()["total_items"] == 0

@@ -33,7 +33,7 @@ pytestmark = [
 
 SEED = "20261206"
 # Enough for every operation to be reached in every phase, within about a minute per API.
-EXAMPLES = "25"
+EXAMPLES = "20"
 ADVISOR = "advisor.rovaniemi@demo.kotopolku.fi"
 CONFIG = """
 [checks.positive_data_acceptance]
