@@ -12,8 +12,8 @@ expected for that reason (the document cannot list the records that exist).
 
 from __future__ import annotations
 
+import io
 import json
-import os
 import re
 import subprocess
 import sys
@@ -32,8 +32,10 @@ pytestmark = [
 ]
 
 SEED = "20261206"
-# Enough for every operation to be reached in every phase, within about a minute per API.
-EXAMPLES = "20"
+# Per operation and phase: every operation is reached in every phase (the coverage phase adds its
+# own cases), and both APIs together take under three minutes on either database.
+V1_EXAMPLES = "10"
+HSDS_EXAMPLES = "5"
 ADVISOR = "advisor.rovaniemi@demo.kotopolku.fi"
 CONFIG = """
 [checks.positive_data_acceptance]
@@ -41,7 +43,9 @@ expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
 """
 
 
-def _schemathesis(tmp_path: Path, location: str, *extra: str) -> tuple[subprocess.CompletedProcess[str], int]:
+def _schemathesis(
+    tmp_path: Path, location: str, examples: str, *extra: str
+) -> tuple[subprocess.CompletedProcess[str], int]:
     config = tmp_path / "schemathesis.toml"
     config.write_text(CONFIG, encoding="utf-8")
     command = [
@@ -56,17 +60,14 @@ def _schemathesis(tmp_path: Path, location: str, *extra: str) -> tuple[subproces
         "--seed",
         SEED,
         "--max-examples",
-        EXAMPLES,
+        examples,
         "--workers",
         "1",
         "--request-timeout",
         "30",
         *extra,
     ]
-    environment = {**os.environ, "SCHEMATHESIS_HOOKS": ""}
-    result = subprocess.run(
-        command, capture_output=True, text=True, timeout=600, cwd=tmp_path, env=environment
-    )
+    result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path)
     generated = re.search(r"(\d+) generated", result.stdout)
     return result, int(generated.group(1)) if generated else 0
 
@@ -75,33 +76,32 @@ def _report(result: subprocess.CompletedProcess[str]) -> str:
     return f"schemathesis exited {result.returncode}\n{result.stdout[-20000:]}\n{result.stderr[-3000:]}"
 
 
-@pytest.fixture
-def demo_advisor_token(db) -> str:  # type: ignore[no-untyped-def]
-    call_command("demo", stdout=open(os.devnull, "w"))  # noqa: SIM115
+def test_json_api_and_hsds__every_check_every_operation__no_failure(live_server, tmp_path):
+    """One test for both APIs: the demo is loaded once."""
+    call_command("demo", stdout=io.StringIO())
     _token, raw = api_token_create(user=User.objects.get(email=ADVISOR), name="schemathesis")
-    return raw
 
-
-def test_api_v1__every_check_every_operation__no_failure(live_server, tmp_path, demo_advisor_token):
     result, generated = _schemathesis(
         tmp_path,
         f"{live_server.url}/api/v1/openapi.json",
+        V1_EXAMPLES,
         "--header",
-        f"Authorization: Bearer {demo_advisor_token}",
+        f"Authorization: Bearer {raw}",
     )
     print(f"api/v1: {generated} cases")
-    assert "Tested: 9" in result.stdout or "Tested:" in result.stdout, _report(result)
+    assert re.search(r"Tested: +9\b", result.stdout), _report(result)
     assert result.returncode == 0, _report(result)
-    assert generated > 500, _report(result)
+    assert generated > 400, _report(result)
 
-
-def test_hsds__every_check_every_operation__no_failure(live_server, tmp_path, demo_advisor_token):
     document = openapi_as_served()
     if document is None:
         pytest.skip("the HSDS 3.0 specification is not in ../shared/data/hsds-3.0")
     location = tmp_path / "hsds-openapi.json"
     location.write_text(json.dumps(document), encoding="utf-8")
-    result, generated = _schemathesis(tmp_path, str(location), "--url", f"{live_server.url}/api/hsds")
+    result, generated = _schemathesis(
+        tmp_path, str(location), HSDS_EXAMPLES, "--url", f"{live_server.url}/api/hsds"
+    )
     print(f"api/hsds: {generated} cases")
+    assert re.search(r"Tested: +11\b", result.stdout), _report(result)
     assert result.returncode == 0, _report(result)
     assert generated > 300, _report(result)
