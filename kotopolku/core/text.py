@@ -97,6 +97,13 @@ def one_line(value: str) -> str:
     return " ".join(without_zero_width(value).split())
 
 
+def search_text(value: str, *, max_length: int = 200) -> str:
+    """Words typed into a search box and read from an address (not through a form): control and
+    bidi-override characters count as spaces, zero-width characters go, and the rest is one line
+    of at most ``max_length`` characters. A search never fails for the characters it holds."""
+    return one_line(LINE_FORBIDDEN.sub(" ", value))[:max_length]
+
+
 def is_free_text_field(field: forms.Field) -> bool:
     return isinstance(field.widget, forms.Textarea)
 
