@@ -148,5 +148,5 @@ class CleanTextFormMixin:
         for field in self.fields.values():
             multiline = is_free_text_field(field)
             if isinstance(field, forms.CharField) and not multiline:
-                field.to_python = _without_zero_width_first(field.to_python)  # type: ignore[method-assign]
-            field.clean = _checked_first(field, multiline=multiline)  # type: ignore[method-assign]
+                field.to_python = _without_zero_width_first(field.to_python)  # type: ignore[method-assign,assignment]
+            field.clean = _checked_first(field, multiline=multiline)  # type: ignore[method-assign,assignment]
