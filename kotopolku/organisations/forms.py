@@ -3,9 +3,18 @@ from __future__ import annotations
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.organisations.enums import OrganisationKind
 from kotopolku.organisations.models import Organisation
 from kotopolku.organisations.theme import LOGO_MAX_BYTES, logo_type_of
 from kotopolku.organisations.validators import normalise_business_id, validate_theme_colour
+
+
+class OrganisationFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or business ID"), required=False, max_length=100)
+    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *OrganisationKind.choices])
+
+    def clean_q(self) -> str:
+        return self.cleaned_data.get("q", "").strip()
 
 
 class OrganisationForm(forms.ModelForm):

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from types import SimpleNamespace
 from typing import cast
 
 from django.contrib import messages
@@ -13,8 +14,7 @@ from django.views.decorators.http import require_GET
 
 from kotopolku.accounts.permissions import can, require
 from kotopolku.core.versioning import StaleVersion
-from kotopolku.organisations.enums import OrganisationKind
-from kotopolku.organisations.forms import MunicipalityThemeForm, OrganisationForm
+from kotopolku.organisations.forms import MunicipalityThemeForm, OrganisationFilterForm, OrganisationForm
 from kotopolku.organisations.models import Municipality, Organisation
 from kotopolku.organisations.selectors import organisation_list
 from kotopolku.organisations.services import municipality_theme_update, organisation_save
@@ -24,19 +24,32 @@ from kotopolku.organisations.theme import theme_stylesheet
 @login_required
 def organisation_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "organisations.view")
-    search = request.GET.get("q", "").strip()[:100]
-    kind = request.GET.get("kind", "")
-    if kind not in OrganisationKind.values:
-        kind = ""
-    page = Paginator(organisation_list(search=search, kind=kind), 50).get_page(request.GET.get("page"))
+    filter_form = OrganisationFilterForm(request.GET or None)
+    filters = filter_form.cleaned_data if filter_form.is_valid() else {}
+    organisations = organisation_list(search=filters.get("q", ""), kind=filters.get("kind", ""))
+    page = Paginator(organisations, 50).get_page(request.GET.get("page"))
+    language = get_language()
+    # Each organisation under its name in the user's language where it has one (sv, en).
+    rows = [
+        SimpleNamespace(
+            uuid=organisation.uuid,
+            display_name=organisation.name_in(language),
+            get_kind_display=organisation.get_kind_display(),
+            business_id=organisation.business_id,
+            municipality_name=organisation.municipality.name_in(language) if organisation.municipality else "",
+        )
+        for organisation in page
+    ]
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "organisations/organisation_list.html",
         {
             "page": page,
-            "search": search,
-            "kind": kind,
-            "kinds": OrganisationKind.choices,
+            "rows": rows,
+            "filter_form": filter_form,
+            "query": query.urlencode(),
             "may_manage": can(request.user, "organisations.manage"),
         },
     )
