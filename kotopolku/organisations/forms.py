@@ -11,7 +11,9 @@ from kotopolku.organisations.validators import normalise_business_id, validate_t
 
 class OrganisationFilterForm(forms.Form):
     q = forms.CharField(label=_("Name or business ID"), required=False, max_length=100)
-    kind = forms.ChoiceField(label=_("Kind"), required=False, choices=[("", _("Any")), *OrganisationKind.choices])
+    kind = forms.ChoiceField(
+        label=_("Kind"), required=False, choices=[("", _("Any")), *OrganisationKind.choices]
+    )
 
     def clean_q(self) -> str:
         return self.cleaned_data.get("q", "").strip()

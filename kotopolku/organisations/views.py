@@ -36,7 +36,9 @@ def organisation_index(request: HttpRequest) -> HttpResponse:
             display_name=organisation.name_in(language),
             get_kind_display=organisation.get_kind_display(),
             business_id=organisation.business_id,
-            municipality_name=organisation.municipality.name_in(language) if organisation.municipality else "",
+            municipality_name=organisation.municipality.name_in(language)
+            if organisation.municipality
+            else "",
         )
         for organisation in page
     ]
