@@ -6,6 +6,11 @@ document.addEventListener("DOMContentLoaded", () => {
     select.addEventListener("change", () => select.form.requestSubmit());
   });
 
+  document.querySelectorAll("[data-print]").forEach((button) => {
+    button.hidden = false;
+    button.addEventListener("click", () => window.print());
+  });
+
   // Confirmations: the link leads to a confirmation page; with JavaScript the same question
   // opens in a dialog on this page instead.
   document.querySelectorAll("a[data-confirm-dialog]").forEach((link) => {
