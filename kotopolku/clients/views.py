@@ -22,7 +22,6 @@ from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients import services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
-from kotopolku.clients.hooks import export_documents
 from kotopolku.clients.forms import (
     ClientForm,
     ConfirmForm,
@@ -36,6 +35,7 @@ from kotopolku.clients.forms import (
     identifier_kind_label,
     language_name,
 )
+from kotopolku.clients.hooks import export_documents
 from kotopolku.clients.models import Client, ClientTeamMember, Consent
 from kotopolku.clients.selectors import (
     client_find,
