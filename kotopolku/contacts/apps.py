@@ -15,12 +15,14 @@ class ContactsConfig(AppConfig):
             client_anonymised,
             register_export_document,
             register_export_source,
+            register_profile_actions,
             register_timeline_source,
         )
         from kotopolku.contacts import permissions  # noqa: F401
         from kotopolku.contacts.hooks import (
             contact_export,
             contact_export_document,
+            contact_profile_actions,
             contact_timeline,
             on_client_anonymised,
         )
@@ -28,4 +30,5 @@ class ContactsConfig(AppConfig):
         register_timeline_source(contact_timeline)
         register_export_source("contacts", contact_export)
         register_export_document("contacts", contact_export_document)
+        register_profile_actions(contact_profile_actions)
         client_anonymised.connect(on_client_anonymised, dispatch_uid="contacts.blank_notes")
