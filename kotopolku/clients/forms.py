@@ -9,7 +9,7 @@ from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.html import format_html, format_html_join
-from django.utils.safestring import mark_safe
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -102,17 +102,19 @@ class CountryInputs(forms.Widget):
     def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
         return name not in data
 
-    def format_value(self, value: Any) -> list[str]:
+    def display_values(self, value: Any) -> list[str]:
         if not value:
             return []
         return [country_name(item) if len(item) == 2 and item.isupper() else item for item in value]
 
-    def render(self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None) -> str:
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
         attrs = dict(attrs or {})
         base_id = attrs.pop("id", f"id_{name}")
         described = attrs.pop("aria-describedby", "")
         invalid = attrs.pop("aria-invalid", "")
-        values = self.format_value(value)
+        values = self.display_values(value)
         count = max(self.rows, len(values) + 1)
         inputs = []
         for index in range(count):
