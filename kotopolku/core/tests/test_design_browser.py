@@ -118,7 +118,9 @@ def test_every_staff_page__each_role__screenshots_axe_in_three_languages_no_side
             set_language(page, live_server.url, language)
             page.set_viewport_size({"width": WIDTHS[0], "height": 900})
             response = page.goto(f"{live_server.url}{url}")
-            assert response is not None and response.status == 200, f"{role} {url}: {response and response.status}"
+            assert response is not None and response.status == 200, (
+                f"{role} {url}: {response and response.status}"
+            )
             assert page.get_attribute("html", "lang") == language
             assert_accessible(page, context=f"{role} {name} ({language})")
             if language == "fi":
@@ -169,4 +171,6 @@ def test_names_in_every_script__are_drawn_with_the_bundled_fonts_not_boxes(brows
             [text],
         )
         assert widths["product"] > 0
-        assert abs(widths["product"] - widths["fallback"]) > 1, f"the {script} name renders as the fallback does"
+        assert abs(widths["product"] - widths["fallback"]) > 1, (
+            f"the {script} name renders as the fallback does"
+        )
