@@ -173,12 +173,13 @@ def client_register(
     fields: Mapping[str, Any],
     languages: Iterable[Mapping[str, Any]] = (),
     identifiers: Iterable[Mapping[str, Any]] = (),
+    consents: Iterable[str] = (),
     by: User,
     confirm_new_person: bool = True,
 ) -> Client:
-    """Register a client. Unless ``confirm_new_person``, the duplicate check runs first, in the
-    same transaction and serialised per service point, and likely matches raise
-    ``PossibleDuplicates``."""
+    """Register a client with their languages, identifiers and the consents they gave. Unless
+    ``confirm_new_person``, the duplicate check runs first, in the same transaction and
+    serialised per service point, and likely matches raise ``PossibleDuplicates``."""
     if not any((fields.get(name) or "").strip() for name in NAME_FIELDS):
         raise ValidationError({"given_names": _("Give at least one name: a given name or a family name.")})
     _serialise_registrations(service_point)
@@ -198,6 +199,8 @@ def client_register(
         # Registered by a network's staff member (the region's permit expert at a member point):
         # they work with the client from the start, so they keep seeing the record they made.
         _team_add(client=client, user=by, by=by, reason=_("registered the client"))
+    for purpose in dict.fromkeys(consents):
+        consent_record(client=client, purpose=purpose, by=by)
     return client
 
 

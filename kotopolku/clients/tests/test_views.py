@@ -221,10 +221,51 @@ def test_client_export__json_and_readable_page_in_finnish_and_english(client, ad
     assert "sources" in data
     fi = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "fi"})
     en = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "en"})
-    assert fi["Content-Language"] == "fi" and en["Content-Language"] == "en"
+    assert (
+        'lang="fi"' in fi.content.decode()
+        and '<article class="kp-document" lang="en">' in en.content.decode()
+    )
     assert "Your data in the client register" in en.content.decode()
     assert "Venäjä" in fi.content.decode() and "Russia" in en.content.decode()
     assert AuditEvent.objects.filter(action="clients.export", target_id=str(registered.uuid)).count() == 3
+
+
+def test_client_export__keeps_the_staff_language_and_offers_fi_sv_en_marking_the_clients(
+    client, advisor, rovaniemi
+):
+    from kotopolku.clients.models import ClientLanguage
+
+    registered = ClientFactory(service_point=rovaniemi, citizenships=["SE"])
+    ClientLanguage.objects.create(client=registered, language="ar")
+    ClientLanguage.objects.create(client=registered, language="en")
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get(reverse("clients:export", args=[registered.uuid])).content.decode()
+    # The staff page stays in Swedish (navigation, page language) ...
+    assert '<html lang="sv"' in page and ">Klienter<" in page
+    # ... the document opens in the client's language (English here) and offers fi, sv and en.
+    assert '<article class="kp-document" lang="en">' in page and "Sweden" in page
+    for code, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):
+        assert f'href="?lang={code}" lang="{code}"' in page and label in page
+    assert "(klientens språk)" in page
+    swedish = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "sv"}).content.decode()
+    assert '<article class="kp-document" lang="sv">' in swedish and "Sverige" in swedish
+
+
+def test_client_export__is_a_readable_document_in_words_not_json(client, advisor, rovaniemi):
+    from kotopolku.contacts.tests.factories import ContactFactory
+
+    registered = ClientFactory(service_point=rovaniemi)
+    ContactFactory(
+        service_point=rovaniemi, client=registered, note="Kysyi asunnosta", topic_codes=["housing"]
+    )
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    page = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "fi"}).content.decode()
+    assert "Käynnit ja yhteydenotot palvelupisteeseen" in page and "Asuminen" in page
+    assert "Kysyi asunnosta" in page
+    assert "<pre" not in page and '"topics"' not in page and "housing" not in page
+    assert "Your data" not in page
 
 
 def test_client_anonymise__needs_confirmation_and_coordinator(client, advisor, coordinator, rovaniemi):
@@ -299,3 +340,64 @@ def test_client_list__permit_expert_of_the_network__sees_member_points_clients_t
     body = logged_in(client, expert).get(reverse("clients:list")).content.decode()
     assert "Kemilainen" in body
     assert "Rovaniemelainen" not in body and "Torniolainen" not in body
+
+
+def test_client_register__citizenship_typed_by_name_in_any_staff_language_and_consents_given(
+    client, advisor, rovaniemi
+):
+    logged_in(client, advisor)
+    data = {
+        **BASE,
+        "given_names_latin": "Olena",
+        "family_name_latin": "Shevchenko",
+        "citizenships": ["Ukraina", "ryssland", "", "UA"],
+        "consents": ["record_keeping", "esf_participant"],
+        "confirm_new_person": "yes",
+    }
+    response = client.post(reverse("clients:register"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    registered = Client.objects.get()
+    assert registered.citizenships == ["UA", "RU"]
+    assert sorted(registered.consents.values_list("purpose", flat=True)) == [
+        "esf_participant",
+        "record_keeping",
+    ]
+    assert (
+        AuditEvent.objects.filter(action="clients.consent_record", target_id=str(registered.uuid)).count()
+        == 2
+    )
+    edit = client.get(reverse("clients:edit", args=[registered.uuid])).content.decode()
+    assert 'value="Ukraine"' in edit and 'list="country-names"' in edit
+
+
+def test_client_register__unknown_country__names_the_field_in_the_users_language(client, advisor):
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    response = client.post(
+        reverse("clients:register"), {**BASE, "given_names": "Anna", "citizenships": ["Atlantis"]}
+    )
+    assert response.status_code == 400
+    assert "”Atlantis” ei ole luettelon maa" in str(response.context["form"].errors["citizenships"])
+    assert not Client.objects.exists()
+
+
+def test_client_register__form_is_in_sections_on_one_page(client, advisor):
+    logged_in(client, advisor)
+    page = client.get(reverse("clients:register")).content.decode()
+    for section in ("name", "contact", "residence", "languages", "identifiers", "consents"):
+        assert f'id="section-{section}"' in page and f'href="#section-{section}"' in page
+    assert 'name="citizenships" id="id_citizenships_0"' in page and '<select name="citizenships"' not in page
+    assert "hold Ctrl" not in page
+
+
+def test_client_profile__offers_to_log_a_contact_for_the_client_and_the_desk_opens_with_them(
+    client, advisor, rovaniemi
+):
+    registered = ClientFactory(service_point=rovaniemi, given_names_latin="Aziz", family_name_latin="Karimi")
+    logged_in(client, advisor)
+    profile = client.get(reverse("clients:profile", args=[registered.uuid])).content.decode()
+    desk_url = f"{reverse('contacts:desk')}?client={registered.uuid}"
+    assert f'href="{desk_url}"' in profile and "Log a contact for this client" in profile
+    desk = client.get(desk_url).content.decode()
+    assert "This contact is linked to the client Aziz Karimi" in desk
+    assert f'value="{registered.uuid}"' in desk
