@@ -153,6 +153,11 @@ class ClientForm(CleanTextFormMixin, forms.ModelForm[Client]):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if not any(name in self.errors for name in NAME_FIELDS) and not any(
+            (cleaned.get(name) or "").strip() for name in NAME_FIELDS
+        ):
+            # Said at the first name field, the one a person fills first.
+            self.add_error("given_names", _("Give at least one name: a given name or a family name."))
         birth: dict[str, Any] = {
             name: cleaned.get(name) for name in ("birth_year", "birth_month", "birth_day")
         }

@@ -130,7 +130,9 @@ class ClientIn(ClientFields):
 
 
 class ClientPatch(ClientFields):
-    pass
+    version: int | None = Field(
+        None, ge=1, le=2_147_483_647, description="The version read; or send it as `If-Match`"
+    )
 
 
 class ClientCreated(Schema):
@@ -176,6 +178,7 @@ class TeamMemberOut(Schema):
 
 class ClientOut(Schema):
     uuid: UUID
+    version: int
     service_point: UUID
     status: str
     given_names: str
@@ -220,3 +223,12 @@ class ClientMatchOut(Schema):
 class ClientChanged(Schema):
     uuid: UUID
     changed: list[str]
+    version: int
+
+
+class VersionConflict(Schema):
+    detail: str
+    version: int = Field(description="The stored version")
+    changed: dict[str, Any] = Field(
+        description="The fields changed since the version sent, with their stored values"
+    )

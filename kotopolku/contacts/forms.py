@@ -23,7 +23,7 @@ from kotopolku.contacts.models import (
     Topic,
 )
 from kotopolku.contacts.selectors import active_code_lists
-from kotopolku.contacts.services import ContactData
+from kotopolku.contacts.services import ContactData, personal_data_in_note, personal_data_warning
 from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Organisation, ServicePoint
 
@@ -196,6 +196,9 @@ class ContactForm(CleanTextFormMixin, forms.Form):
         help_text=NOTE_HELP,
         widget=forms.Textarea(attrs={"rows": 2}),
     )
+    confirm_note = forms.BooleanField(
+        label=_("The note holds no personal data: save it as written"), required=False
+    )
     happened_at = forms.DateTimeField(
         label=_("Time"),
         required=False,
@@ -250,6 +253,23 @@ class ContactForm(CleanTextFormMixin, forms.Form):
             for index, (code, label) in enumerate(bound.field.choices)  # type: ignore[attr-defined]
         ]
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        note = cleaned.get("note") or ""
+        if note and cleaned.get("client") is None and not cleaned.get("confirm_note"):
+            found = personal_data_in_note(note)
+            if found:
+                self.add_error("note", personal_data_warning(found))
+        return cleaned
+
+    @property
+    def asks_note_confirmation(self) -> bool:
+        """Whether the form is shown again because the note seems to hold personal data."""
+        if not self.is_bound or "note" not in self.errors:
+            return False
+        note = self.data.get("note") or ""
+        return bool(personal_data_in_note(note)) and not self.data.get("client")
+
     def clean_service_point(self) -> ServicePoint:
         return self.service_points[self.cleaned_data["service_point"]]
 
@@ -267,6 +287,7 @@ class ContactForm(CleanTextFormMixin, forms.Form):
             note=data.get("note") or "",
             client=data.get("client"),
             happened_at=data.get("happened_at"),
+            note_confirmed=bool(data.get("confirm_note")),
         )
 
     @staticmethod

@@ -21,6 +21,13 @@ class ContactIn(InputSchema):
     note: FreeText = Field(
         "", max_length=20_000, description="Optional; no personal data in an anonymous contact"
     )
+    confirm_note: bool = Field(
+        False,
+        description=(
+            "An anonymous contact's note that looks like it holds an identity code, a phone number or an "
+            "e-mail address is refused (422) unless this is true"
+        ),
+    )
     client: UUID | None = Field(None, description="A registered client of the same service point")
     happened_at: IsoDateTime | None = Field(None, description="When it happened; now when left out")
 
@@ -31,6 +38,7 @@ class ContactCreated(Schema):
 
 class ContactOut(Schema):
     id: UUID
+    version: int = Field(description="Changes with each correction of the contact")
     service_point: UUID
     happened_at: datetime
     channel: str

@@ -4,6 +4,7 @@ from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
+from django.template import loader
 from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
@@ -61,4 +62,9 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
-    return _error(request, 500, "core/errors/500.html")
+    if request.path.startswith(API_PREFIX):
+        return _error(request, 500, "core/errors/500.html")
+    # Rendered without the request's context processors: they may need the database, which
+    # may be what failed. The page still follows the staff member's language.
+    body = loader.render_to_string("core/errors/500.html", {"request_id": getattr(request, "request_id", "")})
+    return HttpResponse(body, status=500)
