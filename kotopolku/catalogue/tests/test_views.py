@@ -391,7 +391,8 @@ def test_service_edit__stale_save__lists_their_change_and_keeps_mine_on_top(coor
 
 
 @pytest.mark.parametrize(
-    ("language", "order"), [("fi", ["fi", "sv", "en"]), ("sv", ["sv", "fi", "en"]), ("en", ["en", "fi", "sv"])]
+    ("language", "order"),
+    [("fi", ["fi", "sv", "en"]), ("sv", ["sv", "fi", "en"]), ("en", ["en", "fi", "sv"])],
 )
 def test_service_detail__language_cards__reader_language_first_then_fi_sv_en(advisor_client, language, order):
     import re
