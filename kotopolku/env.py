@@ -6,6 +6,7 @@ machine wants; anything else is treated as production.
 
 from __future__ import annotations
 
+import ipaddress
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,6 +47,17 @@ def _list(name: str, default: list[str]) -> list[str]:
     return [item.strip() for item in raw.split(",") if item.strip()]
 
 
+def _networks(name: str) -> list[str]:
+    """Addresses or networks (``10.0.0.5``, ``10.0.0.0/24``, ``::1``), normalised."""
+    networks = []
+    for item in _list(name, []):
+        try:
+            networks.append(str(ipaddress.ip_network(item, strict=False)))
+        except ValueError as exc:
+            raise ConfigurationError(f"{name} must list IP addresses or networks, not {item!r}") from exc
+    return networks
+
+
 @dataclass(frozen=True)
 class Env:
     development: bool
@@ -65,6 +77,11 @@ class Env:
     login_failure_limit: int
     login_cooloff_minutes: int
     log_level: str
+    trusted_proxies: list[str]
+    audit_key: str
+    audit_checkpoint_dir: str
+    audit_checkpoint_email: str
+    audit_checkpoint_interval_minutes: int
 
 
 def read_env() -> Env:
@@ -72,8 +89,22 @@ def read_env() -> Env:
     secret_key = os.environ.get("SECRET_KEY", "")
     if not secret_key:
         if not development:
-            raise ConfigurationError("SECRET_KEY must be set outside development (KOTOPOLKU_ENV=development)")
+            raise ConfigurationError(
+                "SECRET_KEY is not set. Set it in the environment to a long random value "
+                "(for example SECRET_KEY=$(openssl rand -base64 48)), "
+                "or on a developer's machine run with KOTOPOLKU_ENV=development."
+            )
         secret_key = "development-only-key-not-for-production-" + "x" * 20
+    audit_key = os.environ.get("AUDIT_KEY", "")
+    if not audit_key:
+        if not development:
+            raise ConfigurationError(
+                "AUDIT_KEY is not set. Set it in the environment to a long random secret that signs the "
+                "audit log, kept outside the database and its backups (for example "
+                "AUDIT_KEY=$(openssl rand -base64 48)), or on a developer's machine run with "
+                "KOTOPOLKU_ENV=development."
+            )
+        audit_key = "development-only-audit-key-not-for-production"
     default_db = "sqlite:///" + str(BASE_DIR / "var" / "kotopolku.sqlite3")
     return Env(
         development=development,
@@ -93,4 +124,10 @@ def read_env() -> Env:
         login_failure_limit=_int("LOGIN_FAILURE_LIMIT", 5),
         login_cooloff_minutes=_int("LOGIN_COOLOFF_MINUTES", 15),
         log_level=os.environ.get("LOG_LEVEL", "INFO"),
+        trusted_proxies=_networks("TRUSTED_PROXIES"),
+        audit_key=audit_key,
+        audit_checkpoint_dir=os.environ.get("AUDIT_CHECKPOINT_DIR", "")
+        or str(BASE_DIR / "var" / "audit-checkpoints"),
+        audit_checkpoint_email=os.environ.get("AUDIT_CHECKPOINT_EMAIL", ""),
+        audit_checkpoint_interval_minutes=_int("AUDIT_CHECKPOINT_INTERVAL_MINUTES", 60),
     )

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kotopolku.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "kotopolku.urls"
@@ -193,3 +194,14 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": ENV.log_level},
     "loggers": {"axes": {"level": "WARNING"}},
 }
+
+# Forwarded-for headers (X-Real-IP, X-Forwarded-For) are believed only from these addresses or
+# networks (the reverse proxy in front of the app); from anyone else the peer address counts.
+TRUSTED_PROXIES = ENV.trusted_proxies
+
+# The audit log's hash chain is keyed with AUDIT_KEY (never stored in the database); signed
+# checkpoints of it are written to AUDIT_CHECKPOINT_DIR, the log and optionally an e-mail address.
+AUDIT_KEY = ENV.audit_key
+AUDIT_CHECKPOINT_DIR = ENV.audit_checkpoint_dir
+AUDIT_CHECKPOINT_EMAIL = ENV.audit_checkpoint_email
+AUDIT_CHECKPOINT_INTERVAL_MINUTES = ENV.audit_checkpoint_interval_minutes

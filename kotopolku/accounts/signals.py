@@ -22,13 +22,26 @@ def _audit_logout(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
         audit_record(actor=user, action="accounts.logout", target=user)
 
 
-@receiver(user_login_failed)
-def _audit_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
-    attempted = str(credentials.get("username") or credentials.get("email") or "")[:254]
+def _printable(value: object, limit: int) -> str:
+    """What was typed, without control characters (the database keeps no NUL), cut to ``limit``."""
+    return "".join(ch for ch in str(value) if ch.isprintable())[:limit]
+
+
+def audit_failed_login(*, username: object, reason: str) -> None:
+    """A refused login, naming the username tried (in ``details``: it may be longer than an id)."""
+    tried = _printable(username or "", 254)
     audit_record(
         actor=None,
         action="accounts.login",
         target_type="accounts.user",
-        target_id=attempted[:64],
+        target_id=tried[:64],
         outcome=Outcome.DENIED,
+        details={"username": tried, "reason": reason},
+    )
+
+
+@receiver(user_login_failed)
+def _audit_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    audit_failed_login(
+        username=credentials.get("username") or credentials.get("email") or "", reason="wrong credentials"
     )

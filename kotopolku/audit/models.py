@@ -19,7 +19,7 @@ class AuditEvent(models.Model):
     """One append-only line of the audit log; ``hash`` chains it to the event before it.
 
     No personal data goes in here beyond the actor: targets are named by type and UUID.
-    On PostgreSQL a trigger refuses UPDATE and DELETE (migration 0002).
+    On PostgreSQL a trigger refuses UPDATE, DELETE (migration 0002) and TRUNCATE (0004).
     """
 
     occurred_at = models.DateTimeField(_("time"), db_index=True)
@@ -44,6 +44,9 @@ class AuditEvent(models.Model):
     outcome = models.CharField(_("outcome"), max_length=8, choices=Outcome.choices, default=Outcome.DONE)
     details = models.JSONField(_("details"), default=dict, blank=True)
     prev_hash = models.CharField(max_length=64)
+    # How ``hash`` was computed: an HMAC with AUDIT_KEY, or (events older than the keyed chain)
+    # plain SHA-256. See ``kotopolku.audit.chain``.
+    scheme = models.CharField(max_length=16, default="hmac-sha256")
     hash = models.CharField(max_length=64, unique=True)
 
     objects = AuditEventQuerySet.as_manager()

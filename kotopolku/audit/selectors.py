@@ -15,7 +15,7 @@ def audit_event_list(
     *,
     user: Any,
     actor: str = "",
-    action: str = "",
+    area: str = "",
     target: str = "",
     outcome: str = "",
     since: date | None = None,
@@ -27,8 +27,8 @@ def audit_event_list(
     events = AuditEvent.objects.filter(Q(service_point_id__in=scope) | Q(actor_id__in=colleagues))
     if actor:
         events = events.filter(actor_label__icontains=actor)
-    if action:
-        events = events.filter(action__startswith=action)
+    if area:
+        events = events.filter(action__startswith=f"{area}.")
     if target:
         events = events.filter(Q(target_type=target) | Q(target_id=target))
     if outcome:

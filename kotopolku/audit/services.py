@@ -8,8 +8,8 @@ from django.db import connection, transaction
 from django.db.models import Model
 from django.utils import timezone
 
-from kotopolku.audit.chain import GENESIS_HASH, event_digest, hashed_fields
-from kotopolku.audit.context import current_context
+from kotopolku.audit.chain import GENESIS_HASH, KEYED_SCHEME, event_digest, hashed_fields
+from kotopolku.audit.context import current_context, normalised_ip
 from kotopolku.audit.enums import Outcome
 from kotopolku.audit.models import AuditEvent
 from kotopolku.core.scoping import service_point_id_of
@@ -35,6 +35,14 @@ def _lock_chain_and_read_last_hash() -> str:
     return row[0] if row else GENESIS_HASH
 
 
+def lock_chain() -> None:
+    """Hold the chain's append lock until the transaction ends (nothing is appended meanwhile).
+    On SQLite every write transaction is already exclusive."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [_CHAIN_LOCK_KEY])
+
+
 def _last_hash() -> str:
     return AuditEvent.objects.order_by("-id").values_list("hash", flat=True).first() or GENESIS_HASH
 
@@ -45,6 +53,11 @@ def _target_of(target: Model | None, target_type: str, target_id: str) -> tuple[
     label = target_type or target._meta.label_lower
     ident = getattr(target, "uuid", None) or target.pk
     return label, str(ident)
+
+
+def _text(value: str, limit: int) -> str:
+    """Text as the database keeps it (PostgreSQL holds no NUL), so the hash covers what is stored."""
+    return value.replace("\x00", "")[:limit]
 
 
 def _organisation_label(actor: Any) -> str:
@@ -75,14 +88,14 @@ def audit_record(
     fields = hashed_fields(
         occurred_at=occurred_at,
         actor_id=actor.pk if authenticated else None,
-        actor_label=(actor.email if authenticated else "")[:254],
-        organisation_label=_organisation_label(actor)[:200],
+        actor_label=_text(actor.email if authenticated else "", 254),
+        organisation_label=_text(_organisation_label(actor), 200),
         service_point_id=service_point_id if service_point_id is not None else service_point_id_of(target),
-        action=action[:64],
-        target_type=resolved_type[:64],
-        target_id=resolved_id[:64],
-        purpose=purpose[:200],
-        ip=context.ip if context else None,
+        action=_text(action, 64),
+        target_type=_text(resolved_type, 64),
+        target_id=_text(resolved_id, 64),
+        purpose=_text(purpose, 200),
+        ip=normalised_ip(context.ip) if context else None,
         request_id=context.request_id if context else "",
         outcome=str(outcome),
         details=details or {},
@@ -93,6 +106,8 @@ def audit_record(
         prev_hash = _lock_chain_and_read_last_hash()
         digest = event_digest(prev_hash=prev_hash, fields=fields)
         stored = {key: value for key, value in fields.items() if key != "occurred_at"}
-        event = AuditEvent(occurred_at=occurred_at, prev_hash=prev_hash, hash=digest, **stored)
+        event = AuditEvent(
+            occurred_at=occurred_at, prev_hash=prev_hash, hash=digest, scheme=KEYED_SCHEME, **stored
+        )
         event.save()
     return event

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,7 @@ from kotopolku.catalogue.models import (
     ServiceTranslation,
     TranslationModel,
 )
+from kotopolku.core.text import one_line
 from kotopolku.core.versioning import V, version_bump, versioned_update
 from kotopolku.organisations.models import Municipality
 
@@ -49,6 +50,14 @@ SERVICE_TEXT_FIELDS = (
     "alert",
 )
 LOCATION_TEXT_FIELDS = ("name", "alternate_name", "description", "transportation")
+
+
+def _stored_text(model: type[TranslationModel], field: str, value: str | None) -> str:
+    """A name (a one-line field) is stored without line breaks, tabs or zero-width characters,
+    whoever sends it; longer texts keep their lines."""
+    if isinstance(model._meta.get_field(field), models.TextField):
+        return (value or "").strip()
+    return one_line(value or "")
 
 
 def _save_translations(
@@ -68,7 +77,7 @@ def _save_translations(
     existing = {row.language: row for row in model._default_manager.filter(**{owner_field: owner})}
     changed: list[str] = []
     for language, values in texts.items():
-        values = {field: (values.get(field) or "").strip() for field in fields}
+        values = {field: _stored_text(model, field, values.get(field)) for field in fields}
         row = existing.get(language)
         if not any(values.values()):
             if row is not None:

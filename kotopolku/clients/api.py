@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require, service_point_ids
@@ -39,10 +40,15 @@ from kotopolku.clients.selectors import (
     client_list,
     client_team,
 )
+from kotopolku.core.api_schemas import InputSchema, Line
 from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 from kotopolku.organisations.models import Municipality, ServicePoint
 
 router = Router(tags=["clients"])
+
+MAX_LIMIT = 100
+# Far beyond any service point's clients, far below what the database's row offsets hold.
+MAX_OFFSET = 10_000_000
 
 _FORM_FIELDS = tuple(ClientForm.Meta.fields)
 
@@ -243,7 +249,7 @@ def _client_out(client: Client) -> dict[str, Any]:
         "The answer carries the record's `version`, also as the `ETag` header, for a later PATCH."
     ),
 )
-def client_read(request: HttpRequest, response: HttpResponse, uuid: str) -> Any:
+def client_read(request: HttpRequest, response: HttpResponse, uuid: UUID) -> Any:
     client = client_get(uuid=uuid)
     require(request.user, "clients.view", client)
     services.client_read_record(client=client, by=_user(request))
@@ -263,7 +269,7 @@ def client_read(request: HttpRequest, response: HttpResponse, uuid: str) -> Any:
         "Without a version the change is applied to the record as it is now."
     ),
 )
-def client_patch(request: HttpRequest, response: HttpResponse, uuid: str, payload: ClientPatch) -> Any:
+def client_patch(request: HttpRequest, response: HttpResponse, uuid: UUID, payload: ClientPatch) -> Any:
     client = client_get(uuid=uuid)
     require(request.user, "clients.change", client)
     if client.status == ClientStatus.ANONYMISED:
@@ -314,10 +320,10 @@ def _conflict(stale: StaleVersion) -> dict[str, Any]:
 _DERIVED = ("identity_code_is_temporary", "birth_year", "birth_month", "birth_day")
 
 
-class ClientListFilters(Schema):
-    search: str = ""
-    limit: int = 20
-    offset: int = 0
+class ClientListFilters(InputSchema):
+    search: Line = Field("", max_length=200, description="A name in any script, a birth date, a phone…")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many clients (at most 100)")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many of the newest clients to skip")
 
 
 @router.get(
@@ -332,12 +338,11 @@ class ClientListFilters(Schema):
 )
 def client_index(request: HttpRequest, filters: Query[ClientListFilters]) -> Any:
     require(request.user, "clients.view")
-    limit = max(1, min(filters.limit, 100))
+    limit = filters.limit
     if filters.search.strip():
         hits = client_find(user=_user(request), text=filters.search, limit=limit)
         return [{"client": _summary(hit.client), "score": hit.score} for hit in hits]
-    offset = max(0, filters.offset)
-    clients = client_list(user=_user(request))[offset : offset + limit]
+    clients = client_list(user=_user(request))[filters.offset : filters.offset + limit]
     return [{"client": _summary(client), "score": None} for client in clients]
 
 

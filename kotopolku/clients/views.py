@@ -44,6 +44,7 @@ from kotopolku.clients.selectors import (
     retention_listing,
 )
 from kotopolku.clients.tasks import retention_run_request
+from kotopolku.core.text import search_text
 from kotopolku.core.versioning import (
     StaleVersion,
     edit_conflict,
@@ -64,7 +65,7 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def client_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "clients.view")
-    search = request.GET.get("q", "").strip()[:100]
+    search = search_text(request.GET.get("q", ""), max_length=100)
     status = request.GET.get("status", "")
     if status not in ClientStatus.values:
         status = ""

@@ -16,7 +16,13 @@ from kotopolku.contacts.languages import is_known_language
 from kotopolku.contacts.models import ClientGroup, Contact, Topic
 from kotopolku.contacts.schemas import ContactCreated, ContactFilters, ContactIn, ContactOut, ContactPage
 from kotopolku.contacts.selectors import ContactQuery, contact_list, count_up_to, with_details
-from kotopolku.contacts.services import ContactData, contact_errors, contact_log, topics_by_code
+from kotopolku.contacts.services import (
+    ContactData,
+    contact_errors,
+    contact_link_refused_record,
+    contact_log,
+    topics_by_code,
+)
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 router = Router(tags=["contacts"])
@@ -71,6 +77,8 @@ def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> Contact
     )
     for name, messages in contact_errors(service_point=point, data=data, existing=None, by=user).items():
         errors.setdefault(name, messages)
+    if "client" in errors:
+        contact_link_refused_record(by=user, client_reference=payload.client)
     if errors:
         raise ValidationError(errors)
     return data

@@ -24,6 +24,7 @@ from kotopolku.contacts.models import (
 )
 from kotopolku.contacts.selectors import active_code_lists
 from kotopolku.contacts.services import ContactData, personal_data_in_note, personal_data_warning
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 NOTE_HELP = _(
@@ -158,7 +159,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.name_in(get_language()))
 
 
-class ContactForm(forms.Form):
+class ContactForm(CleanTextFormMixin, forms.Form):
     """One desk contact. Field order is the tab order of the desk page."""
 
     channel = SharedChoiceField(label=_("Channel"), choices=Channel.choices)
@@ -306,7 +307,7 @@ class ContactForm(forms.Form):
         }
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(CleanTextFormMixin, forms.Form):
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -185,6 +185,32 @@ def contact_errors(
     return errors
 
 
+def contact_link_refused_record(*, by: Any, client_reference: object) -> None:
+    """Audit a refused link to a client as a denied attempt, although the caller answers it as
+    a field error (the same answer as for no such client, so nothing is told about other
+    service points). A client that exists is named, so its service point sees the attempt."""
+    from kotopolku.audit.enums import Outcome
+    from kotopolku.clients.models import Client
+
+    reference = str(client_reference or "").strip()
+    if not reference:
+        return
+    try:
+        client = Client.objects.filter(uuid=reference).only("id", "uuid", "service_point_id").first()
+    except ValidationError:
+        client = None
+    audit_record(
+        actor=by,
+        action="contacts.link_client",
+        target=client,
+        target_type="clients.client",
+        target_id="" if client is not None else reference[:64],
+        purpose="desk contact",
+        outcome=Outcome.DENIED,
+        details={"field": "client", "found": client is not None},
+    )
+
+
 def _may_link(by: Any, client: Client, existing: Contact | None) -> bool:
     """Whether ``by`` may link the contact to ``client``: a client they may see (a network role
     reaches only the clients it works with); a link already on the contact stays."""

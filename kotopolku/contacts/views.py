@@ -32,7 +32,12 @@ from kotopolku.contacts.selectors import (
     last_contact_of,
     with_details,
 )
-from kotopolku.contacts.services import contact_delete, contact_log, contact_update
+from kotopolku.contacts.services import (
+    contact_delete,
+    contact_link_refused_record,
+    contact_log,
+    contact_update,
+)
 from kotopolku.core.versioning import (
     StaleVersion,
     edit_conflict,
@@ -109,6 +114,8 @@ def desk(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The contact was saved. You can log the next one."))
                 return redirect("contacts:desk")
+        if "client" in form.errors:
+            contact_link_refused_record(by=request.user, client_reference=request.POST.get("client"))
         # The form is shown again with its errors; a linked client (checked by the form's
         # scoped field) is named on it again, which is a read.
         client = form.cleaned_data.get("client") if "client" not in form.errors else None
@@ -237,6 +244,8 @@ def contact_edit(request: HttpRequest, uuid: str) -> HttpResponse:
         else:
             messages.success(request, _("The contact was corrected."))
             return redirect("contacts:desk" if action == "contacts.edit_own" else "contacts:list")
+    if request.method == "POST" and "client" in form.errors:
+        contact_link_refused_record(by=request.user, client_reference=request.POST.get("client"))
     return render(
         request,
         "contacts/contact_form.html",

@@ -50,7 +50,8 @@ def test_events__chain__links_each_to_the_one_before():
     first, second, third = _three_events()
     assert second.prev_hash == first.hash
     assert third.prev_hash == second.hash
-    assert audit_chain_verify() == (3, None)
+    report = audit_chain_verify()
+    assert report.intact and report.checked == 3
 
 
 def test_verify__row_edited_behind_the_orm__reports_that_event():
@@ -58,8 +59,7 @@ def test_verify__row_edited_behind_the_orm__reports_that_event():
     _tamper(
         "UPDATE audit_auditevent SET actor_label = %s WHERE id = %s", ["someone.else@example.test", second.id]
     )
-    _checked, broken = audit_chain_verify()
-    assert broken is not None
+    [broken] = audit_chain_verify().broken
     assert broken.event_id == second.id
     assert "changed" in broken.reason
 
@@ -67,17 +67,18 @@ def test_verify__row_edited_behind_the_orm__reports_that_event():
 def test_verify__row_deleted_behind_the_orm__reports_the_next_event():
     _first, second, third = _three_events()
     _tamper("DELETE FROM audit_auditevent WHERE id = %s", [second.id])
-    _checked, broken = audit_chain_verify()
-    assert broken is not None and broken.event_id == third.id
+    [broken] = audit_chain_verify().broken
+    assert broken.event_id == third.id
 
 
-def test_verify_command__broken_chain__fails_with_the_event(capsys):
+def test_verify_command__broken_chain__fails_naming_the_event(capsys):
     _first, second, _third = _three_events()
     call_command("audit", "verify")
     assert "3 events verified" in capsys.readouterr().out
     _tamper("UPDATE audit_auditevent SET purpose = %s WHERE id = %s", ["curiosity", second.id])
-    with pytest.raises(CommandError, match=f"event {second.id}"):
+    with pytest.raises(CommandError, match="NOT intact: 1 broken link"):
         call_command("audit", "verify")
+    assert f"Broken at event {second.id}: content" in capsys.readouterr().err
 
 
 def test_orm__refuses_to_change_or_delete_events():

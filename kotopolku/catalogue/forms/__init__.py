@@ -13,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kotopolku.catalogue.enums import EDIT_LANGUAGES, ChannelKind, TaxonomyKey
 from kotopolku.catalogue.models import Location, Service, TaxonomyTerm
 from kotopolku.catalogue.models.base import validate_language_code
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Municipality, Organisation
 
 # C0 controls and DEL, bidi embeddings/overrides and isolates; free text may keep \t \n \r.
@@ -25,8 +26,9 @@ def validate_text(value: Any) -> None:
         raise ValidationError(_("Remove control characters and text-direction override characters."))
 
 
-class CleanTextMixin:
-    """Every text field of the form refuses control and bidi-override characters."""
+class CleanTextMixin(CleanTextFormMixin):
+    """Every text field of the form refuses control and bidi-override characters; one-line
+    fields (names) refuse line breaks and tabs and lose zero-width characters."""
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]

@@ -307,3 +307,23 @@ def test_post_contact__a_network_role_links_only_clients_it_works_with(client, d
     response = post(client, auth, body)
     assert response.status_code == 201, response.content
     assert Contact.objects.get().client == olena
+
+
+def test_post_contact__kemi_advisor_linking_a_rovaniemi_client__is_422_and_audited_as_denied(client, desk):
+    rovaniemi_client = Client.objects.create(service_point=desk.point, given_names="Olena")
+    body = payload(desk, service_point=str(desk.other_point.uuid), client=str(rovaniemi_client.uuid))
+    response = post(client, bearer(desk.outsider), body)
+    assert response.status_code == 422
+    assert "client" in response.json()["errors"]
+    assert not Contact.objects.exists()
+    event = AuditEvent.objects.get(actor=desk.outsider, action="contacts.link_client")
+    assert event.outcome == "denied"
+    assert event.target_id == str(rovaniemi_client.uuid) and event.service_point_id == desk.point.id
+
+
+def test_post_contact__unknown_client_uuid__is_422_and_audited_as_denied(client, desk):
+    unknown = "00000000-0000-4000-8000-000000000000"
+    response = post(client, bearer(desk.advisor), payload(desk, client=unknown))
+    assert response.status_code == 422
+    event = AuditEvent.objects.get(action="contacts.link_client")
+    assert (event.outcome, event.target_id, event.details["found"]) == ("denied", unknown, False)

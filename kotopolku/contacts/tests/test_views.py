@@ -388,3 +388,20 @@ def test_edit__stale_save__lists_their_change_and_keeps_mine_on_top(client, desk
     assert response.context["form"].initial["outcome"] == "referred"
     contact.refresh_from_db()
     assert (contact.outcome, contact.duration_minutes, contact.version) == ("referred", 10, 2)
+
+
+def test_desk__kemi_advisor_linking_a_rovaniemi_client__is_a_field_error_audited_as_denied(client, desk):
+    rovaniemi_client = Client.objects.create(service_point=desk.point, given_names="Olena")
+    client.force_login(desk.outsider)
+    response = client.post(DESK, form_data(client=str(rovaniemi_client.uuid)))
+    assert response.status_code == 400
+    assert "client" in response.context["form"].errors
+    assert not Contact.objects.exists()
+    event = AuditEvent.objects.get(actor=desk.outsider, outcome="denied")
+    assert (event.action, event.target_type, event.target_id) == (
+        "contacts.link_client",
+        "clients.client",
+        str(rovaniemi_client.uuid),
+    )
+    # Rovaniemi's own audit log shows the attempt on its client.
+    assert event.service_point_id == desk.point.id

@@ -67,6 +67,7 @@ def test_check_deploy__production_environment__passes(tmp_path):
         ["check", "--deploy", "--fail-level", "WARNING"],
         {
             "SECRET_KEY": "a-long-random-production-secret-" + "q8Z2" * 12,
+            "AUDIT_KEY": "a-long-random-audit-key-" + "k7W3" * 12,
             "ALLOWED_HOSTS": "kotopolku.example.fi",
             "DATABASE_URL": f"sqlite:///{tmp_path / 'deploy.sqlite3'}",
         },
@@ -77,7 +78,7 @@ def test_check_deploy__production_environment__passes(tmp_path):
 def test_production__without_secret_key__refuses_to_start():
     result = _run(["check"], {"SECRET_KEY": ""})
     assert result.returncode != 0
-    assert "SECRET_KEY must be set" in result.stderr
+    assert "SECRET_KEY is not set" in result.stderr
 
 
 @pytest.mark.parametrize("language, text", [("fi", "Kirjaudu"), ("sv", "Logga in"), ("en", "Log in")])
