@@ -66,6 +66,12 @@ class Client(ServicePointScopedModel, VersionedModel):
         _("personal identity code"), max_length=11, blank=True, db_index=True
     )
     identity_code_is_temporary = models.BooleanField(_("temporary identity code"), default=False)
+    other_names = models.JSONField(
+        _("other names"),
+        default=list,
+        blank=True,
+        help_text=_("Names of records merged into this one that differ from its own; searched too."),
+    )
     responsible_worker = _staff_reference(_("responsible worker"))
     status = models.CharField(
         _("status"), max_length=16, choices=ClientStatus.choices, default=ClientStatus.ACTIVE

@@ -166,6 +166,7 @@ def client_export_data(*, client: Client) -> dict[str, Any]:
         "family_name": client.family_name,
         "given_names_latin": client.given_names_latin,
         "family_name_latin": client.family_name_latin,
+        "other_names": list(client.other_names),
         "birth_year": client.birth_year,
         "birth_month": client.birth_month,
         "birth_day": client.birth_day,

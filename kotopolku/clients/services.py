@@ -400,6 +400,7 @@ def client_anonymise(*, client: Client, by: User | None, reason: str = "erasure 
     client.given_names = ""
     client.family_name = ""
     client.given_names_latin = ""
+    client.other_names = []
     client.family_name_latin = f"Anon-{uuid_module.uuid4().hex[:8]}"
     client.birth_month = None
     client.birth_day = None

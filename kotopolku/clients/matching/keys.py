@@ -180,10 +180,13 @@ def kind_of(key: str) -> str:
 
 
 def client_name_forms(client: Any) -> list[list[NameToken]]:
-    """The client's name as written and in Latin letters, each as a list of tokens."""
-    return _name_forms(
+    """The client's name as written and in Latin letters, and the other names it holds from
+    merged records, each as a list of tokens."""
+    forms = _name_forms(
         client.given_names, client.family_name, client.given_names_latin, client.family_name_latin
     )
+    others = [tokens for tokens in (tokens_of(name) for name in client.other_names or ()) if tokens]
+    return [*forms, *others] if others else forms
 
 
 @lru_cache(maxsize=65536)

@@ -17,10 +17,43 @@ VARIANT_FACTOR = 0.9  # a learned spelling is a guess: its match counts a little
 PINYIN_FACTOR = 0.9
 
 
+# No one's name part is longer than this (the longest in the name data we test on has 24 letters).
+LONGEST_NAME_PART = 40
+# Below this many bits per letter a long part is one or two letters repeated ("aaaaaab"); real
+# names of eight letters or more carry two bits or more.
+LEAST_NAME_ENTROPY = 1.5
+
+
+@lru_cache(maxsize=65536)
+def implausible(token: NameToken) -> bool:
+    """A name part no one has: longer than any real one, or a key held down. Fuzzy matching
+    such a part against short names finds likeness everywhere (a run of "A" reads as the "a"
+    of "Na"), so it matches only itself."""
+    letters = token.latin or token.written
+    if len(letters) > LONGEST_NAME_PART:
+        return True
+    if len(letters) >= 3 and len(set(letters)) == 1:
+        return True
+    if len(letters) >= 8:
+        counts = [letters.count(letter) for letter in set(letters)]
+        entropy = -sum(n / len(letters) * math.log2(n / len(letters)) for n in counts)
+        return entropy < LEAST_NAME_ENTROPY
+    return False
+
+
+def _implausible_pair_similarity(a: NameToken, b: NameToken) -> float | None:
+    if implausible(a) or implausible(b):
+        return 1.0 if (a.latin, a.written) == (b.latin, b.written) else 0.0
+    return None
+
+
 @lru_cache(maxsize=262144)
 def token_similarity(a: NameToken, b: NameToken) -> float:
     """0..1: how alike two name tokens are, by spelling and by sound; a token written in another
     script than the other is also compared by its likely Latin spellings."""
+    guarded = _implausible_pair_similarity(a, b)
+    if guarded is not None:
+        return guarded
     best = _spelling_similarity(a, b)
     if a.script == b.script or not (a.variants or b.variants):
         return best  # the same script (Latin too): the letters compare as they are
@@ -39,6 +72,9 @@ def precise_token_similarity(a: NameToken, b: NameToken) -> float:
     """``token_similarity``, and for a name written in Cyrillic, Arabic or Chinese script against
     Latin letters also how likely those letters are as its transliteration; two Latin spellings
     that read back to one written name count as alike (slower: used on the best candidates only)."""
+    guarded = _implausible_pair_similarity(a, b)
+    if guarded is not None:
+        return guarded
     best = max(token_similarity(a, b), _transliteration_similarity(a, b), _transliteration_similarity(b, a))
     if _may_read_back(a, b, best) and _read_back_alike(a.latin, b.latin):
         return READ_BACK_SIMILARITY

@@ -231,6 +231,7 @@ _SCORED_FIELDS = (
     "birth_month",
     "birth_day",
     "personal_identity_code",
+    "other_names",
 )
 
 
@@ -247,6 +248,7 @@ class _Candidate:
     birth_month: int | None
     birth_day: int | None
     personal_identity_code: str
+    other_names: list[str]
 
 
 def _load(ids: list[int], scope: Q) -> list[Any]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
 from typing import Any
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -68,15 +70,9 @@ def client_search_keys_rebuild(*, progress: Callable[[int], None] | None = None)
             progress(done)
 
 
-# Fields of ``keep`` filled from ``remove`` when ``keep`` has none.
+# Fields of ``keep`` filled from ``remove`` when ``keep`` has none (the names and the birth date
+# follow rules of their own: ``merge_plan``).
 MERGE_FILL_FIELDS = (
-    "given_names",
-    "family_name",
-    "given_names_latin",
-    "family_name_latin",
-    "birth_year",
-    "birth_month",
-    "birth_day",
     "citizenships",
     "phone",
     "email",
@@ -87,26 +83,109 @@ MERGE_FILL_FIELDS = (
     "personal_identity_code",
     "responsible_worker",
 )
+NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
+BIRTH_FIELDS = ("birth_year", "birth_month", "birth_day")
 
 
 def _is_empty(value: Any) -> bool:
     return value is None or value == "" or value == [] or value == {}
 
 
-def _fill_from(keep: Client, remove: Client) -> list[str]:
-    filled = []
+def _full(given: str, family: str) -> str:
+    return " ".join(part for part in (given.strip(), family.strip()) if part)
+
+
+def _in_latin_letters(text: str) -> bool:
+    return all(not char.isalpha() or char.isascii() or "LATIN" in unicodedata.name(char, "") for char in text)
+
+
+@dataclass
+class MergePlan:
+    """What merging ``remove`` into ``keep`` writes on ``keep``: the preview shows it and the
+    merge applies it, so the two cannot disagree."""
+
+    changes: dict[str, Any] = field(default_factory=dict)  # attname -> value
+    filled: list[str] = field(default_factory=list)  # fields whose value comes from ``remove``
+    other_names: list[str] = field(default_factory=list)  # the merged record's other names
+
+    def result(self, keep: Client, name: str) -> Any:
+        attname = Client._meta.get_field(name).attname  # type: ignore[union-attr]
+        return self.changes.get(attname, getattr(keep, attname))
+
+
+def merge_plan(keep: Client, remove: Client) -> MergePlan:
+    plan = MergePlan(other_names=list(keep.other_names))
     for name in MERGE_FILL_FIELDS:
-        field = Client._meta.get_field(name)
-        attname = field.attname  # type: ignore[union-attr]
+        attname = Client._meta.get_field(name).attname  # type: ignore[union-attr]
         if _is_empty(getattr(keep, attname)) and not _is_empty(getattr(remove, attname)):
-            setattr(keep, attname, getattr(remove, attname))
-            filled.append(name)
-    if not keep.birth_year and remove.birth_year:
-        keep.birth_month, keep.birth_day = remove.birth_month, remove.birth_day
+            plan.changes[attname] = getattr(remove, attname)
+            plan.filled.append(name)
     if keep.residence_basis == "unknown" and remove.residence_basis != "unknown":
-        keep.residence_basis = remove.residence_basis
-        filled.append("residence_basis")
-    return filled
+        plan.changes["residence_basis"] = remove.residence_basis
+        plan.filled.append("residence_basis")
+    _plan_birth(plan, keep, remove)
+    _plan_names(plan, keep, remove)
+    return plan
+
+
+def _plan_birth(plan: MergePlan, keep: Client, remove: Client) -> None:
+    """The more precise birth date where the two agree as far as both go; else ``keep``'s."""
+    kept = [keep.birth_year, keep.birth_month, keep.birth_day]
+    other = [remove.birth_year, remove.birth_month, remove.birth_day]
+    for index in range(len(BIRTH_FIELDS)):
+        if kept[index] is None and other[index] is not None:
+            for later in range(index, len(BIRTH_FIELDS)):
+                if other[later] is not None:
+                    plan.changes[BIRTH_FIELDS[later]] = other[later]
+                    plan.filled.append(BIRTH_FIELDS[later])
+            return
+        if kept[index] is None or kept[index] != other[index]:
+            return
+
+
+def _plan_names(plan: MergePlan, keep: Client, remove: Client) -> None:
+    """Empty name fields are filled; a name as written in another script than Latin takes the
+    place of a written name in Latin letters; every other name either record holds is kept as
+    one of the result's other names, so that no name is lost and search still finds it."""
+    names = {name: getattr(keep, name) for name in NAME_FIELDS}
+    written_kept = _full(names["given_names"], names["family_name"])
+    written_other = _full(remove.given_names, remove.family_name)
+    if (
+        written_other
+        and written_kept
+        and _in_latin_letters(written_kept)
+        and not _in_latin_letters(written_other)
+    ):
+        names["given_names"], names["family_name"] = remove.given_names, remove.family_name
+    for name in NAME_FIELDS:
+        if not names[name] and getattr(remove, name):
+            names[name] = getattr(remove, name)
+    for name in NAME_FIELDS:
+        if names[name] != getattr(keep, name):
+            plan.changes[name] = names[name]
+            plan.filled.append(name)
+    held = [
+        set(_full(names["given_names"], names["family_name"]).casefold().split()),
+        set(_full(names["given_names_latin"], names["family_name_latin"]).casefold().split()),
+    ]
+    others: list[str] = []
+    for candidate in (
+        *keep.other_names,
+        written_kept,
+        _full(keep.given_names_latin, keep.family_name_latin),
+        written_other,
+        _full(remove.given_names_latin, remove.family_name_latin),
+        *remove.other_names,
+    ):
+        words = set(candidate.casefold().split())
+        # A name whose every word the record already holds in one name is not lost ("Oleksandr"
+        # beside "Oleksandr Shevchenko").
+        if words and not any(words <= name for name in held):
+            held.append(words)
+            others.append(candidate)
+    plan.other_names = others
+    if others != list(keep.other_names):
+        plan.changes["other_names"] = others
 
 
 def _repoint(keep: Client, remove: Client) -> dict[str, int]:
@@ -197,7 +276,12 @@ def _merge(*, keep: Client, remove: Client, by: Any) -> Client:
     for record in (keep, remove):
         if record.status in HIDDEN_STATUSES:
             raise ValidationError({"remove": _("Merged or anonymised records cannot be merged.")})
-    filled = _fill_from(keep, remove)
+    plan = merge_plan(keep, remove)
+    for attname, value in plan.changes.items():
+        setattr(keep, attname, value)
+    if plan.changes:
+        keep.version += 1  # a correction form opened before the merge must not save over it
+    filled = plan.filled
     moved = _repoint(keep, remove)
     # The identity code is unique in practice: the removed record gives it up.
     remove.status = ClientStatus.MERGED

@@ -3,6 +3,7 @@ fragment), the possible duplicates of a record, and comparing two records to mer
 
 from __future__ import annotations
 
+import copy
 from typing import Any
 
 from django.contrib import messages
@@ -18,7 +19,7 @@ from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.selectors import client_duplicate_candidates
-from kotopolku.clients.matching.services import client_merge
+from kotopolku.clients.matching.services import client_merge, merge_plan
 from kotopolku.clients.models import Client
 from kotopolku.organisations.models import ServicePoint
 
@@ -133,6 +134,58 @@ def _label(name: str) -> str:
     return str(getattr(Client._meta.get_field(name), "verbose_name", name)).capitalize()
 
 
+def _preview_rows(kept: Client, removed: Client) -> list[dict[str, Any]]:
+    """Each compared field of the two records and of the record the merge would leave, from
+    the same plan the merge applies."""
+    plan = merge_plan(kept, removed)
+    merged = copy.copy(kept)
+    for attname, value in plan.changes.items():
+        setattr(merged, attname, value)
+    other_names = {name.casefold() for name in plan.other_names}
+    rows: list[dict[str, Any]] = []
+    for name in _COMPARED:
+        left, right, result = _value(kept, name), _value(removed, name), _value(merged, name)
+        if not right or right == left:
+            note = ""
+        elif right == result:
+            note = "kept"
+        elif name in _NAME_PARTS and _full_name(removed, name).casefold() in other_names:
+            note = "other_name"
+        else:
+            note = "not_kept"
+        rows.append(
+            {
+                "label": _label(name),
+                "keep": left,
+                "remove": right,
+                "result": result,
+                "differs": left != right,
+                "note": note,
+            }
+        )
+    rows.append(
+        {
+            "label": _("Other names"),
+            "keep": ", ".join(kept.other_names),
+            "remove": ", ".join(removed.other_names),
+            "result": ", ".join(plan.other_names),
+            "differs": kept.other_names != plan.other_names,
+            "note": "",
+        }
+    )
+    return rows
+
+
+_NAME_PARTS = {"given_names": "family_name", "family_name": "given_names"}
+_NAME_PARTS.update({"given_names_latin": "family_name_latin", "family_name_latin": "given_names_latin"})
+
+
+def _full_name(client: Client, name: str) -> str:
+    """The whole name (given and family) a name field belongs to."""
+    given, family = sorted((name, _NAME_PARTS[name]), key=lambda field: not field.startswith("given"))
+    return " ".join(part for part in (getattr(client, given), getattr(client, family)) if part)
+
+
 @login_required
 @require_http_methods(["GET", "POST"])
 def client_merge_view(request: HttpRequest, keep: Any, remove: Any) -> HttpResponse:
@@ -165,18 +218,7 @@ def client_merge_view(request: HttpRequest, keep: Any, remove: Any) -> HttpRespo
                 purpose="duplicate records",
                 details={"compared_with": str((removed if record is kept else kept).uuid)},
             )
-    rows: list[dict[str, Any]] = []
-    for name in _COMPARED:
-        left, right = _value(kept, name), _value(removed, name)
-        rows.append(
-            {
-                "label": _label(name),
-                "keep": left,
-                "remove": right,
-                "differs": left != right,
-                "filled": not left and bool(right),
-            }
-        )
+    rows = _preview_rows(kept, removed)
     counts = {
         "keep": {"languages": kept.languages.count(), "identifiers": kept.identifiers.count()},
         "remove": {"languages": removed.languages.count(), "identifiers": removed.identifiers.count()},

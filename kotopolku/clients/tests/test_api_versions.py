@@ -96,7 +96,7 @@ def test_client_create__without_a_name__422_and_nothing_saved(api, rovaniemi, bo
 
 
 def test_client_create__empty_object__says_which_field_to_fill(api, rovaniemi):
-    response = api.post("/api/v1/clients", {}, content_type="application/json")
+    response = api.post("/api/v1/clients", {}, content_type="application/json", HTTP_ACCEPT_LANGUAGE="sv")
     assert response.json()["errors"]["given_names"] == [
-        "Give at least one name: a given name or a family name."
+        "Ange minst ett namn: ett förnamn eller ett efternamn."
     ]
