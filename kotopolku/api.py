@@ -6,6 +6,7 @@ serves integrations. Errors are JSON with a message per field, never a 500 page.
 
 from __future__ import annotations
 
+import logging
 from importlib import import_module
 from importlib.util import find_spec
 from typing import Any
@@ -13,6 +14,7 @@ from typing import Any
 from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.core.signals import got_request_exception
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -20,7 +22,10 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kotopolku.accounts.services import api_token_authenticate
+from kotopolku.core.api_docs import document_error_responses
 from kotopolku.core.api_errors import error_message, http_error_message
+
+logger = logging.getLogger("django.request")
 
 
 class BearerToken(HttpBearer):
@@ -44,7 +49,15 @@ class StaffSession(APIKeyCookie):
         return None
 
 
-api = NinjaAPI(
+class KotopolkuAPI(NinjaAPI):
+    """The API whose OpenAPI document lists every operation's error answers."""
+
+    def get_openapi_schema(self, *, path_prefix: str | None = None, path_params: Any = None) -> Any:
+        schema = super().get_openapi_schema(path_prefix=path_prefix, path_params=path_params)
+        return document_error_responses(schema)
+
+
+api = KotopolkuAPI(
     title="Kotopolku API",
     version="1.0.0",
     description="Desk contacts, client registry and service catalogue of International House service points.",
@@ -101,6 +114,18 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(Exception)
+def _server_error(request: HttpRequest, exc: Exception) -> HttpResponse:
+    """An unexpected error answers JSON, in production too (never the HTML error page); it is
+    logged and signalled as Django does for any failed request."""
+    if settings.DEBUG:
+        raise exc  # the developer's traceback page
+    got_request_exception.send(sender=None, request=request)
+    context = {"status_code": 500, "request": request}
+    logger.error("Internal Server Error: %s", request.path, exc_info=exc, extra=context)
+    return api.create_response(request, {"detail": _("Something went wrong on our side.")}, status=500)
 
 
 def _mount_app_routers() -> None:

@@ -60,6 +60,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
+    "kotopolku.core.middleware.NoStoreMiddleware",
 ]
 
 ROOT_URLCONF = "kotopolku.urls"

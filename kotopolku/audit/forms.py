@@ -5,9 +5,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.audit.enums import Outcome
 from kotopolku.audit.wording import area_choices
+from kotopolku.core.text import CleanTextFormMixin
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(CleanTextFormMixin, forms.Form):
     actor = forms.CharField(label=_("Actor (e-mail)"), required=False, max_length=254)
     area = forms.ChoiceField(label=_("What was done"), required=False)
     target = forms.CharField(

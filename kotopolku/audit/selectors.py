@@ -3,7 +3,7 @@ from __future__ import annotations
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Model, Q, QuerySet
 from django.utils import timezone
 
 from kotopolku.accounts.models import Membership
@@ -41,3 +41,20 @@ def audit_event_list(
             occurred_at__lt=datetime.combine(until + timedelta(days=1), time.min, tzinfo=tz)
         )
     return events.order_by("-id")
+
+
+def fields_changed_since(*, target: Model, version: int) -> list[str]:
+    """The fields that changes of a versioned record made after ``version`` named, oldest first.
+
+    Services that change a versioned record audit ``{"fields": [...], "version": <new>}``; this
+    is what an optimistic-locking conflict tells the person whose copy is stale.
+    """
+    ident = str(getattr(target, "uuid", None) or target.pk)
+    events = AuditEvent.objects.filter(
+        target_type=target._meta.label_lower, target_id=ident, details__version__gt=version
+    ).order_by("id")
+    names: dict[str, None] = {}
+    for details in events.values_list("details", flat=True):
+        for name in details.get("fields") or []:
+            names[name] = None
+    return list(names)

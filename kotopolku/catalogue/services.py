@@ -6,7 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -33,6 +33,8 @@ from kotopolku.catalogue.models import (
     ServiceTranslation,
     TranslationModel,
 )
+from kotopolku.core.text import one_line
+from kotopolku.core.versioning import V, version_bump, versioned_update
 from kotopolku.organisations.models import Municipality
 
 SOURCE_LANGUAGE = "fi"
@@ -48,6 +50,14 @@ SERVICE_TEXT_FIELDS = (
     "alert",
 )
 LOCATION_TEXT_FIELDS = ("name", "alternate_name", "description", "transportation")
+
+
+def _stored_text(model: type[TranslationModel], field: str, value: str | None) -> str:
+    """A name (a one-line field) is stored without line breaks, tabs or zero-width characters,
+    whoever sends it; longer texts keep their lines."""
+    if isinstance(model._meta.get_field(field), models.TextField):
+        return (value or "").strip()
+    return one_line(value or "")
 
 
 def _save_translations(
@@ -67,7 +77,7 @@ def _save_translations(
     existing = {row.language: row for row in model._default_manager.filter(**{owner_field: owner})}
     changed: list[str] = []
     for language, values in texts.items():
-        values = {field: (values.get(field) or "").strip() for field in fields}
+        values = {field: _stored_text(model, field, values.get(field)) for field in fields}
         row = existing.get(language)
         if not any(values.values()):
             if row is not None:
@@ -110,15 +120,26 @@ def service_save(
     municipalities: Iterable[Municipality] | None = None,
     term_ids: Iterable[int] | None = None,
     documents: Mapping[str, Sequence[str]] | None = None,
+    expected_version: int | None = None,
 ) -> Service:
     """Create or change a service with its texts per language and its lists.
 
     A list given as ``None`` is left as it is. ``documents`` are the required documents per
-    language, the n-th line of each language being the same document.
+    language, the n-th line of each language being the same document. A change re-reads the
+    row under a lock and writes only what differs; a stale ``expected_version`` raises
+    ``StaleVersion`` and nothing is written.
     """
     created = service.pk is None
     service.full_clean(exclude=["last_checked_by"])
-    service.save()
+    fields: list[str] = []
+    row_changed = False
+    if created:
+        service.save()
+        before: dict[str, Any] = {}
+    else:
+        service, fields = _versioned_row_update(service, expected_version)
+        row_changed = bool(fields)
+        before = _service_lists(service)
     changed = _save_translations(
         model=ServiceTranslation,
         owner_field="service",
@@ -164,6 +185,15 @@ def service_save(
         )
     if documents is not None:
         _save_documents(service=service, documents=documents)
+    if not created:
+        after = _service_lists(service)
+        fields += [f"texts_{language}" for language in changed]
+        fields += [name for name in after if after[name] != before[name]]
+        if fields and not row_changed:  # only its texts or lists changed
+            version_bump(service)
+        if not fields:
+            return service
+        details.update(fields=sorted(fields), version=service.version)
     audit_record(
         actor=by,
         action="catalogue.service_created" if created else "catalogue.service_changed",
@@ -171,6 +201,44 @@ def service_save(
         details=details,
     )
     return service
+
+
+# Fields of a catalogue row that its edit form sets (not its id, times, version or last check).
+_NOT_EDITED = {
+    "id",
+    "uuid",
+    "created_at",
+    "updated_at",
+    "version",
+    "last_checked_at",
+    "last_checked_by",
+    "external_identifier",
+    "external_identifier_type",
+}
+
+
+def _versioned_row_update(row: V, expected_version: int | None) -> tuple[V, list[str]]:
+    """Write the changed fields of an edited service or location under a row lock; a stale
+    ``expected_version`` raises ``StaleVersion``."""
+    changes = {
+        field.name: getattr(row, field.name)
+        for field in type(row)._meta.concrete_fields
+        if field.name not in _NOT_EDITED
+    }
+    return versioned_update(row, changes=changes, expected_version=expected_version)
+
+
+def _service_lists(service: Service) -> dict[str, Any]:
+    """What hangs off a service and its edit form sets: compared before and after a save."""
+    return {
+        "channels": sorted(service.channels.values_list("kind", "url")),
+        "languages": sorted(service.languages.values_list("code", flat=True)),
+        "municipalities": sorted(
+            service.service_areas.filter(municipality__isnull=False).values_list("municipality_id", flat=True)
+        ),
+        "terms": sorted(service.classifications.values_list("term_id", flat=True)),
+        "documents": [document.texts for document in service.required_documents.order_by("position", "id")],
+    }
 
 
 def _save_documents(*, service: Service, documents: Mapping[str, Sequence[str]]) -> None:
@@ -209,12 +277,21 @@ def location_save(
     accessibility: Mapping[str, str] | None,
     by: Any,
     service: Service | None = None,
+    expected_version: int | None = None,
 ) -> Location:
     """Create or change a location with its names per language, street address and
     accessibility description per language; link it to ``service`` when given."""
     created = location.pk is None
     location.full_clean(exclude=["last_checked_by"])
-    location.save()
+    fields: list[str] = []
+    row_changed = False
+    if created:
+        location.save()
+        before: dict[str, Any] = {}
+    else:
+        location, fields = _versioned_row_update(location, expected_version)
+        row_changed = bool(fields)
+        before = _location_parts(location)
     changed = _save_translations(
         model=LocationTranslation,
         owner_field="location",
@@ -236,14 +313,35 @@ def location_save(
             access.save()
     if service is not None:
         ServiceAtLocation.objects.get_or_create(service=service, location=location)
+    details: dict[str, Any] = {"languages_changed": changed}
+    if not created:
+        after = _location_parts(location)
+        fields += [f"texts_{language}" for language in changed]
+        fields += [name for name in after if after[name] != before[name]]
+        if fields and not row_changed:  # only its texts or lists changed
+            version_bump(location)
+        if not fields:
+            return location
+        details.update(fields=sorted(fields), version=location.version)
     _touch(location=location)
     audit_record(
         actor=by,
         action="catalogue.location_created" if created else "catalogue.location_changed",
         target=location,
-        details={"languages_changed": changed},
+        details=details,
     )
     return location
+
+
+def _location_parts(location: Location) -> dict[str, Any]:
+    return {
+        "address": list(
+            location.addresses.order_by("id").values_list(
+                "address_1", "postal_code", "city", "municipality_id"
+            )
+        ),
+        "accessibility": [row.texts for row in location.accessibility.order_by("id")],
+    }
 
 
 @transaction.atomic

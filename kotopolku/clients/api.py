@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require, service_point_ids
@@ -31,17 +32,23 @@ from kotopolku.clients.schemas import (
     ClientPatch,
     ClientSummary,
     DuplicatesFound,
+    VersionConflict,
 )
 from kotopolku.clients.selectors import (
     client_find,
     client_get,
     client_list,
     client_team,
-    duplicate_candidates,
 )
+from kotopolku.core.api_schemas import InputSchema, Line
+from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 from kotopolku.organisations.models import Municipality, ServicePoint
 
 router = Router(tags=["clients"])
+
+MAX_LIMIT = 100
+# Far beyond any service point's clients, far below what the database's row offsets hold.
+MAX_OFFSET = 10_000_000
 
 _FORM_FIELDS = tuple(ClientForm.Meta.fields)
 
@@ -154,34 +161,35 @@ def client_create(request: HttpRequest, payload: ClientIn) -> Any:
     fields, languages, identifiers = _validated(
         payload, service_point=point, base={"gender": "not_told", "residence_basis": "unknown"}
     )
-    if not payload.confirm_new_person:
-        matches = duplicate_candidates(user=_user(request), service_point=point, fields=fields)
-        if matches:
-            return 409, {
-                "detail": _("This person may already be registered."),
-                "duplicates": [
-                    {
-                        "uuid": match.client.uuid,
-                        "name": match.client.display_name,
-                        "birth_date": match.client.birth_date_display,
-                        "score": match.score,
-                    }
-                    for match in matches
-                ],
-            }
-    client = services.client_register(
-        service_point=point,
-        fields=fields,
-        languages=languages or [],
-        identifiers=identifiers or [],
-        by=_user(request),
-    )
+    try:
+        client = services.client_register(
+            service_point=point,
+            fields=fields,
+            languages=languages or [],
+            identifiers=identifiers or [],
+            by=_user(request),
+            confirm_new_person=payload.confirm_new_person,
+        )
+    except services.PossibleDuplicates as found:
+        return 409, {
+            "detail": _("This person may already be registered."),
+            "duplicates": [
+                {
+                    "uuid": match.client.uuid,
+                    "name": match.client.display_name,
+                    "birth_date": match.client.birth_date_display,
+                    "score": match.score,
+                }
+                for match in found.matches
+            ],
+        }
     return 201, {"uuid": client.uuid}
 
 
 def _client_out(client: Client) -> dict[str, Any]:
     return {
         "uuid": client.uuid,
+        "version": client.version,
         "service_point": client.service_point.uuid,
         "status": client.status,
         **{
@@ -237,26 +245,31 @@ def _client_out(client: Client) -> dict[str, Any]:
     response=ClientOut,
     summary="Read a client (audited)",
     description=(
-        "Every read is written to the audit log with its purpose. 403 outside the user's service points."
+        "Every read is written to the audit log with its purpose. 403 outside the user's service points. "
+        "The answer carries the record's `version`, also as the `ETag` header, for a later PATCH."
     ),
 )
-def client_read(request: HttpRequest, uuid: str) -> Any:
+def client_read(request: HttpRequest, response: HttpResponse, uuid: UUID) -> Any:
     client = client_get(uuid=uuid)
     require(request.user, "clients.view", client)
     services.client_read_record(client=client, by=_user(request))
+    response["ETag"] = etag(client.version)
     return _client_out(client)
 
 
 @router.patch(
     "/clients/{uuid}",
-    response=ClientChanged,
+    response={200: ClientChanged, 409: VersionConflict},
     summary="Correct a client's data",
     description=(
         "Only the fields sent are changed; `languages` and `identifiers`, when sent, replace the lists. "
-        "Audited with the names of the changed fields."
+        'Audited with the names of the changed fields. Send the version you read as `If-Match: "7"` '
+        "or as the `version` field: when someone changed the record since, nothing is saved and the "
+        "answer is **409** with the current version and the fields they changed with their values. "
+        "Without a version the change is applied to the record as it is now."
     ),
 )
-def client_patch(request: HttpRequest, uuid: str, payload: ClientPatch) -> Any:
+def client_patch(request: HttpRequest, response: HttpResponse, uuid: UUID, payload: ClientPatch) -> Any:
     client = client_get(uuid=uuid)
     require(request.user, "clients.change", client)
     if client.status == ClientStatus.ANONYMISED:
@@ -268,21 +281,49 @@ def client_patch(request: HttpRequest, uuid: str, payload: ClientPatch) -> Any:
         base["responsible_worker"] = client.responsible_worker.uuid
     fields, languages, identifiers = _validated(payload, service_point=client.service_point, base=base)
     sent = payload.model_dump(exclude_unset=True)
-    changed_fields = {name: value for name, value in fields.items() if name in sent or name in _DERIVED}
-    changed = services.client_update(
-        client=client, fields=changed_fields, languages=languages, identifiers=identifiers, by=_user(request)
-    )
-    return {"uuid": client.uuid, "changed": changed}
+    # The birth date and the temporary-code flag follow the identity code only when it is sent;
+    # otherwise writing them back from this copy could undo a colleague's correction.
+    derived = _DERIVED if "personal_identity_code" in sent else ()
+    changed_fields = {name: value for name, value in fields.items() if name in sent or name in derived}
+    expected = expected_version_from(request, payload.version)
+    try:
+        changed = services.client_update(
+            client=client,
+            fields=changed_fields,
+            languages=languages,
+            identifiers=identifiers,
+            by=_user(request),
+            expected_version=expected,
+        )
+    except StaleVersion as stale:
+        return 409, _conflict(stale)
+    response["ETag"] = etag(client.version)
+    return 200, {"uuid": client.uuid, "changed": changed, "version": client.version}
+
+
+def _conflict(stale: StaleVersion) -> dict[str, Any]:
+    current = stale.current
+    assert isinstance(current, Client)
+    stored = _client_out(current)
+    names = services.client_changes_since(client=current, version=stale.expected)
+    return {
+        "detail": _(
+            "Someone else changed this client's data after you read it. Nothing was saved: "
+            "read the record again and apply your changes to it."
+        ),
+        "version": current.version,
+        "changed": {name: stored[name] for name in names if name in stored},
+    }
 
 
 # Filled from the identity code when it is sent.
 _DERIVED = ("identity_code_is_temporary", "birth_year", "birth_month", "birth_day")
 
 
-class ClientListFilters(Schema):
-    search: str = ""
-    limit: int = 20
-    offset: int = 0
+class ClientListFilters(InputSchema):
+    search: Line = Field("", max_length=200, description="A name in any script, a birth date, a phone…")
+    limit: int = Field(20, ge=1, le=MAX_LIMIT, description="How many clients (at most 100)")
+    offset: int = Field(0, ge=0, le=MAX_OFFSET, description="How many of the newest clients to skip")
 
 
 @router.get(
@@ -297,12 +338,11 @@ class ClientListFilters(Schema):
 )
 def client_index(request: HttpRequest, filters: Query[ClientListFilters]) -> Any:
     require(request.user, "clients.view")
-    limit = max(1, min(filters.limit, 100))
+    limit = filters.limit
     if filters.search.strip():
         hits = client_find(user=_user(request), text=filters.search, limit=limit)
         return [{"client": _summary(hit.client), "score": hit.score} for hit in hits]
-    offset = max(0, filters.offset)
-    clients = client_list(user=_user(request))[offset : offset + limit]
+    clients = client_list(user=_user(request))[filters.offset : filters.offset + limit]
     return [{"client": _summary(client), "score": None} for client in clients]
 
 

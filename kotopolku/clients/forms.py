@@ -24,6 +24,7 @@ from kotopolku.clients.validators import (
     validate_not_future,
     validate_plain_text,
 )
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Municipality, ServicePoint
 
 
@@ -86,7 +87,7 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
-class ClientForm(forms.ModelForm[Client]):
+class ClientForm(CleanTextFormMixin, forms.ModelForm[Client]):
     citizenships = forms.MultipleChoiceField(
         label=gettext_lazy("Citizenships"),
         required=False,
@@ -152,6 +153,11 @@ class ClientForm(forms.ModelForm[Client]):
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if not any(name in self.errors for name in NAME_FIELDS) and not any(
+            (cleaned.get(name) or "").strip() for name in NAME_FIELDS
+        ):
+            # Said at the first name field, the one a person fills first.
+            self.add_error("given_names", _("Give at least one name: a given name or a family name."))
         birth: dict[str, Any] = {
             name: cleaned.get(name) for name in ("birth_year", "birth_month", "birth_day")
         }
@@ -195,7 +201,7 @@ class ClientForm(forms.ModelForm[Client]):
         return values
 
 
-class LanguageForm(forms.Form):
+class LanguageForm(CleanTextFormMixin, forms.Form):
     language = forms.ChoiceField(label=gettext_lazy("Language"), required=False)
     level = forms.ChoiceField(
         label=gettext_lazy("Level"), required=False, choices=[("", "—"), *CefrLevel.choices]
@@ -207,7 +213,7 @@ class LanguageForm(forms.Form):
         self.fields["language"].choices = [("", "—"), *language_choices()]  # type: ignore[attr-defined]
 
 
-class IdentifierForm(forms.Form):
+class IdentifierForm(CleanTextFormMixin, forms.Form):
     kind = forms.ChoiceField(
         label=gettext_lazy("Kind"), required=False, choices=[("", "—"), *IDENTIFIER_KINDS]
     )
@@ -264,7 +270,7 @@ LanguageFormSet = forms.formset_factory(LanguageForm, formset=LanguageFormSetBas
 IdentifierFormSet = forms.formset_factory(IdentifierForm, formset=IdentifierFormSetBase, extra=1, max_num=20)
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(CleanTextFormMixin, forms.Form):
     purpose = forms.ChoiceField(label=gettext_lazy("Purpose"), choices=ConsentPurpose.choices)
 
 
@@ -272,7 +278,7 @@ def _staff_label(user: User) -> str:
     return f"{user.full_name} ({user.email})" if user.full_name else user.email
 
 
-class TeamMemberForm(forms.Form):
+class TeamMemberForm(CleanTextFormMixin, forms.Form):
     """Bring a staff member onto the client's team (the client's own service point does this)."""
 
     user = forms.ModelChoiceField(
@@ -300,7 +306,7 @@ class TeamMemberForm(forms.Form):
         user.label_from_instance = _staff_label  # type: ignore[method-assign,assignment]
 
 
-class ConfirmForm(forms.Form):
+class ConfirmForm(CleanTextFormMixin, forms.Form):
     confirm = forms.BooleanField(
         label=gettext_lazy("I understand that this cannot be undone."),
         required=True,

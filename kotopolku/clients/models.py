@@ -15,6 +15,7 @@ from kotopolku.clients.enums import (
     ResidenceBasis,
 )
 from kotopolku.core.models import PublicIdModel, ServicePointScopedModel, TimeStampedModel
+from kotopolku.core.versioning import VersionedModel
 
 
 def _staff_reference(verbose_name: Any) -> models.ForeignKey[Any, Any]:
@@ -30,7 +31,7 @@ def _staff_reference(verbose_name: Any) -> models.ForeignKey[Any, Any]:
     )
 
 
-class Client(ServicePointScopedModel):
+class Client(ServicePointScopedModel, VersionedModel):
     """A registered client of a service point (DOMAIN.md, work object 2)."""
 
     given_names = models.CharField(_("given names as written"), max_length=200, blank=True)

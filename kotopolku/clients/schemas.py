@@ -17,6 +17,8 @@ from ninja import Field, Schema
 from pydantic import BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
+from kotopolku.core.api_schemas import FREE_TEXT_CHARACTERS, LINE_CHARACTERS, InputSchema
+
 
 def _text(value: Any) -> Any:
     if value is None or isinstance(value, str):
@@ -60,7 +62,8 @@ def _fail_uuid() -> Any:
     raise PydanticCustomError("uuid_expected", _("Give a UUID."))
 
 
-Text = Annotated[str | None, BeforeValidator(_text)]
+Text = Annotated[str | None, BeforeValidator(_text), LINE_CHARACTERS]
+LongText = Annotated[str | None, BeforeValidator(_text), FREE_TEXT_CHARACTERS]
 UuidRef = Annotated[UUID | None, BeforeValidator(_uuid)]
 Number = Annotated[
     str | None,
@@ -72,16 +75,16 @@ DateText = Annotated[
     BeforeValidator(_date),
     WithJsonSchema({"anyOf": [{"type": "string", "format": "date"}, {"type": "null"}]}),
 ]
-Codes = Annotated[list[str] | None, BeforeValidator(_codes)]
+Codes = Annotated[list[Annotated[str, LINE_CHARACTERS]] | None, BeforeValidator(_codes)]
 
 
-class LanguageIn(Schema):
+class LanguageIn(InputSchema):
     language: Text = Field(None, description="ISO 639 code, e.g. `uk`, `ar`, `so`")
     level: Text = Field("", description="CEFR level: pre_a1, A1 … C2, native")
     needs_interpreter: bool = False
 
 
-class IdentifierIn(Schema):
+class IdentifierIn(InputSchema):
     kind: Text = Field(
         None, description="passport, migri_customer_number, residence_card, national_id, other"
     )
@@ -89,7 +92,7 @@ class IdentifierIn(Schema):
     issuing_country: Text = Field("", description="ISO 3166 alpha-2")
 
 
-class ClientFields(Schema):
+class ClientFields(InputSchema):
     given_names: Text = Field(None, description="As the client writes them, any script")
     family_name: Text = None
     given_names_latin: Text = Field(None, description="As in a document, Latin letters")
@@ -109,7 +112,7 @@ class ClientFields(Schema):
             "work, family, study, international_protection, temporary_protection, eu_nordic, other, unknown"
         ),
     )
-    permit_type: Text = None
+    permit_type: LongText = None
     permit_expires: DateText = None
     personal_identity_code: Text = Field(None, description="Finnish henkilötunnus (optional)")
     responsible_worker: UuidRef = Field(None, description="A staff member of the client's service point")
@@ -127,7 +130,9 @@ class ClientIn(ClientFields):
 
 
 class ClientPatch(ClientFields):
-    pass
+    version: int | None = Field(
+        None, ge=1, le=2_147_483_647, description="The version read; or send it as `If-Match`"
+    )
 
 
 class ClientCreated(Schema):
@@ -173,6 +178,7 @@ class TeamMemberOut(Schema):
 
 class ClientOut(Schema):
     uuid: UUID
+    version: int
     service_point: UUID
     status: str
     given_names: str
@@ -217,3 +223,12 @@ class ClientMatchOut(Schema):
 class ClientChanged(Schema):
     uuid: UUID
     changed: list[str]
+    version: int
+
+
+class VersionConflict(Schema):
+    detail: str
+    version: int = Field(description="The stored version")
+    changed: dict[str, Any] = Field(
+        description="The fields changed since the version sent, with their stored values"
+    )

@@ -8,11 +8,12 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import service_point_reach
+from kotopolku.audit.selectors import fields_changed_since
 from kotopolku.audit.services import audit_record
 from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
@@ -24,7 +25,13 @@ from kotopolku.clients.models import (
     ClientTeamMember,
     Consent,
 )
-from kotopolku.clients.selectors import client_export_data, retention_due, team_candidates
+from kotopolku.clients.selectors import (
+    client_export_data,
+    duplicate_candidates,
+    retention_due,
+    team_candidates,
+)
+from kotopolku.core.versioning import version_bump, versioned_update
 from kotopolku.organisations.models import ServicePoint
 
 if TYPE_CHECKING:
@@ -52,6 +59,9 @@ EDITABLE_FIELDS = (
     "identity_code_is_temporary",
     "responsible_worker",
 )
+
+# A client is registered with at least one of these.
+NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
 
 # Changing any of these changes what the duplicate check and the search find.
 _SEARCH_KEY_FIELDS = {
@@ -133,6 +143,29 @@ def _check_worker(client: Client) -> None:
         )
 
 
+# The first key of the two-key advisory locks that serialise registrations per service point
+# (a name space of our own: the audit chain's lock uses the one-key form, which never overlaps).
+_REGISTRATION_LOCK_SPACE = 74_021
+
+
+class PossibleDuplicates(Exception):
+    """The duplicate check found likely matches; nothing was registered."""
+
+    def __init__(self, matches: list[Any]) -> None:
+        super().__init__(f"{len(matches)} possible duplicates")
+        self.matches = matches
+
+
+def _serialise_registrations(service_point: ServicePoint) -> None:
+    """Let one registration at a time check for duplicates and insert at this service point,
+    until its transaction ends, so that the second of two at once sees the first. SQLite
+    serialises every write already."""
+    if connection.vendor != "postgresql":
+        return
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_REGISTRATION_LOCK_SPACE, service_point.pk])
+
+
 @transaction.atomic
 def client_register(
     *,
@@ -141,7 +174,18 @@ def client_register(
     languages: Iterable[Mapping[str, Any]] = (),
     identifiers: Iterable[Mapping[str, Any]] = (),
     by: User,
+    confirm_new_person: bool = True,
 ) -> Client:
+    """Register a client. Unless ``confirm_new_person``, the duplicate check runs first, in the
+    same transaction and serialised per service point, and likely matches raise
+    ``PossibleDuplicates``."""
+    if not any((fields.get(name) or "").strip() for name in NAME_FIELDS):
+        raise ValidationError({"given_names": _("Give at least one name: a given name or a family name.")})
+    _serialise_registrations(service_point)
+    if not confirm_new_person:
+        matches = duplicate_candidates(user=by, service_point=service_point, fields=dict(fields))
+        if matches:
+            raise PossibleDuplicates(matches)
     client = Client(service_point=service_point)
     _assign(client, fields)
     _check_worker(client)
@@ -225,30 +269,50 @@ def client_update(
     languages: Iterable[Mapping[str, Any]] | None = None,
     identifiers: Iterable[Mapping[str, Any]] | None = None,
     by: User,
+    expected_version: int | None = None,
 ) -> list[str]:
-    """Correct a client's data; returns the names of the fields that changed (audited, values not)."""
-    if client.status == ClientStatus.ANONYMISED:
+    """Correct a client's data; returns the names of the fields that changed (audited, values not).
+
+    The row is re-read under a lock and only the fields that differ from it are written, so a
+    colleague's save a moment earlier is never overwritten. ``expected_version`` is the version
+    the user's copy was read at: a stale one raises ``StaleVersion`` and nothing is written.
+    ``client`` is brought up to date with the stored row.
+    """
+    unknown = set(fields) - set(EDITABLE_FIELDS)
+    if unknown:
+        raise TypeError(f"Not editable: {sorted(unknown)}")
+    current = Client.objects.select_for_update().get(pk=client.pk)
+    if current.status == ClientStatus.ANONYMISED:
         raise ValidationError(_("An anonymised record cannot be changed."))
-    changed = _assign(client, fields)
+    locked, changed = versioned_update(current, changes=fields, expected_version=expected_version)
+    if not any(getattr(locked, name).strip() for name in NAME_FIELDS):
+        raise ValidationError({"given_names": _("Give at least one name: a given name or a family name.")})
     if "responsible_worker" in changed:
-        _check_worker(client)
-    if changed:
-        client.save()
-    if languages is not None and _replace_languages(client, languages):
+        _check_worker(locked)
+    if languages is not None and _replace_languages(locked, languages):
         changed.append("languages")
-    if identifiers is not None and _replace_identifiers(client, identifiers):
+    if identifiers is not None and _replace_identifiers(locked, identifiers):
         changed.append("identifiers")
+    if changed and locked.version == current.version:  # only the lists changed
+        version_bump(locked)
     if changed:
         if _SEARCH_KEY_FIELDS.intersection(changed) or "identifiers" in changed:
-            _refresh_search_keys(client)
+            _refresh_search_keys(locked)
         audit_record(
             actor=by,
             action="clients.change",
-            target=client,
+            target=locked,
             purpose="correction",
-            details={"fields": sorted(changed)},
+            details={"fields": sorted(changed), "version": locked.version},
         )
+    for field in Client._meta.concrete_fields:
+        setattr(client, field.attname, getattr(locked, field.attname))
     return changed
+
+
+def client_changes_since(*, client: Client, version: int) -> list[str]:
+    """The fields others changed since ``version``: what a stale save is told about."""
+    return fields_changed_since(target=client, version=version)
 
 
 @transaction.atomic
@@ -346,6 +410,7 @@ def client_anonymise(*, client: Client, by: User | None, reason: str = "erasure 
     client.responsible_worker = None
     client.status = ClientStatus.ANONYMISED
     client.anonymised_at = timezone.now()
+    client.version += 1  # a copy read before the erasure must not be saved over it
     client.save()
     client.identifiers.all().delete()
     client.consents.all().delete()

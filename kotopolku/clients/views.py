@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
-from kotopolku.clients import services
+from kotopolku.clients import conflicts, services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.forms import (
     ClientForm,
@@ -41,10 +41,17 @@ from kotopolku.clients.selectors import (
     client_list,
     client_team,
     client_timeline,
-    duplicate_candidates,
     retention_listing,
 )
 from kotopolku.clients.tasks import retention_run_request
+from kotopolku.core.text import search_text
+from kotopolku.core.versioning import (
+    StaleVersion,
+    edit_conflict,
+    snapshot_read,
+    snapshot_sign,
+    version_from_form,
+)
 from kotopolku.organisations.models import ServicePoint
 
 PAGE_SIZE = 50
@@ -58,7 +65,7 @@ def _user(request: HttpRequest) -> User:
 @login_required
 def client_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "clients.view")
-    search = request.GET.get("q", "").strip()[:100]
+    search = search_text(request.GET.get("q", ""), max_length=100)
     status = request.GET.get("status", "")
     if status not in ClientStatus.values:
         status = ""
@@ -108,28 +115,22 @@ def client_register_view(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         valid = form.is_valid() & languages.is_valid() & identifiers.is_valid()
         if valid:
-            confirmed = request.POST.get("confirm_new_person") == "yes"
-            duplicates = (
-                []
-                if confirmed
-                else duplicate_candidates(
-                    user=_user(request), service_point=service_point, fields=form.client_fields()
+            try:
+                client = services.client_register(
+                    service_point=service_point,
+                    fields=form.client_fields(),
+                    languages=formset_rows(languages),
+                    identifiers=formset_rows(identifiers),
+                    by=_user(request),
+                    confirm_new_person=request.POST.get("confirm_new_person") == "yes",
                 )
-            )
-            if not duplicates:
-                try:
-                    client = services.client_register(
-                        service_point=service_point,
-                        fields=form.client_fields(),
-                        languages=formset_rows(languages),
-                        identifiers=formset_rows(identifiers),
-                        by=_user(request),
-                    )
-                except ValidationError as error:
-                    _add_errors(form, error)
-                else:
-                    messages.success(request, _("The client was registered."))
-                    return redirect("clients:profile", uuid=client.uuid)
+            except services.PossibleDuplicates as found:
+                duplicates = found.matches
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The client was registered."))
+                return redirect("clients:profile", uuid=client.uuid)
     status = 400 if request.method == "POST" and not duplicates else 200
     return render(
         request,
@@ -248,6 +249,15 @@ def team_remove(request: HttpRequest, uuid: Any, member_uuid: Any) -> HttpRespon
     return redirect(f"{reverse('clients:profile', args=[client.uuid])}#team-heading")
 
 
+def _edit_formsets(
+    data: Any, languages: list[dict[str, Any]], identifiers: list[dict[str, Any]]
+) -> tuple[Any, Any]:
+    return (
+        LanguageFormSet(data, prefix="languages", initial=languages),
+        IdentifierFormSet(data, prefix="identifiers", initial=identifiers),
+    )
+
+
 @login_required
 def client_edit(request: HttpRequest, uuid: Any) -> HttpResponse:
     client = _client_for(request, uuid, "clients.change")
@@ -259,37 +269,44 @@ def client_edit(request: HttpRequest, uuid: Any) -> HttpResponse:
     form = ClientForm(
         data, service_point=point, initial=client_initial(client), instance=Client(service_point=point)
     )
-    languages = LanguageFormSet(
-        data,
-        prefix="languages",
-        initial=[
-            {"language": row.language, "level": row.level, "needs_interpreter": row.needs_interpreter}
-            for row in client.languages.order_by("language")
-        ],
-    )
-    identifiers = IdentifierFormSet(
-        data,
-        prefix="identifiers",
-        initial=[
-            {"kind": row.kind, "value": row.value, "issuing_country": row.issuing_country}
-            for row in client.identifiers.order_by("kind")
-        ],
-    )
-    valid = request.method == "POST" and (form.is_valid() & languages.is_valid() & identifiers.is_valid())
-    if valid:
-        try:
-            services.client_update(
-                client=client,
-                fields=form.client_fields(),
-                languages=formset_rows(languages),
-                identifiers=formset_rows(identifiers),
-                by=_user(request),
-            )
-        except ValidationError as error:
-            _add_errors(form, error)
-        else:
-            messages.success(request, _("The client's data was saved."))
-            return redirect("clients:profile", uuid=client.uuid)
+    languages, identifiers = _edit_formsets(data, *conflicts.stored_rows(client))
+    version: Any = client.version
+    snapshot = snapshot_sign(conflicts.client_snapshot(client))
+    conflict_rows: list[Any] = []
+    status = 200
+    if request.method == "POST":
+        # Shown again after a mistake, the form keeps the version and values it was filled with.
+        version, snapshot = request.POST.get("version", ""), request.POST.get("snapshot", "")
+        status = 400
+        if form.is_valid() & languages.is_valid() & identifiers.is_valid():
+            try:
+                services.client_update(
+                    client=client,
+                    fields=form.client_fields(),
+                    languages=formset_rows(languages),
+                    identifiers=formset_rows(identifiers),
+                    by=_user(request),
+                    expected_version=version_from_form(request.POST.get("version")),
+                )
+            except StaleVersion as stale:
+                current = cast(Client, stale.current)
+                stored = conflicts.client_snapshot(current)
+                submitted = conflicts.submitted_snapshot(form, languages, identifiers)
+                conflict = edit_conflict(base=snapshot_read(snapshot), current=stored, submitted=submitted)
+                conflict_rows = conflicts.conflict_rows(form, conflict, current=stored, submitted=submitted)
+                initial, language_rows, identifier_rows = conflicts.merged_initial(
+                    current, conflict, form, languages, identifiers
+                )
+                form = ClientForm(
+                    None, service_point=point, initial=initial, instance=Client(service_point=point)
+                )
+                languages, identifiers = _edit_formsets(None, language_rows, identifier_rows)
+                version, snapshot, status = current.version, snapshot_sign(stored), 409
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The client's data was saved."))
+                return redirect("clients:profile", uuid=client.uuid)
     return render(
         request,
         "clients/client_form.html",
@@ -301,8 +318,11 @@ def client_edit(request: HttpRequest, uuid: Any) -> HttpResponse:
             "service_point": point,
             "service_points": [point],
             "client": client,
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

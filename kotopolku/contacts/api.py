@@ -73,6 +73,7 @@ def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> Contact
         note=payload.note,
         client=client,
         happened_at=payload.happened_at,
+        note_confirmed=payload.confirm_note,
     )
     for name, messages in contact_errors(service_point=point, data=data, existing=None, by=user).items():
         errors.setdefault(name, messages)
@@ -100,6 +101,7 @@ def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, Conta
 def _out(contact: Any) -> ContactOut:
     return ContactOut(
         id=contact.uuid,
+        version=contact.version,
         service_point=contact.service_point_uuid,
         happened_at=contact.happened_at,
         channel=contact.channel,

@@ -23,7 +23,8 @@ from kotopolku.contacts.models import (
     Topic,
 )
 from kotopolku.contacts.selectors import active_code_lists
-from kotopolku.contacts.services import ContactData
+from kotopolku.contacts.services import ContactData, personal_data_in_note, personal_data_warning
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 NOTE_HELP = _(
@@ -158,7 +159,7 @@ class OrganisationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
         return str(obj.name_in(get_language()))
 
 
-class ContactForm(forms.Form):
+class ContactForm(CleanTextFormMixin, forms.Form):
     """One desk contact. Field order is the tab order of the desk page."""
 
     channel = SharedChoiceField(label=_("Channel"), choices=Channel.choices)
@@ -194,6 +195,9 @@ class ContactForm(forms.Form):
         max_length=MAX_NOTE_LENGTH,
         help_text=NOTE_HELP,
         widget=forms.Textarea(attrs={"rows": 2}),
+    )
+    confirm_note = forms.BooleanField(
+        label=_("The note holds no personal data: save it as written"), required=False
     )
     happened_at = forms.DateTimeField(
         label=_("Time"),
@@ -249,6 +253,23 @@ class ContactForm(forms.Form):
             for index, (code, label) in enumerate(bound.field.choices)  # type: ignore[attr-defined]
         ]
 
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        note = cleaned.get("note") or ""
+        if note and cleaned.get("client") is None and not cleaned.get("confirm_note"):
+            found = personal_data_in_note(note)
+            if found:
+                self.add_error("note", personal_data_warning(found))
+        return cleaned
+
+    @property
+    def asks_note_confirmation(self) -> bool:
+        """Whether the form is shown again because the note seems to hold personal data."""
+        if not self.is_bound or "note" not in self.errors:
+            return False
+        note = self.data.get("note") or ""
+        return bool(personal_data_in_note(note)) and not self.data.get("client")
+
     def clean_service_point(self) -> ServicePoint:
         return self.service_points[self.cleaned_data["service_point"]]
 
@@ -266,6 +287,7 @@ class ContactForm(forms.Form):
             note=data.get("note") or "",
             client=data.get("client"),
             happened_at=data.get("happened_at"),
+            note_confirmed=bool(data.get("confirm_note")),
         )
 
     @staticmethod
@@ -285,7 +307,7 @@ class ContactForm(forms.Form):
         }
 
 
-class ContactFilterForm(forms.Form):
+class ContactFilterForm(CleanTextFormMixin, forms.Form):
     date_from = forms.DateField(
         label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
     )

@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
 from kotopolku.core.models import ServicePointScopedModel, TimeStampedModel
+from kotopolku.core.versioning import VersionedModel
 
 MAX_DURATION_MINUTES = 480
 MAX_NOTE_LENGTH = 1000
@@ -46,7 +47,7 @@ class ClientGroup(CodeListEntry):
         verbose_name_plural = _("client groups")
 
 
-class Contact(ServicePointScopedModel):
+class Contact(ServicePointScopedModel, VersionedModel):
     """One piece of information, advice or guidance given at a service point (DOMAIN.md, object 1).
 
     Anonymous unless ``client`` is set: an anonymous contact holds no personal data.

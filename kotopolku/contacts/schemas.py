@@ -1,24 +1,35 @@
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import datetime
 from uuid import UUID
 
 from ninja import Field, Schema
 
+from kotopolku.core.api_schemas import FreeText, InputSchema, IsoDate, IsoDateTime, Line
 
-class ContactIn(Schema):
+
+class ContactIn(InputSchema):
     service_point: UUID = Field(description="The service point where the contact happened.")
-    channel: str = Field(max_length=40, description="walk_in, phone, email, chat, video, outreach or event")
-    language: str = Field(max_length=16, description="ISO 639 code of the language used")
-    interpreter: str = Field("none", max_length=40, description="none, on_site, phone or video")
-    topics: list[str] = Field(max_length=50, description="Topic codes")
-    client_group: str | None = Field(None, max_length=60, description="Client group code")
+    channel: Line = Field(max_length=40, description="walk_in, phone, email, chat, video, outreach or event")
+    language: Line = Field(max_length=16, description="ISO 639 code of the language used")
+    interpreter: Line = Field("none", max_length=40, description="none, on_site, phone or video")
+    topics: list[Line] = Field(max_length=50, description="Topic codes")
+    client_group: Line | None = Field(None, max_length=60, description="Client group code")
     duration_minutes: int = Field(description="Whole minutes, 1–480")
-    outcome: str = Field(max_length=40, description="information, guided, referred or appointment")
+    outcome: Line = Field(max_length=40, description="information, guided, referred or appointment")
     organisation: UUID | None = Field(None, description="Partner organisation guided to")
-    note: str = Field("", max_length=20_000, description="Optional; no personal data in an anonymous contact")
+    note: FreeText = Field(
+        "", max_length=20_000, description="Optional; no personal data in an anonymous contact"
+    )
+    confirm_note: bool = Field(
+        False,
+        description=(
+            "An anonymous contact's note that looks like it holds an identity code, a phone number or an "
+            "e-mail address is refused (422) unless this is true"
+        ),
+    )
     client: UUID | None = Field(None, description="A registered client of the same service point")
-    happened_at: datetime | None = Field(None, description="When it happened; now when left out")
+    happened_at: IsoDateTime | None = Field(None, description="When it happened; now when left out")
 
 
 class ContactCreated(Schema):
@@ -27,6 +38,7 @@ class ContactCreated(Schema):
 
 class ContactOut(Schema):
     id: UUID
+    version: int = Field(description="Changes with each correction of the contact")
     service_point: UUID
     happened_at: datetime
     channel: str
@@ -51,12 +63,12 @@ class ContactPage(Schema):
     items: list[ContactOut]
 
 
-class ContactFilters(Schema):
-    date_from: date | None = Field(None, description="First day (local time), inclusive")
-    date_to: date | None = Field(None, description="Last day (local time), inclusive")
-    topic: str = Field("", max_length=40, description="Topic code")
-    language: str = Field("", max_length=16, description="ISO 639 code")
-    channel: str = Field("", max_length=40)
+class ContactFilters(InputSchema):
+    date_from: IsoDate | None = Field(None, description="First day (local time), inclusive")
+    date_to: IsoDate | None = Field(None, description="Last day (local time), inclusive")
+    topic: Line = Field("", max_length=40, description="Topic code")
+    language: Line = Field("", max_length=16, description="ISO 639 code")
+    channel: Line = Field("", max_length=40)
     service_point: UUID | None = None
     page: int = Field(1, ge=1, le=100_000)
     page_size: int = Field(50, ge=1, le=200)

@@ -13,7 +13,7 @@ from django.db.models import F, Prefetch, QuerySet
 from django.http import Http404
 from django.utils import timezone
 
-from kotopolku.accounts.permissions import service_point_ids
+from kotopolku.accounts.permissions import scope_condition, service_point_ids
 from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
 
 
@@ -44,7 +44,8 @@ def contact_list(*, user: Any, query: ContactQuery | None = None) -> QuerySet[Co
     allowed = service_point_ids(user, "contacts.view")
     if query.service_point_id is not None:
         allowed &= {query.service_point_id}
-    queryset = Contact.objects.filter(service_point_id__in=allowed)
+    # At a service point reached through a network: the contacts of the clients the user works with.
+    queryset = Contact.objects.filter(scope_condition(user, "contacts.view"), service_point_id__in=allowed)
     if query.date_from:
         queryset = queryset.filter(happened_at__gte=_start_of(query.date_from))
     if query.date_to:

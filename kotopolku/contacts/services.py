@@ -10,6 +10,7 @@ from datetime import datetime, timedelta
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
+import phonenumbers
 from django.core.exceptions import ValidationError
 from django.db import connection, transaction
 from django.utils import timezone
@@ -27,6 +28,7 @@ from kotopolku.contacts.models import (
     ContactTopic,
     Topic,
 )
+from kotopolku.core.versioning import version_bump, versioned_update
 
 if TYPE_CHECKING:
     from kotopolku.clients.models import Client
@@ -72,6 +74,9 @@ class ContactData:
     note: str = ""
     client: Client | None = None
     happened_at: datetime | None = None
+    # The advisor saw the warning that the note of an anonymous contact seems to hold personal
+    # data, and confirmed that it does not.
+    note_confirmed: bool = False
 
 
 def clean_note(value: str) -> str:
@@ -86,6 +91,33 @@ def clean_note(value: str) -> str:
     ):
         raise ValidationError(_("The note contains control characters. Remove them and try again."))
     return text
+
+
+# A Finnish identity code: DDMMYY, the century sign, the individual number and the check character.
+_IDENTITY_CODE = re.compile(
+    r"(?<![0-9a-z])\d{6}[-+a-fu-y]\d{3}[0-9abcdefhjklmnprstuvwxy](?![0-9a-z])", re.IGNORECASE
+)
+_EMAIL_ADDRESS = re.compile(r"[^\s@<>()]+@[^\s@<>()]+\.[a-z]{2,}", re.IGNORECASE)
+
+
+def personal_data_in_note(text: str) -> list[str]:
+    """What in a note looks like personal data: an identity code, a phone number, an e-mail
+    address (named in the user's language). Names cannot be told from other words."""
+    found = []
+    if _IDENTITY_CODE.search(text):
+        found.append(_("an identity code"))
+    if next(iter(phonenumbers.PhoneNumberMatcher(text, "FI")), None) is not None:
+        found.append(_("a phone number"))
+    if _EMAIL_ADDRESS.search(text):
+        found.append(_("an e-mail address"))
+    return found
+
+
+def personal_data_warning(found: Sequence[str]) -> str:
+    return _(
+        "An anonymous contact holds no personal data, but the note seems to contain %(what)s. "
+        "Remove it, or confirm that the note may be saved as written."
+    ) % {"what": ", ".join(found)}
 
 
 def topics_by_code(codes: Iterable[str]) -> list[Topic]:
@@ -133,6 +165,10 @@ def contact_errors(
         data.note = clean_note(data.note)
     except ValidationError as error:
         errors.setdefault("note", []).extend(error.messages)
+    else:
+        found = personal_data_in_note(data.note) if data.client is None and not data.note_confirmed else []
+        if found:
+            add("note", personal_data_warning(found))
     if data.client is not None and (
         data.client.service_point_id != service_point.pk or not _may_link(by, data.client, existing)
     ):
@@ -258,34 +294,40 @@ def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> C
 
 
 @transaction.atomic
-def contact_update(*, contact: Contact, data: ContactData, by: Any, as_action: str) -> Contact:
-    """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct)."""
-    _validate_or_raise(service_point=contact.service_point, data=data, existing=contact, by=by)
-    changed: list[str] = []
-    for name in CONTACT_FIELDS:
-        value = getattr(data, name)
-        if name == "happened_at" and value is None:
-            continue
-        if getattr(contact, name) != value:
-            setattr(contact, name, value)
-            changed.append(name)
-    old_topics = set(contact.topic_links.values_list("topic_id", flat=True))
+def contact_update(
+    *, contact: Contact, data: ContactData, by: Any, as_action: str, expected_version: int | None = None
+) -> Contact:
+    """Correct a contact. ``as_action`` is the permission the caller checked (edit_own or correct).
+
+    The row is re-read under a lock and only what differs from it is written; a stale
+    ``expected_version`` raises ``StaleVersion`` and nothing is written.
+    """
+    current = Contact.objects.select_for_update().get(pk=contact.pk)
+    _validate_or_raise(service_point=current.service_point, data=data, existing=current, by=by)
+    changes = {
+        name: getattr(data, name)
+        for name in CONTACT_FIELDS
+        if not (name == "happened_at" and data.happened_at is None)
+    }
+    locked, changed = versioned_update(current, changes=changes, expected_version=expected_version)
+    old_topics = set(locked.topic_links.values_list("topic_id", flat=True))
     new_topics = {topic.pk for topic in data.topics}
     if old_topics != new_topics:
-        contact.topic_links.exclude(topic_id__in=new_topics).delete()
-        _set_topics(contact, [topic for topic in data.topics if topic.pk not in old_topics])
+        locked.topic_links.exclude(topic_id__in=new_topics).delete()
+        _set_topics(locked, [topic for topic in data.topics if topic.pk not in old_topics])
         changed.append("topics")
+        if locked.version == current.version:
+            version_bump(locked)
     if "happened_at" in changed:
-        contact.topic_links.update(happened_at=contact.happened_at)
+        locked.topic_links.update(happened_at=locked.happened_at)
     if changed:
-        contact.save()
         audit_record(
             actor=by,
             action=as_action,
-            target=contact,
-            details=_audit_details(contact, data.topics, fields=sorted(changed)),
+            target=locked,
+            details=_audit_details(locked, data.topics, fields=sorted(changed), version=locked.version),
         )
-    return contact
+    return locked
 
 
 @transaction.atomic

@@ -20,6 +20,7 @@ from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients.models import Client
 from kotopolku.clients.selectors import client_get
 from kotopolku.clients.services import client_read_record
+from kotopolku.contacts import conflicts
 from kotopolku.contacts.forms import ContactFilterForm, ContactForm
 from kotopolku.contacts.models import Contact
 from kotopolku.contacts.selectors import (
@@ -36,6 +37,13 @@ from kotopolku.contacts.services import (
     contact_link_refused_record,
     contact_log,
     contact_update,
+)
+from kotopolku.core.versioning import (
+    StaleVersion,
+    edit_conflict,
+    snapshot_read,
+    snapshot_sign,
+    version_from_form,
 )
 from kotopolku.organisations.models import ServicePoint
 
@@ -194,16 +202,43 @@ def contact_edit(request: HttpRequest, uuid: str) -> HttpResponse:
     contact = contact_get(uuid=uuid)
     action = _edit_action(request.user, contact)
     require(request.user, action, contact)
-    form = ContactForm(
-        request.POST if request.method == "POST" else None,
-        initial=ContactForm.initial_for(contact),
-        service_point_ids=[contact.service_point_id],
-        choose_service_point=False,
-        language_extra=contact.language,
-    )
+
+    def contact_form(data: Any, initial: dict[str, Any]) -> ContactForm:
+        return ContactForm(
+            data,
+            initial=initial,
+            service_point_ids=[contact.service_point_id],
+            choose_service_point=False,
+            language_extra=contact.language,
+        )
+
+    form = contact_form(request.POST if request.method == "POST" else None, ContactForm.initial_for(contact))
+    version: Any = contact.version
+    snapshot = snapshot_sign(conflicts.contact_snapshot(contact))
+    conflict_rows: list[Any] = []
+    status = 200
+    if request.method == "POST":
+        # Shown again after a mistake, the form keeps the version and values it was filled with.
+        version, snapshot = request.POST.get("version", ""), request.POST.get("snapshot", "")
+        status = 400
     if request.method == "POST" and form.is_valid():
         try:
-            contact_update(contact=contact, data=form.contact_data(), by=request.user, as_action=action)
+            contact_update(
+                contact=contact,
+                data=form.contact_data(),
+                by=request.user,
+                as_action=action,
+                expected_version=version_from_form(version),
+            )
+        except StaleVersion as stale:
+            current = cast(Contact, stale.current)
+            base = snapshot_read(snapshot)
+            stored = conflicts.contact_snapshot(current)
+            submitted = conflicts.submitted_snapshot(form, base)
+            conflict = edit_conflict(base=base, current=stored, submitted=submitted)
+            conflict_rows = conflicts.conflict_rows(form, conflict, current=stored, submitted=submitted)
+            form = contact_form(None, conflicts.merged_initial(current, conflict, form))
+            version, snapshot, status = current.version, snapshot_sign(stored), 409
         except ValidationError as error:
             _apply_service_errors(form, error)
         else:
@@ -218,8 +253,11 @@ def contact_edit(request: HttpRequest, uuid: str) -> HttpResponse:
             "form": form,
             "contact": contact,
             "may_delete": can(request.user, "contacts.delete", contact),
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 

@@ -5,6 +5,7 @@ from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.template import loader
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -28,7 +29,23 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "core/home.html", {"service_points": service_points_of_user(user=request.user)})
 
 
+# The JSON APIs answer JSON also when an error happens outside their views (an unknown
+# address, a failure in a middleware).
+API_PREFIX = "/api/"
+
+_API_MESSAGES = {
+    400: gettext_lazy("Bad request."),
+    403: gettext_lazy("You do not have permission to do this."),
+    404: gettext_lazy("Not found."),
+    500: gettext_lazy("Something went wrong on our side."),
+}
+
+
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        response = JsonResponse({"detail": str(_API_MESSAGES[status])}, status=status)
+        response["Cache-Control"] = "no-store"
+        return response
     return render(request, template, status=status)
 
 
@@ -45,6 +62,8 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    if request.path.startswith(API_PREFIX):
+        return _error(request, 500, "core/errors/500.html")
     # Rendered without the request's context processors: they may need the database, which
     # may be what failed. The page still follows the staff member's language.
     body = loader.render_to_string("core/errors/500.html", {"request_id": getattr(request, "request_id", "")})

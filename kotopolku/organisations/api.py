@@ -6,6 +6,7 @@ from django.http import HttpRequest
 from ninja import Router, Schema
 
 from kotopolku.accounts.permissions import require
+from kotopolku.core.api_schemas import Line
 from kotopolku.organisations.selectors import organisation_list, service_points_of_user
 
 router = Router(tags=["organisations"])
@@ -39,7 +40,7 @@ def service_points(request: HttpRequest) -> list[ServicePointOut]:
 
 
 @router.get("/organisations", response=list[OrganisationOut], summary="Partner organisations")
-def organisations(request: HttpRequest, search: str = "") -> list[OrganisationOut]:
+def organisations(request: HttpRequest, search: Line = "") -> list[OrganisationOut]:
     require(request.user, "organisations.view")
     return [
         OrganisationOut(id=o.uuid, name=o.name, kind=o.kind, business_id=o.business_id)

@@ -2,11 +2,12 @@ from __future__ import annotations
 
 from django import forms
 
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Organisation
 from kotopolku.organisations.validators import normalise_business_id
 
 
-class OrganisationForm(forms.ModelForm):
+class OrganisationForm(CleanTextFormMixin, forms.ModelForm):
     class Meta:
         model = Organisation
         fields = [

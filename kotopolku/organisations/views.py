@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can, require
+from kotopolku.core.text import search_text
 from kotopolku.organisations.enums import OrganisationKind
 from kotopolku.organisations.forms import OrganisationForm
 from kotopolku.organisations.models import Organisation
@@ -18,7 +19,7 @@ from kotopolku.organisations.services import organisation_save
 @login_required
 def organisation_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "organisations.view")
-    search = request.GET.get("q", "").strip()[:100]
+    search = search_text(request.GET.get("q", ""), max_length=100)
     kind = request.GET.get("kind", "")
     if kind not in OrganisationKind.values:
         kind = ""

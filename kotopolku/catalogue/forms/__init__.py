@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from typing import Any
 
 from django import forms
@@ -12,6 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from kotopolku.catalogue.enums import EDIT_LANGUAGES, ChannelKind, TaxonomyKey
 from kotopolku.catalogue.models import Location, Service, TaxonomyTerm
 from kotopolku.catalogue.models.base import validate_language_code
+from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.organisations.models import Municipality, Organisation
 
 # C0 controls and DEL, bidi embeddings/overrides and isolates; free text may keep \t \n \r.
@@ -24,8 +26,9 @@ def validate_text(value: Any) -> None:
         raise ValidationError(_("Remove control characters and text-direction override characters."))
 
 
-class CleanTextMixin:
-    """Every text field of the form refuses control and bidi-override characters."""
+class CleanTextMixin(CleanTextFormMixin):
+    """Every text field of the form refuses control and bidi-override characters; one-line
+    fields (names) refuse line breaks and tabs and lose zero-width characters."""
 
     def clean(self) -> dict[str, Any]:
         cleaned: dict[str, Any] = super().clean()  # type: ignore[misc]
@@ -169,6 +172,7 @@ class ServiceTextForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.language = language
         self.language_name = LANGUAGE_NAMES.get(language, language)
+        self.legend = self.language_name  # names the language in a list of changed fields
         self.fields["name"].required = required
 
     def clean(self) -> dict[str, Any]:
@@ -179,7 +183,10 @@ class ServiceTextForm(CleanTextMixin, forms.Form):
         return cleaned
 
 
-def service_text_forms(data: Any, service: Service | None) -> list[ServiceTextForm]:
+def service_text_forms(
+    data: Any, service: Service | None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[ServiceTextForm]:
+    """One form per edit language; ``overrides`` (by language) replace the stored texts."""
     initial: dict[str, dict[str, str]] = {}
     if service is not None and service.pk:
         for row in service.translations.all():
@@ -192,7 +199,12 @@ def service_text_forms(data: Any, service: Service | None) -> list[ServiceTextFo
                     entry = initial.setdefault(language, {})
                     entry["documents"] = (entry.get("documents", "") + "\n" + fields["document"]).strip()
     return [
-        ServiceTextForm(data, language=code, required=code == "fi", initial=initial.get(code, {}))
+        ServiceTextForm(
+            data,
+            language=code,
+            required=code == "fi",
+            initial={**initial.get(code, {}), **(overrides or {}).get(code, {})},
+        )
         for code in EDIT_LANGUAGES
     ]
 
@@ -254,10 +266,14 @@ class LocationTextForm(CleanTextMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.language = language
         self.language_name = LANGUAGE_NAMES.get(language, language)
+        self.legend = self.language_name  # names the language in a list of changed fields
         self.fields["name"].required = required
 
 
-def location_text_forms(data: Any, location: Location | None) -> list[LocationTextForm]:
+def location_text_forms(
+    data: Any, location: Location | None, overrides: Mapping[str, Mapping[str, Any]] | None = None
+) -> list[LocationTextForm]:
+    """One form per edit language; ``overrides`` (by language) replace the stored texts."""
     initial: dict[str, dict[str, str]] = {}
     if location is not None and location.pk:
         for row in location.translations.all():
@@ -271,6 +287,11 @@ def location_text_forms(data: Any, location: Location | None) -> list[LocationTe
             for language, fields in (access.texts or {}).items():
                 initial.setdefault(language, {})["accessibility"] = fields.get("description", "")
     return [
-        LocationTextForm(data, language=code, required=code == "fi", initial=initial.get(code, {}))
+        LocationTextForm(
+            data,
+            language=code,
+            required=code == "fi",
+            initial={**initial.get(code, {}), **(overrides or {}).get(code, {})},
+        )
         for code in EDIT_LANGUAGES
     ]

@@ -23,6 +23,7 @@ from kotopolku.catalogue.enums import EDIT_LANGUAGES, PhoneType, ScheduleKind, W
 from kotopolku.catalogue.forms import LANGUAGE_NAMES
 from kotopolku.catalogue.models import Contact, CostOption, Phone, Schedule, Service, TextsMixin
 from kotopolku.catalogue.templatetags.catalogue_tags import current_language, tr
+from kotopolku.core.text import CleanTextFormMixin
 
 PHONE_REGION = "FI"
 MAX_AMOUNT = Decimal("1000000")
@@ -32,7 +33,7 @@ CURRENCIES = frozenset(list_currencies())
 _FORBIDDEN_IN_LINE = re.compile("[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]")
 
 
-class CleanLineMixin:
+class CleanLineMixin(CleanTextFormMixin):
     """Every text value of the form is one line without control or bidi-override characters."""
 
     def clean(self) -> dict[str, Any]:

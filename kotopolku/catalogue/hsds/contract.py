@@ -130,3 +130,79 @@ def contract(directory: Path | None = None) -> Contract:
     if found is None:
         raise FileNotFoundError(f"The HSDS 3.0 specification is not at {DEFAULT_DIR}")
     return Contract(found)
+
+
+# What this implementation adds to Open Referral's OpenAPI description: the limits it checks on
+# each query parameter (anything else is answered 400 with a message per parameter) and its
+# error answers. Tools that test an API against its description (schemathesis) use it.
+# An empty parameter is one not given (as a web form sends it).
+_UUID_OR_EMPTY = {"anyOf": [{"type": "string", "format": "uuid"}, {"const": ""}]}
+_PARAMETER_LIMITS: dict[str, dict[str, Any]] = {
+    "page": {"type": "integer", "minimum": 1},
+    "per_page": {"type": "integer", "minimum": 1},
+    "search": {"type": "string", "maxLength": 200},
+    "taxonomy_term_id": {
+        "type": "string",
+        "maxLength": 500,
+        "pattern": "^[^\\u0000-\\u001f\\u007f\\u200b-\\u200f\\u202a-\\u202e\\u2066-\\u2069]*$",
+    },
+    "taxonomy_id": _UUID_OR_EMPTY,
+    "organization_id": _UUID_OR_EMPTY,
+    "parent_id": _UUID_OR_EMPTY,
+    "modified_after": {"anyOf": [{"type": "string", "format": "date-time"}, {"const": ""}]},
+    "format": {"type": "string", "enum": ["json"]},
+}
+_ERROR_ANSWERS = {
+    "400": {
+        "description": "Invalid query parameters: a message for each.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["detail", "errors"],
+                    "properties": {
+                        "detail": {"type": "string"},
+                        "errors": {"type": "object", "additionalProperties": {"type": "array"}},
+                    },
+                }
+            }
+        },
+    },
+    "404": {
+        "description": "No such entry.",
+        "content": {
+            "application/json": {
+                "schema": {
+                    "type": "object",
+                    "required": ["detail"],
+                    "properties": {"detail": {"type": "string"}},
+                }
+            }
+        },
+    },
+}
+
+
+def openapi_as_served(directory: Path | None = None) -> dict[str, Any] | None:
+    """Open Referral's OpenAPI description of the HSDS API with the parameter limits and error
+    answers of this implementation, served at ``/api/hsds``; None without the specification."""
+    directory = directory or hsds_dir()
+    if directory is None:
+        return None
+    document: dict[str, Any] = json.loads((directory / "schema" / "openapi.json").read_text(encoding="utf-8"))
+    document["servers"] = [{"url": "/api/hsds"}]
+    for name, parameter in document.get("components", {}).get("parameters", {}).items():
+        if name in _PARAMETER_LIMITS:
+            parameter["schema"] = dict(_PARAMETER_LIMITS[name])
+    for path, item in document["paths"].items():
+        for method, operation in item.items():
+            if method != "get":
+                continue
+            for parameter in operation.get("parameters", []):
+                if parameter.get("name") in _PARAMETER_LIMITS:
+                    parameter["schema"] = dict(_PARAMETER_LIMITS[parameter["name"]])
+            answers = operation.setdefault("responses", {})
+            answers.setdefault("400", _ERROR_ANSWERS["400"])
+            if "{" in path:
+                answers.setdefault("404", _ERROR_ANSWERS["404"])
+    return document

@@ -50,6 +50,7 @@ from kotopolku.catalogue.models import (
     Taxonomy,
     TaxonomyTerm,
 )
+from kotopolku.core.text import one_line, text_problem
 from kotopolku.organisations.enums import OrganisationKind
 from kotopolku.organisations.models import Municipality, Organisation
 from kotopolku.organisations.validators import normalise_business_id
@@ -162,6 +163,12 @@ class Checker:
     def value(self, model: type[models.Model], name: str, value: Any, where: str) -> Any:
         """``value`` cleaned by the model field (type, length, choices, validators)."""
         model_field = _field(model, name)
+        if isinstance(value, str):
+            if text_problem(value, multiline=True):
+                self.problems.append(f"{where}.{name}: control or text-direction override characters")
+                return ""
+            if isinstance(model_field, models.CharField):
+                value = one_line(value)
         if value is None:
             if model_field.null:
                 return None

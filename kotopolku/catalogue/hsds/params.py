@@ -126,6 +126,9 @@ def parse(query: QueryDict, meta: dict[str, Any]) -> Params:
     params.full = _boolean(query, "full", params)
     params.full_service = _boolean(query, "full_service", params)
     params.top_only = _boolean(query, "top_only", params)
+    # ``minimal`` (ids and dates only) is not offered: its value is still checked, and the full
+    # list is answered.
+    _boolean(query, "minimal", params)
     params.modified_after = _datetime(query, "modified_after", params)
     term = (query.get("taxonomy_term_id") or "").strip()
     if len(term) > 500 or _CONTROL.search(term):

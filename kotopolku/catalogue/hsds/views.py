@@ -20,6 +20,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.db.models import Model, Q, QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
+from django.views.decorators.csrf import csrf_exempt
 
 from kotopolku.catalogue.hsds import queries, serialize
 from kotopolku.catalogue.hsds.params import Params, parse
@@ -69,8 +70,12 @@ View = Callable[..., HttpResponse]
 
 
 def hsds_view(view: Callable[..., HttpResponse]) -> View:
-    """GET (and HEAD) only; parse the query parameters first, answering 400 for bad ones."""
+    """GET (and HEAD) only; parse the query parameters first, answering 400 for bad ones.
 
+    Exempt from the CSRF check: the API is public and reads no session, so another method is
+    answered 405 (not the CSRF failure's 403)."""
+
+    @csrf_exempt
     @wraps(view)
     def wrapper(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if request.method not in ("GET", "HEAD"):
@@ -372,5 +377,6 @@ def taxonomy_term_detail(request: HttpRequest, params: Params, ident: str) -> Ht
     return json_response(request, serialize.taxonomy_term(row, langs), language=langs.primary)  # type: ignore[arg-type]
 
 
+@csrf_exempt
 def not_found(request: HttpRequest, rest: str = "") -> HttpResponse:
     return _not_found(request)

@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.catalogue.enums import LocationType
 from kotopolku.catalogue.models.base import CatalogueModel, CheckedMixin, TextsMixin, TranslationModel
+from kotopolku.core.versioning import VersionedModel
 
 
-class Location(CatalogueModel, CheckedMixin):
+class Location(CatalogueModel, CheckedMixin, VersionedModel):
     """A place (or virtual location) where services are given (HSDS ``location``)."""
 
     organisation = models.ForeignKey(

@@ -15,6 +15,7 @@ from kotopolku.catalogue.models.base import (
     TranslationModel,
     language_field,
 )
+from kotopolku.core.versioning import VersionedModel
 
 
 class ServiceQuerySet(models.QuerySet["Service"]):
@@ -22,7 +23,7 @@ class ServiceQuerySet(models.QuerySet["Service"]):
         return self.filter(status=ServiceStatus.ACTIVE)
 
 
-class Service(CatalogueModel, CheckedMixin):
+class Service(CatalogueModel, CheckedMixin, VersionedModel):
     """A service a partner organisation gives. Names and texts per language: ``translations``."""
 
     organisation = models.ForeignKey(

@@ -147,7 +147,8 @@ def service_search(*, text: str, language: str | None = None) -> QuerySet[Servic
     """
     terms = search_terms(text)
     if not terms:
-        return Service.objects.none()
+        # Annotated as a search is, so that a caller may order by the rank whatever the text.
+        return Service.objects.none().annotate(search_rank=Value(0.0, output_field=FloatField()))
     if connection.vendor == "postgresql":
         return _postgres_search(terms, language)
     matches = _fallback_matches(terms, language)

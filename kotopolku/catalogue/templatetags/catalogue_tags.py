@@ -7,6 +7,7 @@ from typing import Any
 from django import template
 from django.utils.translation import get_language
 
+from kotopolku.catalogue.enums import EDIT_LANGUAGES
 from kotopolku.catalogue.hours import HELSINKI
 
 register = template.Library()
@@ -24,6 +25,16 @@ def pick_translation(obj: Any, language: str | None = None) -> Any:
         if code in by_language:
             return by_language[code]
     return rows[0] if rows else None
+
+
+@register.simple_tag
+def translations_in_order(obj: Any) -> list[Any]:
+    """The texts of ``obj`` to show side by side: the reader's language first, then the other
+    staff languages in their fixed order (fi, sv, en), then any others by code."""
+    first = current_language()
+    order = {code: index for index, code in enumerate(dict.fromkeys((first, *EDIT_LANGUAGES)))}
+    rows = list(obj.translations.all())  # prefetched by the selectors
+    return sorted(rows, key=lambda row: (order.get(row.language, len(order)), row.language))
 
 
 @register.simple_tag

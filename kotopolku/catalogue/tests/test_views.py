@@ -150,7 +150,7 @@ def test_service_edit__changed_source__makes_translation_outdated(coordinator_cl
     kela = OrganisationFactory()
     coordinator_client.post(reverse("catalogue:service_create"), service_form_data(kela))
     service = Service.objects.get()
-    data = service_form_data(kela, **{"fi-description": "Uusi kuvaus."})
+    data = service_form_data(kela, **{"fi-description": "Uusi kuvaus.", "version": "1"})
     response = coordinator_client.post(reverse("catalogue:service_edit", args=[service.uuid]), data)
     assert response.status_code == 302
     fi, sv = service.translations.get(language="fi"), service.translations.get(language="sv")
@@ -349,3 +349,58 @@ def test_service_list__search_combined_with_filters(advisor_client, django_asser
             reverse("catalogue:service_list"), {"q": "työnhaun", "municipality": kemi.pk}
         ).content.decode()
     assert "Työnhaun neuvonta Kemi" in content and "Työnhaun neuvonta Rovaniemi" not in content
+
+
+def test_service_edit__stale_save__lists_their_change_and_keeps_mine_on_top(coordinator_client, coordinator):
+    import re
+
+    from kotopolku.catalogue.services import service_save
+
+    kela = OrganisationFactory()
+    coordinator_client.post(reverse("catalogue:service_create"), service_form_data(kela))
+    service = Service.objects.get()
+    url = reverse("catalogue:service_edit", args=[service.uuid])
+    page = coordinator_client.get(url).content.decode()
+    version = re.search(r'name="version" value="(\d+)"', page).group(1)  # type: ignore[union-attr]
+    snapshot = re.search(r'name="snapshot" value="([^"]+)"', page).group(1)  # type: ignore[union-attr]
+    assert version == "1"
+    # A colleague changes the e-mail and the Swedish name.
+    colleague_copy = Service.objects.get(pk=service.pk)
+    colleague_copy.email = "asiakaspalvelu@kela.fi"
+    service_save(
+        service=colleague_copy,
+        translations={"sv": {"name": "FPA kundtjänst"}},
+        by=coordinator,
+    )
+    data = service_form_data(kela, **{"fi-description": "Minun kuvaukseni.", "version": version})
+    data["snapshot"] = snapshot
+    response = coordinator_client.post(url, data)
+    assert response.status_code == 409
+    rows = {row.label: row for row in response.context["conflict_rows"]}
+    assert [row.theirs for row in rows.values() if row.theirs == "asiakaspalvelu@kela.fi"]
+    assert any(row.theirs == "FPA kundtjänst" and not row.you_changed for row in rows.values())
+    stored = Service.objects.get(pk=service.pk)
+    assert stored.version == 2 and stored.translations.get(language="fi").description != "Minun kuvaukseni."
+    form = response.context["form"]
+    texts = {text.language: text for text in response.context["texts"]}
+    assert form["email"].value() == "asiakaspalvelu@kela.fi"
+    assert texts["fi"]["description"].value() == "Minun kuvaukseni."
+    assert texts["sv"]["name"].value() == "FPA kundtjänst"
+    audit = AuditEvent.objects.filter(action="catalogue.service_changed").get()
+    assert audit.details["fields"] == ["email", "texts_sv"] and audit.details["version"] == 2
+
+
+@pytest.mark.parametrize(
+    ("language", "order"),
+    [("fi", ["fi", "sv", "en"]), ("sv", ["sv", "fi", "en"]), ("en", ["en", "fi", "sv"])],
+)
+def test_service_detail__language_cards__reader_language_first_then_fi_sv_en(advisor_client, language, order):
+    import re
+
+    from django.conf import settings
+
+    service = service_named("Neuvonta", en="Advice", sv="Rådgivning")
+    advisor_client.cookies[settings.LANGUAGE_COOKIE_NAME] = language
+    advisor_client.defaults["HTTP_ACCEPT_LANGUAGE"] = language
+    page = advisor_client.get(reverse("catalogue:service_detail", args=[service.uuid])).content.decode()
+    assert re.findall(r'id="text-(\w+)"', page) == order

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 from uuid import UUID
 
 from django.contrib import messages
@@ -43,6 +44,16 @@ from kotopolku.catalogue.services import (
     service_save,
 )
 from kotopolku.catalogue.templatetags.catalogue_tags import current_language
+from kotopolku.core.versioning import (
+    StaleVersion,
+    edit_conflict,
+    form_conflict_rows,
+    form_overrides,
+    form_snapshot,
+    snapshot_read,
+    snapshot_sign,
+    version_from_form,
+)
 
 PAGE_SIZE = 50
 
@@ -173,6 +184,13 @@ def service_edit(request: HttpRequest, uuid: UUID | None = None) -> HttpResponse
     data = request.POST if request.method == "POST" else None
     form = ServiceForm(data, instance=service, language=current_language())
     texts = service_text_forms(data, service)
+    version: Any = service.version
+    snapshot = snapshot_sign(_service_snapshot(service)) if service.pk else ""
+    conflict_rows: list[Any] = []
+    status = 200
+    if data is not None:
+        # Shown again after a mistake, the form keeps the version and values it was filled with.
+        version, snapshot, status = data.get("version", ""), data.get("snapshot", ""), 400
     if data is not None and form.is_valid() and all(f.is_valid() for f in texts):
         translations = {f.language: f.cleaned_data for f in texts}
         documents = {f.language: f.cleaned_data.get("documents", "").splitlines() for f in texts}
@@ -187,7 +205,20 @@ def service_edit(request: HttpRequest, uuid: UUID | None = None) -> HttpResponse
                 term_ids=[term.pk for term in form.cleaned_data["terms"]],
                 documents=documents,
                 by=request.user,
+                expected_version=version_from_form(version) if service.pk else None,
             )
+        except StaleVersion as stale:
+            current = Service.objects.get(pk=stale.current.pk)
+            stored = _service_snapshot(current)
+            submitted = form_snapshot(form, *texts)
+            conflict = edit_conflict(base=snapshot_read(snapshot), current=stored, submitted=submitted)
+            conflict_rows = form_conflict_rows([form, *texts], conflict, current=stored, submitted=submitted)
+            overrides = form_overrides([form, *texts], conflict)
+            form = ServiceForm(
+                None, instance=current, language=current_language(), initial=overrides.pop("", {})
+            )
+            texts = service_text_forms(None, current, overrides)
+            service, version, snapshot, status = current, current.version, snapshot_sign(stored), 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -196,9 +227,27 @@ def service_edit(request: HttpRequest, uuid: UUID | None = None) -> HttpResponse
     return render(
         request,
         "catalogue/service_form.html",
-        {"form": form, "texts": texts, "service": service},
-        status=400 if data is not None else 200,
+        {
+            "form": form,
+            "texts": texts,
+            "service": service,
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
     )
+
+
+def _service_snapshot(service: Service) -> dict[str, Any]:
+    """The stored service as its edit form shows it."""
+    return form_snapshot(
+        ServiceForm(instance=service, language=current_language()), *service_text_forms(None, service)
+    )
+
+
+def _location_snapshot(location: Location) -> dict[str, Any]:
+    return form_snapshot(LocationForm(instance=location), *location_text_forms(None, location))
 
 
 @login_required
@@ -236,6 +285,12 @@ def location_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = 
     data = request.POST if request.method == "POST" else None
     form = LocationForm(data, instance=location)
     texts = location_text_forms(data, location)
+    version: Any = location.version
+    snapshot = snapshot_sign(_location_snapshot(location)) if location.pk else ""
+    conflict_rows: list[Any] = []
+    status = 200
+    if data is not None:
+        version, snapshot, status = data.get("version", ""), data.get("snapshot", ""), 400
     if data is not None and form.is_valid() and all(f.is_valid() for f in texts):
         try:
             location_save(
@@ -245,7 +300,18 @@ def location_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = 
                 accessibility={f.language: f.cleaned_data.get("accessibility", "") for f in texts},
                 service=service,
                 by=request.user,
+                expected_version=version_from_form(version) if location.pk else None,
             )
+        except StaleVersion as stale:
+            current = Location.objects.get(pk=stale.current.pk)
+            stored = _location_snapshot(current)
+            submitted = form_snapshot(form, *texts)
+            conflict = edit_conflict(base=snapshot_read(snapshot), current=stored, submitted=submitted)
+            conflict_rows = form_conflict_rows([form, *texts], conflict, current=stored, submitted=submitted)
+            overrides = form_overrides([form, *texts], conflict)
+            form = LocationForm(None, instance=current, initial=overrides.pop("", {}))
+            texts = location_text_forms(None, current, overrides)
+            location, version, snapshot, status = current, current.version, snapshot_sign(stored), 409
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -254,6 +320,14 @@ def location_edit(request: HttpRequest, service_uuid: UUID, uuid: UUID | None = 
     return render(
         request,
         "catalogue/location_form.html",
-        {"form": form, "texts": texts, "service": service, "location": location},
-        status=400 if data is not None else 200,
+        {
+            "form": form,
+            "texts": texts,
+            "service": service,
+            "location": location,
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
     )

@@ -14,8 +14,19 @@ pytestmark = pytest.mark.django_db
 
 
 def form(service_point, **data):  # type: ignore[no-untyped-def]
-    base = {"gender": "not_told", "residence_basis": "unknown"}
+    base = {"gender": "not_told", "residence_basis": "unknown", "family_name_latin": "Testinen"}
     return ClientForm(data={**base, **data}, service_point=service_point)
+
+
+def test_client_form__without_any_name__asks_for_a_name_at_the_given_names_field(rovaniemi):
+    f = ClientForm(data={"gender": "not_told", "residence_basis": "unknown"}, service_point=rovaniemi)
+    assert not f.is_valid()
+    assert f.errors["given_names"] == ["Give at least one name: a given name or a family name."]
+
+
+def test_client_form__only_a_name_as_written__is_enough(rovaniemi):
+    f = form(rovaniemi, family_name_latin="", given_names="Олександр")
+    assert f.is_valid(), f.errors
 
 
 @pytest.mark.parametrize(

@@ -72,7 +72,7 @@ def test_client_update__audits_the_changed_field_names_without_values(rovaniemi,
     )
     assert changed == ["given_names", "languages"]
     event = AuditEvent.objects.get(action="clients.change")
-    assert event.details == {"fields": ["given_names", "languages"]}
+    assert event.details == {"fields": ["given_names", "languages"], "version": 2}
     assert "Aleksandr" not in str(event.details)
 
 

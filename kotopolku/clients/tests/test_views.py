@@ -168,12 +168,16 @@ def test_client_edit__correction__is_saved_and_audited_with_field_names(client, 
         "family_name": "Ivanova",
         "family_name_latin": "Ivanova",
         "birth_year": "1990",
+        "version": "1",
     }
     response = client.post(reverse("clients:edit", args=[registered.uuid]), data)
     assert response.status_code == 302
     registered.refresh_from_db()
     assert registered.given_names == "Hanna"
-    assert AuditEvent.objects.get(action="clients.change").details == {"fields": ["given_names"]}
+    assert AuditEvent.objects.get(action="clients.change").details == {
+        "fields": ["given_names"],
+        "version": 2,
+    }
 
 
 def test_consents__recorded_and_withdrawn_from_the_profile(client, advisor, rovaniemi):

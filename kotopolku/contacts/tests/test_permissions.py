@@ -9,6 +9,8 @@ from django.utils import timezone
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.permissions import can, require
 from kotopolku.audit.models import AuditEvent
+from kotopolku.clients.models import ClientTeamMember
+from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.contacts.models import Contact
 from kotopolku.contacts.tests.factories import ContactFactory
 from kotopolku.core.testing.permission_matrix import assert_actions_declared, permission_matrix
@@ -19,10 +21,13 @@ DESK_STAFF = {Role.ADVISOR, Role.PERMIT_EXPERT, Role.COORDINATOR}
 
 CONTACT_ACTIONS = {
     "contacts.log": DESK_STAFF,
-    "contacts.view": DESK_STAFF,
+    # The network's expert sees a member point's contacts only of the clients they work with.
+    "contacts.view": {Role.ADVISOR, Role.COORDINATOR},
     "contacts.correct": {Role.COORDINATOR},
     "contacts.delete": {Role.COORDINATOR},
 }
+# The same world, the contact linked to a client on the user's team: the expert now sees it.
+WITH_A_CLIENT_ON_THE_TEAM = {**CONTACT_ACTIONS, "contacts.view": DESK_STAFF}
 # edit_own is about the user's own contact: tested below with a contact the user logged.
 OWN_CONTACT_ACTIONS = {"contacts.edit_own": DESK_STAFF}
 
@@ -32,6 +37,20 @@ def test_permission_matrix__contact_actions(case, permission_world):
     permission_world.assert_case(
         case, make_object=lambda service_point: ContactFactory(service_point=service_point)
     )
+
+
+@pytest.mark.parametrize("case", permission_matrix(WITH_A_CLIENT_ON_THE_TEAM))
+def test_permission_matrix__contact_actions__of_a_client_on_the_users_team(case, permission_world):
+    user = permission_world.user_with(case.role)
+    point = permission_world.service_point(case.where)
+    client = ClientFactory(service_point=point)
+    ClientTeamMember.objects.create(client=client, user=user, added_at=timezone.now())
+    contact = ContactFactory(service_point=point, client=client)
+    assert can(user, case.action, contact) is case.allowed, str(case)
+    if not case.allowed:
+        with pytest.raises(PermissionDenied):
+            require(user, case.action, contact)
+        assert AuditEvent.objects.filter(actor=user, action=case.action, outcome="denied").exists()
 
 
 @pytest.mark.parametrize("case", permission_matrix(OWN_CONTACT_ACTIONS))

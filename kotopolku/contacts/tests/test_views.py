@@ -210,7 +210,7 @@ def test_edit__own_contact_within_seven_days__is_saved_and_audited(client, desk)
     client.force_login(desk.advisor)
     url = reverse("contacts:edit", args=[contact.uuid])
     assert client.get(url).status_code == 200
-    response = client.post(url, form_data(duration_minutes="45", happened_at=""))
+    response = client.post(url, form_data(duration_minutes="45", happened_at="", version="1"))
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.duration_minutes == 45
@@ -223,7 +223,7 @@ def test_edit__a_language_the_desk_does_not_offer__stays_a_choice_of_that_contac
     client.force_login(desk.advisor)
     url = reverse("contacts:edit", args=[contact.uuid])
     assert 'value="is" selected' in client.get(url).content.decode()
-    assert client.post(url, form_data(language="is", duration_minutes="20")).status_code == 302
+    assert client.post(url, form_data(language="is", duration_minutes="20", version="1")).status_code == 302
     contact.refresh_from_db()
     assert (contact.language, contact.duration_minutes) == ("is", 20)
     response = client.post(DESK, form_data(language="is"))
@@ -260,7 +260,9 @@ def test_edit__coordinator_corrects_an_old_contact_of_someone_else(client, desk)
     contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
     Contact.objects.filter(pk=contact.pk).update(created_at=timezone.now() - timedelta(days=30))
     client.force_login(desk.coordinator)
-    response = client.post(reverse("contacts:edit", args=[contact.uuid]), form_data(outcome="referred"))
+    response = client.post(
+        reverse("contacts:edit", args=[contact.uuid]), form_data(outcome="referred", version="1")
+    )
     assert response.status_code == 302
     contact.refresh_from_db()
     assert contact.outcome == "referred"
@@ -331,6 +333,61 @@ def test_desk__network_role__links_only_a_client_it_works_with(client, desk):
 
     client.post(DESK, form_data(service_point=point, client=str(own.uuid)))
     assert Contact.objects.get().client == own
+
+
+def test_edit__stale_save__lists_their_change_and_keeps_mine_on_top(client, desk):
+    from kotopolku.contacts.conflicts import contact_snapshot
+    from kotopolku.contacts.services import ContactData, contact_update
+    from kotopolku.core.versioning import snapshot_sign
+
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
+    client.force_login(desk.advisor)
+    url = reverse("contacts:edit", args=[contact.uuid])
+    page = client.get(url).content.decode()
+    assert 'name="version" value="1"' in page
+    snapshot = snapshot_sign(contact_snapshot(contact))
+    stored = Contact.objects.get(pk=contact.pk)
+    contact_update(
+        contact=stored,
+        data=ContactData(
+            channel=stored.channel,
+            language=stored.language,
+            topics=list(stored.topics.all()),
+            duration_minutes=stored.duration_minutes,
+            outcome="referred",
+            client_group=stored.client_group,
+            note="",
+        ),
+        by=desk.coordinator,
+        as_action="contacts.correct",
+    )
+    initial = {"channel": stored.channel, "language": stored.language, "outcome": contact.outcome}
+    topics = [topic.code for topic in stored.topics.all()]
+    group = stored.client_group.code if stored.client_group else ""
+    response = client.post(
+        url,
+        form_data(
+            **initial,
+            topics=topics,
+            client_group=group,
+            duration_minutes="45",
+            version="1",
+            snapshot=snapshot,
+        ),
+    )
+    assert response.status_code == 409
+    text = response.content.decode()
+    rows = response.context["conflict_rows"]
+    assert [(row.label, row.you_changed) for row in rows] == [("Tulos", False)]
+    assert 'id="conflict-heading"' in text
+    assert 'name="version" value="2"' in text
+    assert (
+        response.context["form"].initial["duration_minutes"] == "45"
+        or response.context["form"].initial["duration_minutes"] == 45
+    )
+    assert response.context["form"].initial["outcome"] == "referred"
+    contact.refresh_from_db()
+    assert (contact.outcome, contact.duration_minutes, contact.version) == ("referred", 10, 2)
 
 
 def test_desk__kemi_advisor_linking_a_rovaniemi_client__is_a_field_error_audited_as_denied(client, desk):

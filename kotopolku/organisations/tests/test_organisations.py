@@ -79,3 +79,19 @@ def test_organisation_list__query_count_is_bounded(client, coordinator, django_a
 
 def test_municipalities__business_ids_with_stray_spaces_in_the_source__are_cleaned():
     assert Municipality.objects.get(code="046").business_id == "0163687-9"
+
+
+@pytest.mark.parametrize("search", ["%00", "Ke%00la", "Ke%1bla", "Ke%E2%80%AEla"])
+def test_organisation_list__control_characters_in_the_search__count_as_spaces(client, coordinator, search):
+    Organisation.objects.create(name="Kela", kind="state_authority")
+    response = client.get(f"/organisations/?q={search}&kind=%00")
+    assert response.status_code == 200
+
+
+def test_organisation_form__name_on_one_line_without_zero_width_characters(client, coordinator):
+    refused = client.post("/organisations/new/", {"name": "Two\nLines", "kind": "ngo"})
+    assert refused.status_code == 400
+    assert "one line" in str(refused.context["form"].errors["name"])
+    saved = client.post("/organisations/new/", {"name": "Moni\u200bNet\ufeff", "kind": "ngo"})
+    assert saved.status_code == 302
+    assert Organisation.objects.filter(name="MoniNet").exists()
