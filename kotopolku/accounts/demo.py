@@ -6,7 +6,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from kotopolku.accounts.enums import Role
-from kotopolku.accounts.models import Membership, User
+from kotopolku.accounts.models import User
+from kotopolku.accounts.services import membership_grant
 from kotopolku.organisations.demo import DemoTenancy
 
 DEMO_PASSWORD = "Kotopolku-demo-2026"
@@ -33,6 +34,9 @@ DEMO_USERS = [
 
 
 def load_users(tenancy: DemoTenancy) -> list[DemoUser]:
+    """Create the demo users; the administrator grants the roles, so the audit log shows who
+    got which role (only the first time: loading again changes nothing)."""
+    granted: list[tuple[User, DemoUser]] = []
     for demo in DEMO_USERS:
         user, created = User.objects.get_or_create(
             email=demo.email, defaults={"full_name": demo.full_name, "language": demo.language}
@@ -41,14 +45,18 @@ def load_users(tenancy: DemoTenancy) -> list[DemoUser]:
             user.set_password(DEMO_PASSWORD)
             user.is_staff = user.is_superuser = demo.role == Role.ADMINISTRATOR
             user.save()
-        scope: dict[str, Any]
-        if demo.scope == "rovaniemi":
-            scope = {"service_point": tenancy.rovaniemi}
-        elif demo.scope == "kemi":
-            scope = {"service_point": tenancy.kemi}
-        elif demo.scope == "network":
-            scope = {"network": tenancy.network}
-        else:
-            scope = {"organisation": tenancy.partners[demo.scope]}
-        Membership.objects.get_or_create(user=user, role=demo.role, **scope)
+        granted.append((user, demo))
+    administrator = next(user for user, demo in granted if demo.role == Role.ADMINISTRATOR)
+    for user, demo in granted:
+        membership_grant(user=user, role=demo.role, by=administrator, **_scope(tenancy, demo))
     return DEMO_USERS
+
+
+def _scope(tenancy: DemoTenancy, demo: DemoUser) -> dict[str, Any]:
+    if demo.scope == "rovaniemi":
+        return {"service_point": tenancy.rovaniemi}
+    if demo.scope == "kemi":
+        return {"service_point": tenancy.kemi}
+    if demo.scope == "network":
+        return {"network": tenancy.network}
+    return {"organisation": tenancy.partners[demo.scope]}

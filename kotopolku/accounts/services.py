@@ -58,5 +58,7 @@ def membership_grant(*, user: User, role: str, by: User | None = None, **scope: 
             action="accounts.membership_granted",
             target=user,
             details={"role": role, "scope": str(membership.scope)},
+            # A role at a service point shows in that point's audit log.
+            service_point_id=membership.service_point_id,
         )
     return membership
