@@ -19,7 +19,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
-from kotopolku.clients import services
+from kotopolku.clients import hooks, services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.forms import (
     ClientForm,
@@ -48,6 +48,7 @@ from kotopolku.clients.tasks import retention_run_request
 from kotopolku.organisations.models import ServicePoint
 
 PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 20
 
 
 def _user(request: HttpRequest) -> User:
@@ -195,7 +196,11 @@ def _profile(
             "team": client_team(client=client),
             "may_team": may_team,
             "team_form": (team_form or TeamMemberForm(client=client)) if may_team else None,
-            "timeline": client_timeline(client=client, user=user),
+            # The newest first, at the top of the profile, a page at a time.
+            "timeline": Paginator(client_timeline(client=client, user=user), TIMELINE_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
+            "panels": [panel for source in hooks.profile_panels() if (panel := source(client, user))],
             "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
             "may_export": can(user, "clients.export", client),
             "may_erase": can(user, "clients.erase", client) and client.status != ClientStatus.ANONYMISED,
