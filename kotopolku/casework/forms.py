@@ -80,7 +80,7 @@ class TransferRequestForm(forms.Form):
     def __init__(self, *args: Any, points: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.points = {str(point.uuid): point for point in points}
-        self.fields["to_service_point"].choices = [(key, point.name) for key, point in self.points.items()]
+        self.fields["to_service_point"].choices = [(key, point.name) for key, point in self.points.items()]  # type: ignore[attr-defined]
 
     def clean_client_consented(self) -> bool:
         if not self.cleaned_data.get("client_consented"):
@@ -108,7 +108,7 @@ class HouseholdAddForm(forms.Form):
     def __init__(self, *args: Any, candidates: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.candidates = {str(client.uuid): client for client in candidates}
-        self.fields["client"].choices = [
+        self.fields["client"].choices = [  # type: ignore[attr-defined]
             (key, client.display_name) for key, client in self.candidates.items()
         ]
 
@@ -132,7 +132,7 @@ class AssessmentForm(forms.Form):
     def __init__(self, *args: Any, language: str = "fi", **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         topics = Topic.objects.filter(active=True).order_by("order", "code")
-        self.fields["service_needs"].choices = [(topic.code, topic.name_in(language)) for topic in topics]
+        self.fields["service_needs"].choices = [(topic.code, topic.name_in(language)) for topic in topics]  # type: ignore[attr-defined]
         cefr = [("", "–"), *Cefr.choices]
         levels = [("", "–"), *code_choices(CodeScheme.ISCED_LEVEL)]
         fields_of_education = [("", "–"), *code_choices(CodeScheme.ISCED_FIELD)]
@@ -294,7 +294,7 @@ class PlanForm(forms.Form):
     def __init__(self, *args: Any, organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.organisations = {str(org.uuid): org for org in organisations}
-        self.fields["partners"].choices = [(key, org.name) for key, org in self.organisations.items()]
+        self.fields["partners"].choices = [(key, org.name) for key, org in self.organisations.items()]  # type: ignore[attr-defined]
 
     def partner_objects(self) -> list[Any]:
         return [self.organisations[key] for key in self.cleaned_data.get("partners") or []]
@@ -306,7 +306,7 @@ class PlanCreateForm(PlanForm):
 
     def __init__(self, *args: Any, household: Household | None = None, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["service_path"].choices = [("", "–"), *service_paths()]
+        self.fields["service_path"].choices = [("", "–"), *service_paths()]  # type: ignore[attr-defined]
         if household is None:
             del self.fields["household"]
         del self.fields["version"]
@@ -336,8 +336,8 @@ class StepForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.goals = {str(goal.uuid): goal for goal in goals}
         self.organisations = {str(org.uuid): org for org in organisations}
-        self.fields["goal"].choices = [(key, goal.text) for key, goal in self.goals.items()]
-        self.fields["organisation"].choices = [
+        self.fields["goal"].choices = [(key, goal.text) for key, goal in self.goals.items()]  # type: ignore[attr-defined]
+        self.fields["organisation"].choices = [  # type: ignore[attr-defined]
             ("", "–"),
             *((k, o.name) for k, o in self.organisations.items()),
         ]

@@ -4,6 +4,8 @@ and follow-ups, case notes, and the events of a client's timeline."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -31,7 +33,7 @@ MAX_TEXT = 2000
 MAX_LINE = 300
 
 
-def _staff(verbose_name: object, related_name: str = "+") -> models.ForeignKey:  # type: ignore[type-arg]
+def _staff(verbose_name: Any, related_name: str = "+") -> models.ForeignKey:  # type: ignore[type-arg]
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

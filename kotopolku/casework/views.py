@@ -528,7 +528,7 @@ def _conflict(original: str, current: Plan, submitted: dict[str, Any]) -> list[d
         now = str(getattr(current, name))
         rows.append(
             {
-                "label": Plan._meta.get_field(name).verbose_name,
+                "label": Plan._meta.get_field(name).verbose_name,  # type: ignore[union-attr]
                 "read": read.get(name, "–"),
                 "now": now,
                 "yours": str(submitted.get(name, "")),
