@@ -41,6 +41,7 @@ from kotopolku.casework.models import (
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.models import Client, ClientNameKey, Consent
 from kotopolku.core.versioning import versioned_update
+from kotopolku.organisations.models import Network
 
 INTEGRATION_PLAN_MAX_YEARS = 2
 
@@ -155,7 +156,11 @@ def transfer_request(
         errors.setdefault("__all__", []).append(_("Only an open case can be transferred."))
     if to_service_point.pk == case.service_point_id:
         errors.setdefault("to_service_point", []).append(_("The case is already at this service point."))
-    elif not to_service_point.networks.filter(service_points__id=case.service_point_id).exists():
+    elif (
+        not Network.objects.filter(service_points=to_service_point)
+        .filter(service_points__id=case.service_point_id)
+        .exists()
+    ):
         errors.setdefault("to_service_point", []).append(
             _("A case can be transferred only within a network the service point belongs to.")
         )
