@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Router, Schema
+from pydantic import BaseModel, ConfigDict
 
 from kotopolku.accounts.permissions import require
 from kotopolku.casework import forms as cw_forms
@@ -38,10 +39,10 @@ from kotopolku.organisations.models import Organisation
 router = Router(tags=["casework"])
 
 
-class Loose(Schema):
-    """A body checked field by field by the forms (any JSON shape is accepted here)."""
+class Loose(BaseModel):
+    """A body checked field by field by the forms (any JSON object is accepted here)."""
 
-    model_config = {"extra": "allow"}
+    model_config = ConfigDict(extra="allow")
 
     def data(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True)

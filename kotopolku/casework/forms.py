@@ -329,8 +329,13 @@ class StepForm(forms.Form):
     owner = forms.ChoiceField(label=_("Who does it"), choices=StepOwner.choices)
     organisation = forms.ChoiceField(label=_("Partner organisation"), required=False)
     due_on = _date(_("Due"), required=False)
-    status = forms.ChoiceField(label=_("Status"), choices=StepStatus.choices, initial=StepStatus.TODO)
+    status = forms.ChoiceField(
+        label=_("Status"), choices=StepStatus.choices, initial=StepStatus.TODO, required=False
+    )
     version = VersionField()
+
+    def clean_status(self) -> str:
+        return self.cleaned_data.get("status") or StepStatus.TODO
 
     def __init__(self, *args: Any, goals: list[Goal], organisations: list[Any], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)

@@ -23,10 +23,14 @@ pytestmark = pytest.mark.django_db
 
 def _assessment(**overrides):  # type: ignore[no-untyped-def]
     values = {
-        "languages": [{"language": "fi", "listening": "A1", "speaking": "A1", "reading": "A1", "writing": "A1"}],
+        "languages": [
+            {"language": "fi", "listening": "A1", "speaking": "A1", "reading": "A1", "writing": "A1"}
+        ],
         "literacy": "literate",
         "reads_latin": True,
-        "education": [{"level": "6", "field": "091", "country": "UA", "year": 2012, "recognition_needed": True}],
+        "education": [
+            {"level": "6", "field": "091", "country": "UA", "year": 2012, "recognition_needed": True}
+        ],
         "work_history": [{"occupation": "2221", "title": "", "country": "UA", "years": 5}],
         "occupation": "2221",
         "family_situation": "",
@@ -69,9 +73,15 @@ def test_case_open__twice__is_refused(world):
 def test_transfer__accepted__moves_the_case_and_client_but_not_notes(world):
     client = ClientFactory(service_point=world.kemi)
     case = services.case_open(client=client, by=world.kemi_advisor, opened_because="desk")
-    note = services.note_add(client=client, service_point=world.kemi, text="x", special_category=False, by=world.kemi_advisor)
+    note = services.note_add(
+        client=client, service_point=world.kemi, text="x", special_category=False, by=world.kemi_advisor
+    )
     transfer = services.transfer_request(
-        case=case, to_service_point=world.rovaniemi, reason="moves", client_consented=True, by=world.kemi_advisor
+        case=case,
+        to_service_point=world.rovaniemi,
+        reason="moves",
+        client_consented=True,
+        by=world.kemi_advisor,
     )
     assert Case.objects.get(pk=case.pk).service_point == world.kemi  # kept until accepted
     services.transfer_decide(transfer=transfer, accept=True, by=world.advisor)
@@ -86,7 +96,11 @@ def test_transfer__without_consent_or_outside_the_network__is_refused(world):
     case = services.case_open(client=client, by=world.kemi_advisor, opened_because="desk")
     with pytest.raises(ValidationError) as error:
         services.transfer_request(
-            case=case, to_service_point=world.outside, reason="x", client_consented=False, by=world.kemi_advisor
+            case=case,
+            to_service_point=world.outside,
+            reason="x",
+            client_consented=False,
+            by=world.kemi_advisor,
         )
     assert set(error.value.message_dict) == {"to_service_point", "client_consented"}
 
@@ -95,11 +109,17 @@ def test_transfer__declined__needs_a_reason_and_keeps_the_case(world):
     client = ClientFactory(service_point=world.kemi)
     case = services.case_open(client=client, by=world.kemi_advisor, opened_because="desk")
     transfer = services.transfer_request(
-        case=case, to_service_point=world.rovaniemi, reason="moves", client_consented=True, by=world.kemi_advisor
+        case=case,
+        to_service_point=world.rovaniemi,
+        reason="moves",
+        client_consented=True,
+        by=world.kemi_advisor,
     )
     with pytest.raises(ValidationError):
         services.transfer_decide(transfer=transfer, accept=False, by=world.advisor)
-    transfer = services.transfer_decide(transfer=transfer, accept=False, by=world.advisor, decline_reason="no")
+    transfer = services.transfer_decide(
+        transfer=transfer, accept=False, by=world.advisor, decline_reason="no"
+    )
     assert transfer.status == TransferStatus.DECLINED
     assert Case.objects.get(pk=case.pk).service_point == world.kemi
 
@@ -108,7 +128,11 @@ def test_assessment__numbers_grow_and_the_previous_stays(world):
     first = services.assessment_create(client=world.client, data=_assessment(), by=world.advisor)
     second = services.assessment_create(
         client=world.client,
-        data=_assessment(languages=[{"language": "fi", "listening": "B1", "speaking": "A2", "reading": "A2", "writing": "A1"}]),
+        data=_assessment(
+            languages=[
+                {"language": "fi", "listening": "B1", "speaking": "A2", "reading": "A2", "writing": "A1"}
+            ]
+        ),
         by=world.advisor,
     )
     assert (first.number, second.number) == (1, 2)
@@ -123,7 +147,9 @@ def test_assessment__unknown_codes__are_refused_per_field_in_the_users_language(
             client=world.client,
             data=_assessment(
                 occupation="9999",
-                education=[{"level": "9", "field": "777", "country": "UA", "year": 2000, "recognition_needed": False}],
+                education=[
+                    {"level": "9", "field": "777", "country": "UA", "year": 2000, "recognition_needed": False}
+                ],
             ),
             by=world.advisor,
         )
@@ -137,7 +163,9 @@ def test_plan__integration_over_two_years__is_refused(world):
     with pytest.raises(ValidationError) as error:
         services.plan_create(
             client=world.client,
-            data=services.PlanData(kind="integration", starts_on=today, ends_on=today + dt.timedelta(days=800)),
+            data=services.PlanData(
+                kind="integration", starts_on=today, ends_on=today + dt.timedelta(days=800)
+            ),
             by=world.advisor,
         )
     assert "ends_on" in error.value.message_dict
@@ -149,7 +177,11 @@ def test_step__due_before_the_plan_or_owned_by_an_uninvolved_partner__is_refused
     plan.partners.set([world.kela])
     goal = GoalFactory(plan=plan)
     data = services.StepData(
-        goal=goal, text="x", owner="partner", organisation=world.te, due_on=plan.starts_on - dt.timedelta(days=1)
+        goal=goal,
+        text="x",
+        owner="partner",
+        organisation=world.te,
+        due_on=plan.starts_on - dt.timedelta(days=1),
     )
     with pytest.raises(ValidationError) as error:
         services.step_add(plan=plan, data=data, by=world.advisor)
@@ -161,7 +193,9 @@ def test_plan_update__stale_version__is_refused_and_nothing_changes(world):
     plan = PlanFactory(client=world.client, summary="first")
     services.plan_update(plan=plan, changes={"summary": "second"}, expected_version=1, by=world.advisor)
     with pytest.raises(StaleVersion):
-        services.plan_update(plan=plan, changes={"summary": "third"}, expected_version=1, by=world.coordinator)
+        services.plan_update(
+            plan=plan, changes={"summary": "third"}, expected_version=1, by=world.coordinator
+        )
     assert Plan.objects.get(pk=plan.pk).summary == "second"
 
 
@@ -186,7 +220,13 @@ def test_plan_status__ending_early_needs_a_reason(world):
 
 def test_plan_from_a_service_path__takes_the_local_variants_steps(world):
     from kotopolku.catalogue.enums import StepChange
-    from kotopolku.catalogue.models import Service, ServicePath, ServicePathStep, ServicePathVariant, ServiceTranslation
+    from kotopolku.catalogue.models import (
+        Service,
+        ServicePath,
+        ServicePathStep,
+        ServicePathVariant,
+        ServiceTranslation,
+    )
 
     registration = Service.objects.create(organisation=world.kela)
     ServiceTranslation.objects.create(service=registration, language="en", name="Registration")
@@ -195,7 +235,9 @@ def test_plan_from_a_service_path__takes_the_local_variants_steps(world):
     path = ServicePath.objects.create(key="test-work", life_situation="work")
     ServicePathStep.objects.create(path=path, position=1, service=registration)
     variant = ServicePathVariant.objects.create(path=path, municipality=world.client.municipality)
-    ServicePathStep.objects.create(path=path, variant=variant, change=StepChange.ADD, position=2, service=local)
+    ServicePathStep.objects.create(
+        path=path, variant=variant, change=StepChange.ADD, position=2, service=local
+    )
     today = timezone.localdate()
     with translation.override("en"):
         plan = services.plan_create(
@@ -214,7 +256,13 @@ def test_plan_from_a_service_path__takes_the_local_variants_steps(world):
 
 def test_note__special_category_needs_the_consent(world):
     with pytest.raises(ValidationError):
-        services.note_add(client=world.client, service_point=world.rovaniemi, text="x", special_category=True, by=world.advisor)
+        services.note_add(
+            client=world.client,
+            service_point=world.rovaniemi,
+            text="x",
+            special_category=True,
+            by=world.advisor,
+        )
     ConsentFactory(client=world.client, purpose="special_category")
     note = services.note_add(
         client=world.client, service_point=world.rovaniemi, text="x", special_category=True, by=world.advisor
@@ -226,7 +274,9 @@ def test_note__special_category_needs_the_consent(world):
 
 def test_work_list__shows_own_due_steps_follow_ups_ending_plans_and_unassessed_cases(world):
     today = timezone.localdate()
-    plan = PlanFactory(client=world.client, responsible=world.advisor, status="active", ends_on=today + dt.timedelta(days=10))
+    plan = PlanFactory(
+        client=world.client, responsible=world.advisor, status="active", ends_on=today + dt.timedelta(days=10)
+    )
     StepFactory(goal__plan=plan, plan=plan, due_on=today - dt.timedelta(days=1))
     StepFactory(goal__plan=plan, plan=plan, due_on=today + dt.timedelta(days=30))
     services.follow_up_plan(plan=plan, planned_on=today + dt.timedelta(days=2), by=world.advisor)
