@@ -92,7 +92,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             fi_level="pre_a1",
             conclusion="settlement",
             goals="Haluan töihin sairaanhoitajaksi.",
-        ),  # fmt: skip
+        ),
     )
     services.assessment_create(
         client=main,
@@ -104,7 +104,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             fi_level="A2",
             conclusion="integration",
             goals="Haluan töihin sairaanhoitajaksi ja opiskella suomea B1-tasolle.",
-        ),  # fmt: skip
+        ),
     )
     services.assessment_create(
         client=rovaniemi[3],
@@ -116,7 +116,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             fi_level="A1",
             conclusion="integration",
             goals="Hitsaajan työ Rovaniemellä.",
-        ),  # fmt: skip
+        ),
     )
     services.assessment_create(
         client=kemi[0],
@@ -128,7 +128,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             fi_level="A1",
             conclusion="settlement",
             goals="Oma ravintola.",
-        ),  # fmt: skip
+        ),
     )
 
     partners = dict(tenancy.partners)
@@ -162,7 +162,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             owner=StepOwner.ADVISOR,
             owner_user=aino,
             due_on=today + dt.timedelta(days=3),
-        ),  # fmt: skip
+        ),
     )
     services.step_add(
         plan=settlement,
@@ -172,7 +172,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             text="Koulun aloituspalaveri tulkin kanssa",
             owner=StepOwner.CLIENT,
             due_on=today - dt.timedelta(days=2),
-        ),  # fmt: skip
+        ),
     )
     dated = list(Step.objects.filter(plan=settlement, due_on__isnull=True).order_by("position", "id"))
     for index, step in enumerate(dated):
@@ -183,8 +183,12 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
     services.plan_set_status(plan=settlement, status=PlanStatus.ACTIVE, by=aino)
     services.follow_up_plan(plan=settlement, planned_on=today + dt.timedelta(days=5), by=aino)
     held = services.follow_up_plan(plan=settlement, planned_on=today - dt.timedelta(days=10), by=aino)
-    services.follow_up_record(follow_up=held, held_on=today - dt.timedelta(days=10),
-                              notes="Rekisteröinti tehty, verokortti haettu.", by=aino)  # fmt: skip
+    services.follow_up_record(
+        follow_up=held,
+        held_on=today - dt.timedelta(days=10),
+        notes="Rekisteröinti tehty, verokortti haettu.",
+        by=aino,
+    )
 
     # A draft integration plan with a partner's step, and one completed, one ended early.
     integration = services.plan_create(
@@ -208,7 +212,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             owner=StepOwner.PARTNER,
             organisation=te,
             due_on=today + dt.timedelta(days=6),
-        ),  # fmt: skip
+        ),
     )
     for client, status, reason in (
         (rovaniemi[4], PlanStatus.COMPLETED, ""),
@@ -228,21 +232,39 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
         services.plan_set_status(plan=plan, status=status, reason=reason, by=aino)
 
     # Notes: one ordinary, one with special-category data where the client consented.
-    services.note_add(client=main, service_point=main.service_point, by=aino, special_category=False,
-                      text="Perhe toivoo asuntoa koulun läheltä.")  # fmt: skip
+    services.note_add(
+        client=main,
+        service_point=main.service_point,
+        by=aino,
+        special_category=False,
+        text="Perhe toivoo asuntoa koulun läheltä.",
+    )
     if not Consent.objects.in_force().filter(client=spouse, purpose=ConsentPurpose.SPECIAL_CATEGORY).exists():
         Consent.objects.create(
             client=spouse, purpose=ConsentPurpose.SPECIAL_CATEGORY, given_at=timezone.now(), recorded_by=aino
         )
-    services.note_add(client=spouse, service_point=spouse.service_point, by=aino, special_category=True,
-                      text="Tarvitsee esteettömän asunnon (liikuntarajoite).")  # fmt: skip
+    services.note_add(
+        client=spouse,
+        service_point=spouse.service_point,
+        by=aino,
+        special_category=True,
+        text="Tarvitsee esteettömän asunnon (liikuntarajoite).",
+    )
 
     # Kemi asks Rovaniemi to take over a client who moves there.
     moving = Case.objects.get(client=kemi[1], status="open")
-    services.transfer_request(case=moving, to_service_point=tenancy.rovaniemi, reason="Muuttaa Rovaniemelle",
-                              client_consented=True, by=kalle)  # fmt: skip
+    services.transfer_request(
+        case=moving,
+        to_service_point=tenancy.rovaniemi,
+        reason="Muuttaa Rovaniemelle",
+        client_consented=True,
+        by=kalle,
+    )
+    in_demo = list(points.values())
+    cases = Case.objects.filter(service_point__in=in_demo).count()
+    plans = Plan.objects.filter(service_point__in=in_demo).count()
+    follow_ups = FollowUp.objects.filter(plan__service_point__in=in_demo).count()
     stdout.write(
-        f"Case work: {Case.objects.filter(service_point__in=points.values()).count()} cases, a household of 3, "
-        f"{Plan.objects.filter(service_point__in=points.values()).count()} plans, "
-        f"{FollowUp.objects.filter(plan__service_point__in=points.values()).count()} follow-ups and a transfer waiting."
+        f"Case work: {cases} cases, a household of 3, {plans} plans, {follow_ups} follow-ups "
+        "and a transfer waiting."
     )

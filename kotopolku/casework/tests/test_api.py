@@ -115,7 +115,7 @@ def test_plan__create_get_and_patch_with_if_match(api, world):
             "starts_on": str(today),
             "ends_on": str(today + dt.timedelta(days=300)),
             "partners": [str(world.kela.uuid)],
-        },  # fmt: skip
+        },
         content_type="application/json",
     )
     assert response.status_code == 201, response.content
@@ -132,7 +132,7 @@ def test_plan__create_get_and_patch_with_if_match(api, world):
             "organisation": str(world.kela.uuid),
             "due_on": str(today + dt.timedelta(days=3)),
             "status": "todo",
-        },  # fmt: skip
+        },
         content_type="application/json",
     )
     assert step.status_code == 201, step.content
@@ -169,7 +169,7 @@ def test_plan__bad_dates_and_uninvolved_partner__422_nothing_saved(api, world):
             "owner": "partner",
             "organisation": str(world.te.uuid),
             "due_on": str(plan.starts_on - dt.timedelta(days=1)),
-        },  # fmt: skip
+        },
         content_type="application/json",
     )
     assert response.status_code == 422
@@ -238,9 +238,14 @@ def test_handover__json_valid_against_the_schema_and_audited(api, world):
     jsonschema.validate(document, handover_schema(), format_checker=jsonschema.FormatChecker())
     entry = document["clients"][0]
     assert list(entry["initial_assessment"])[3:] == [
-        "1_language_skills", "2_education", "3_work_history", "4_family_situation", "5_service_needs",
-        "6_own_goals", "7_conclusion",
-    ]  # fmt: skip
+        "1_language_skills",
+        "2_education",
+        "3_work_history",
+        "4_family_situation",
+        "5_service_needs",
+        "6_own_goals",
+        "7_conclusion",
+    ]
     assert (
         entry["initial_assessment"]["3_work_history"]["occupation_sought"]["label"]
         == "Ylihoitajat ja osastonhoitajat"

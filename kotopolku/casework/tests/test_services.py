@@ -8,7 +8,7 @@ from django.utils import timezone, translation
 
 from kotopolku.audit.models import AuditEvent
 from kotopolku.casework import services
-from kotopolku.casework.enums import CaseStatus, PlanStatus, TransferStatus
+from kotopolku.casework.enums import PlanStatus, TransferStatus
 from kotopolku.casework.models import Assessment, Case, CaseNote, Plan, Step
 from kotopolku.casework.selectors import assessment_changes, notes_visible, work_list
 from kotopolku.casework.tests.factories import GoalFactory, PlanFactory, StepFactory
