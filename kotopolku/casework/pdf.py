@@ -16,7 +16,7 @@ from django.utils import timezone
 
 from kotopolku.casework.models import Plan
 from kotopolku.casework.selectors import service_name
-from kotopolku.core.pdf import render_pdf
+from kotopolku.core.pdf import render_pdf, text_direction_of
 
 TEXTS_PATH = Path(__file__).resolve().parent / "data" / "plan_pdf_texts.json"
 PDF_LANGUAGES = ("fi", "sv", "en", "ru", "uk", "et", "ar", "fa", "so", "tr", "zh", "fr", "es")
@@ -44,9 +44,11 @@ def plan_pdf(plan: Plan, language: str) -> bytes:
     goals = [
         {
             "text": goal.text,
+            "dir": text_direction_of(goal.text),
             "steps": [
                 {
                     "text": step.text,
+                    "dir": text_direction_of(step.text),
                     "who": step.organisation.name_in(language)
                     if step.organisation is not None
                     else texts[f"owner_{step.owner}"],
@@ -69,9 +71,16 @@ def plan_pdf(plan: Plan, language: str) -> bytes:
         "partners": [partner.name_in(language) for partner in plan.partners.all()],
         "goals": goals,
         "follow_ups": [
-            {"planned": _date(row.planned_on), "held": _date(row.held_on), "notes": row.notes}
+            {
+                "planned": _date(row.planned_on),
+                "held": _date(row.held_on),
+                "notes": row.notes,
+                "dir": text_direction_of(row.notes),
+            }
             for row in plan.follow_ups.all()
         ],
         "printed": _date(timezone.localdate()),
+        "summary_dir": text_direction_of(plan.summary),
+        "reason_dir": text_direction_of(plan.ended_reason),
     }
     return render_pdf("casework/pdf/plan.html", context, language=language)

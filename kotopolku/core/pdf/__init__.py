@@ -39,6 +39,20 @@ def text_direction(language: str) -> str:
     return "rtl" if language in RIGHT_TO_LEFT else "ltr"
 
 
+def text_direction_of(text: str) -> str:
+    """The direction of a free text by its first strong character (what ``dir="auto"`` does in a
+    browser, which the PDF engine does not do)."""
+    import unicodedata
+
+    for character in text:
+        kind = unicodedata.bidirectional(character)
+        if kind == "L":
+            return "ltr"
+        if kind in ("R", "AL"):
+            return "rtl"
+    return "ltr"
+
+
 def render_pdf(template: str, context: dict[str, Any], *, language: str) -> bytes:
     """Render ``template`` to PDF bytes. System fonts are not consulted for the text: the
     families above cover Latin, Greek, Cyrillic, Arabic script and simplified Chinese."""
