@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.core.home import HomePanel
 from kotopolku.core.navigation import NavItem
 
 
@@ -12,6 +13,16 @@ class CaseworkConfig(AppConfig):
         NavItem(_("Work list"), "casework:worklist", "casework.view", order=5),
         NavItem(_("Transfers"), "casework:transfers", "casework.transfer_decide", order=35),
         NavItem(_("Steps for us"), "casework:partner_steps", "casework.partner_steps", order=36),
+    )
+
+    # The advisor's landing page: their work list first on the home page.
+    home_panels = (
+        HomePanel(
+            template="casework/home/worklist.html",
+            roles=("advisor", "permit_expert", "coordinator"),
+            context="kotopolku.casework.home.worklist_context",
+            order=5,
+        ),
     )
 
     def ready(self) -> None:

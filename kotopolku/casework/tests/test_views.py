@@ -309,3 +309,12 @@ def test_client_profile__timeline_at_the_top_with_casework_and_the_family_panel(
     with django_assert_max_num_queries(first):
         response = advisor_client.get(url + "?page=2")
     assert response.context["timeline"].number == 2
+
+
+def test_home__shows_the_advisors_work_list_panel(advisor_client, world):
+    today = timezone.localdate()
+    plan = PlanFactory(client=world.client, responsible=world.advisor, status="active")
+    StepFactory(goal__plan=plan, plan=plan, due_on=today)
+    body = advisor_client.get("/").content.decode()
+    assert 'id="home-worklist-heading"' in body
+    assert "1 step due within 7 days or overdue" in body
