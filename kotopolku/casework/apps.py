@@ -29,6 +29,7 @@ class CaseworkConfig(AppConfig):
         from kotopolku.casework import permissions  # noqa: F401
         from kotopolku.casework.hooks import (
             casework_export,
+            casework_export_document,
             casework_profile_panel,
             casework_retention_dates,
             casework_timeline,
@@ -36,6 +37,7 @@ class CaseworkConfig(AppConfig):
         )
         from kotopolku.clients.hooks import (
             client_anonymised,
+            register_export_document,
             register_export_source,
             register_profile_panel,
             register_retention_source,
@@ -44,6 +46,7 @@ class CaseworkConfig(AppConfig):
 
         register_timeline_source(casework_timeline)
         register_export_source("casework", casework_export)
+        register_export_document("casework", casework_export_document)
         register_profile_panel(casework_profile_panel)
         register_retention_source(casework_retention_dates)
         client_anonymised.connect(on_client_anonymised, dispatch_uid="casework.blank_free_text")

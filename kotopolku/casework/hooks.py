@@ -175,3 +175,62 @@ def casework_export(client: Any) -> dict[str, Any]:
 
 def on_client_anonymised(sender: Any = None, *, client: Any, **kwargs: Any) -> None:
     casework_blank_free_text(client=client)
+
+
+def casework_export_document(client: Any) -> Any:
+    """The client's cases, assessments, plans and notes, in words, in the active language."""
+    from django.utils.formats import date_format
+
+    from kotopolku.clients.hooks import ExportRecord, ExportSection
+
+    records = []
+    for case in Case.objects.filter(client=client).order_by("opened_on"):
+        fields = [
+            (_("How the client came"), str(case.get_opened_because_display())),
+            (_("Status"), str(case.get_status_display())),
+        ]
+        if case.closed_on:
+            fields.append((_("Closed"), date_format(case.closed_on, "SHORT_DATE_FORMAT")))
+        records.append(
+            ExportRecord(
+                heading=_("Case opened %(date)s")
+                % {"date": date_format(case.opened_on, "SHORT_DATE_FORMAT")},
+                fields=fields,
+            )
+        )
+    for row in Assessment.objects.filter(client=client).order_by("number"):
+        records.append(
+            ExportRecord(
+                heading=_("Needs assessment no. %(number)s") % {"number": row.number},
+                fields=[
+                    (_("Assessed"), date_format(row.assessed_on, "SHORT_DATE_FORMAT")),
+                    (
+                        _("Languages"),
+                        ", ".join(f"{r.get('language', '')} {r.get('speaking') or ''}" for r in row.languages)
+                        or "–",
+                    ),
+                    (_("Literacy"), str(row.get_literacy_display())),
+                    (_("The client's own goals"), row.own_goals or "–"),
+                    (_("Conclusion"), str(row.get_conclusion_display())),
+                ],
+            )
+        )
+    for plan in Plan.objects.filter(client=client).prefetch_related("goals", "steps").order_by("starts_on"):
+        fields = [
+            (_("Status"), str(plan.get_status_display())),
+            (
+                _("Period"),
+                " – ".join(date_format(day, "SHORT_DATE_FORMAT") for day in (plan.starts_on, plan.ends_on)),
+            ),
+        ]
+        fields.extend((_("Goal"), goal.text) for goal in plan.goals.all())
+        fields.extend((_("Step"), f"{step.text} ({step.get_status_display()})") for step in plan.steps.all())
+        records.append(ExportRecord(heading=str(plan.get_kind_display()), fields=fields))
+    for note in CaseNote.objects.filter(client=client).order_by("created_at"):
+        records.append(
+            ExportRecord(
+                heading=_("Case note %(date)s") % {"date": date_format(note.created_at, "SHORT_DATE_FORMAT")},
+                fields=[(_("Note"), note.text or "–")],
+            )
+        )
+    return ExportSection(title=_("Cases, assessments and plans"), records=records)

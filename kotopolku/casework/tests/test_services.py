@@ -288,3 +288,24 @@ def test_work_list__shows_own_due_steps_follow_ups_ending_plans_and_unassessed_c
     assert work.plans_ending == [plan]
     assert len(work.cases_without_assessment) == 1
     assert work_list(user=world.kemi_advisor).empty
+
+
+def test_export_and_anonymisation__casework_is_in_the_export_and_its_free_text_goes(world):
+    from kotopolku.casework.hooks import casework_export, casework_export_document
+    from kotopolku.clients.services import client_anonymise
+
+    services.case_open(client=world.client, by=world.advisor, opened_because="desk")
+    services.assessment_create(client=world.client, data=_assessment(), by=world.advisor)
+    services.note_add(
+        client=world.client,
+        service_point=world.rovaniemi,
+        text="private",
+        special_category=False,
+        by=world.advisor,
+    )
+    exported = casework_export(world.client)
+    assert exported["assessments"][0]["own_goals"] == "Work as a nurse"
+    assert casework_export_document(world.client).records
+    client_anonymise(client=world.client, by=world.coordinator)
+    assert Assessment.objects.get(client=world.client).own_goals == ""
+    assert CaseNote.objects.get(client=world.client).text == ""

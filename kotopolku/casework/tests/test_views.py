@@ -70,10 +70,8 @@ def test_assessment_form__valid__saved_and_the_next_starts_from_it(advisor_clien
     assert Assessment.objects.get(client=world.client).education[0]["level"] == "6"
     page = advisor_client.get(url)
     assert (
-        page.status_code == 200
-        and 'value="Sairaanhoitajaksi"' in page.content.decode()
-        or "Sairaanhoitajaksi" in page.content.decode()
-    )
+        page.status_code == 200 and 'value="Sairaanhoitajaksi"' in page.content.decode()
+    ) or "Sairaanhoitajaksi" in page.content.decode()
 
 
 def test_assessment_form__cefr_out_of_scale_and_unknown_isco__400_with_messages(advisor_client, world):
