@@ -30,7 +30,9 @@ def test_plan_patch__100_races_of_two_saves__no_lost_update(world):
         barrier = threading.Barrier(2)
         answers: dict[int, int] = {}
 
-        def save(index: int, version: int = version, barrier: threading.Barrier = barrier, race: int = race) -> None:
+        def save(
+            index: int, version: int = version, barrier: threading.Barrier = barrier, race: int = race
+        ) -> None:
             client = HttpClient(HTTP_AUTHORIZATION=f"Bearer {tokens[index]}")
             try:
                 barrier.wait()

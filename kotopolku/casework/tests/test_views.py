@@ -281,7 +281,7 @@ def test_client_profile__timeline_at_the_top_with_casework_and_the_family_panel(
         by=world.advisor,
     )
     url = reverse("clients:profile", args=[world.client.uuid])
-    response = advisor_client.get(url)
+    response = advisor_client.get(url, HTTP_ACCEPT_LANGUAGE="en")
     body = response.content.decode()
     assert body.index('id="timeline-heading"') < body.index('id="details-heading"')
     assert "Case opened" in body and "Health note" in body and "Olena" in body
@@ -313,6 +313,6 @@ def test_home__shows_the_advisors_work_list_panel(advisor_client, world):
     today = timezone.localdate()
     plan = PlanFactory(client=world.client, responsible=world.advisor, status="active")
     StepFactory(goal__plan=plan, plan=plan, due_on=today)
-    body = advisor_client.get("/").content.decode()
+    body = advisor_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="home-worklist-heading"' in body
     assert "1 step due within 7 days or overdue" in body
