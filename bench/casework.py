@@ -232,19 +232,19 @@ FROM clients_client c WHERE c.id = %s
 """
 
 WORKLIST_FLOOR = """
-SELECT 'step', s.id, s.due_on FROM casework_step s JOIN casework_plan p ON p.id = s.plan_id
- WHERE p.status IN ('draft', 'active') AND s.status IN ('todo', 'in_progress') AND s.due_on <= %(soon)s
-   AND (s.owner_user_id = %(user)s OR (p.responsible_id = %(user)s AND s.owner <> 'partner'))
+WITH own AS (SELECT id FROM casework_plan WHERE responsible_id = %(user)s AND status IN ('draft', 'active'))
+SELECT 'step', s.id, s.due_on FROM casework_step s
+ WHERE s.status IN ('todo', 'in_progress') AND s.due_on <= %(soon)s
+   AND ((s.plan_id IN (SELECT id FROM own) AND s.owner <> 'partner') OR s.owner_user_id = %(user)s)
 UNION ALL
-SELECT 'follow-up', f.id, f.planned_on FROM casework_followup f JOIN casework_plan p ON p.id = f.plan_id
- WHERE p.status IN ('draft', 'active') AND f.held_on IS NULL AND f.planned_on <= %(soon)s
-   AND p.responsible_id = %(user)s
+SELECT 'follow-up', f.id, f.planned_on FROM casework_followup f
+ WHERE f.plan_id IN (SELECT id FROM own) AND f.held_on IS NULL AND f.planned_on <= %(soon)s
 UNION ALL
 SELECT 'plan', p.id, p.ends_on FROM casework_plan p
  WHERE p.responsible_id = %(user)s AND p.status = 'active' AND p.ends_on <= %(month)s
 UNION ALL
 SELECT 'case', k.id, k.opened_on FROM casework_case k JOIN clients_client c ON c.id = k.client_id
- WHERE k.status = 'open' AND (c.responsible_worker_id = %(user)s OR k.opened_by_id = %(user)s)
+ WHERE k.status = 'open' AND c.responsible_worker_id = %(user)s
    AND NOT EXISTS (SELECT 1 FROM casework_assessment a WHERE a.client_id = k.client_id)
 """
 
@@ -273,7 +273,7 @@ def run(repeat: int) -> None:
         .filter(plan_count__gt=0)
         .order_by("id")[:50]
     )
-    http = HttpClient(HTTP_ACCEPT_LANGUAGE="fi")
+    http = HttpClient(HTTP_HOST="localhost", HTTP_ACCEPT_LANGUAGE="fi")
     http.force_login(advisor)
 
     def profile(i: int) -> None:

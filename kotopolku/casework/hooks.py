@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from datetime import datetime, time
 from typing import Any
 
-from django.db.models import Max
+from django.db.models import Exists, Max, OuterRef
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -15,8 +15,8 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
 from kotopolku.casework.enums import CaseStatus, PlanKind, PlanStatus, StepStatus
-from kotopolku.casework.models import Assessment, Case, CaseEvent, CaseNote, Plan
-from kotopolku.casework.selectors import client_facts, household_of, notes_visible
+from kotopolku.casework.models import Assessment, Case, CaseEvent, CaseNote, HouseholdMember, Plan
+from kotopolku.casework.selectors import client_facts, notes_visible
 from kotopolku.casework.services import casework_blank_free_text
 from kotopolku.clients.hooks import TimelineEntry
 
@@ -87,18 +87,32 @@ def casework_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
 
 
 def casework_profile_panel(client: Any, user: Any) -> Any:
-    """Family members, open case and the work list's facts on the client's profile."""
+    """Family members, the open case and the work list's facts on the client's profile (five
+    queries: the household with its members, the open case with whether it is assessed, and the
+    steps, follow-ups and plans due)."""
     if not can(user, "casework.view", client):
         return None
-    household, members = household_of(client=client)
+    members = list(
+        HouseholdMember.objects.filter(household__members__client=client)
+        .select_related("client", "household")
+        .order_by("relation", "id")
+    )
+    case = (
+        Case.objects.filter(client=client, status=CaseStatus.OPEN)
+        .annotate(assessed=Exists(Assessment.objects.filter(client_id=OuterRef("client_id"))))
+        .first()
+    )
+    facts = client_facts(client=client, with_cases=False)
+    if case is not None and not case.assessed:
+        facts.cases_without_assessment = [case]
     return render_to_string(
         "casework/includes/profile_panel.html",
         {
             "client": client,
-            "household": household,
+            "household": members[0].household if members else None,
             "members": [member for member in members if member.client_id != client.pk],
-            "case": Case.objects.filter(client=client, status=CaseStatus.OPEN).first(),
-            "facts": client_facts(client=client),
+            "case": case,
+            "facts": facts,
         },
     )
 
