@@ -1,11 +1,23 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.core.home import HomePanel
+from kotopolku.core.navigation import NavItem
+
 
 class AccountsConfig(AppConfig):
     name = "kotopolku.accounts"
     label = "accounts"
     verbose_name = _("Accounts")
+    navigation = (NavItem(_("Users"), "accounts:user_list", "accounts.administer", order=95),)
+    home_panels = (
+        HomePanel(
+            template="accounts/home/administration.html",
+            roles=("administrator",),
+            context="kotopolku.accounts.home.administration",
+            order=10,
+        ),
+    )
 
     def ready(self) -> None:
-        from kotopolku.accounts import signals  # noqa: F401
+        from kotopolku.accounts import administration, signals  # noqa: F401

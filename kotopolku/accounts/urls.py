@@ -7,4 +7,11 @@ app_name = "accounts"
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("users/", views.user_index, name="user_list"),
+    path("users/new/", views.user_edit, name="user_create"),
+    path("users/<uuid:uuid>/", views.user_edit, name="user_edit"),
+    path("users/<uuid:uuid>/roles/", views.membership_create, name="membership_create"),
+    path(
+        "users/<uuid:uuid>/roles/<int:membership_id>/end/", views.membership_remove, name="membership_remove"
+    ),
 ]

@@ -3,12 +3,30 @@ from __future__ import annotations
 from typing import Any
 
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.views.decorators.http import require_http_methods, require_POST
 
+from kotopolku.accounts.administration import (
+    MembershipForm,
+    UserForm,
+    administered_points,
+    membership_add,
+    membership_end,
+    user_administered,
+    user_save,
+    users_administered,
+)
 from kotopolku.accounts.forms import EmailAuthenticationForm
+from kotopolku.accounts.models import Membership, User
+from kotopolku.accounts.permissions import require
+from kotopolku.core.components import confirmation_page
 
 
 class LoginView(auth_views.LoginView):
@@ -29,3 +47,93 @@ def locked_out(
     if request.path.startswith("/api/"):
         return JsonResponse({"detail": _("Too many failed login attempts. Try again later.")}, status=429)
     return render(request, "accounts/locked_out.html", {"cooloff_minutes": minutes}, status=429)
+
+
+@login_required
+def user_index(request: HttpRequest) -> HttpResponse:
+    require(request.user, "accounts.administer")
+    page = Paginator(
+        users_administered(by=request.user).prefetch_related("memberships__service_point"), 50
+    ).get_page(request.GET.get("page"))
+    return render(request, "accounts/user_list.html", {"page": page})
+
+
+@login_required
+def user_edit(request: HttpRequest, uuid: Any = None) -> HttpResponse:
+    require(request.user, "accounts.administer")
+    user = user_administered(by=request.user, uuid=uuid) if uuid else User()
+    form = UserForm(request.POST or None, instance=user, prefix="user")
+    membership_form = MembershipForm(by=request.user, prefix="membership")
+    if request.method == "POST" and form.is_valid():
+        user_save(user=form.save(commit=False), by=request.user)
+        messages.success(request, _("The user was saved."))
+        return redirect("accounts:user_edit", uuid=user.uuid)
+    return render(
+        request,
+        "accounts/user_form.html",
+        {
+            "form": form,
+            "edited": user,
+            "membership_form": membership_form,
+            "memberships": list(user.memberships.select_related("service_point", "network", "organisation"))
+            if user.pk
+            else [],
+            "administered": administered_points(request.user),
+        },
+        status=400 if request.method == "POST" else 200,
+    )
+
+
+@login_required
+@require_POST
+def membership_create(request: HttpRequest, uuid: Any) -> HttpResponse:
+    require(request.user, "accounts.administer")
+    user = user_administered(by=request.user, uuid=uuid)
+    form = MembershipForm(request.POST, by=request.user, prefix="membership")
+    if not form.is_valid():
+        return render(
+            request,
+            "accounts/user_form.html",
+            {
+                "form": UserForm(instance=user, prefix="user"),
+                "edited": user,
+                "membership_form": form,
+                "memberships": list(
+                    user.memberships.select_related("service_point", "network", "organisation")
+                ),
+                "administered": administered_points(request.user),
+            },
+            status=400,
+        )
+    membership_add(
+        user=user,
+        role=form.cleaned_data["role"],
+        service_point=form.cleaned_data["service_point"],
+        by=request.user,
+    )
+    messages.success(request, _("The role was added."))
+    return redirect("accounts:user_edit", uuid=user.uuid)
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def membership_remove(request: HttpRequest, uuid: Any, membership_id: int) -> HttpResponse:
+    require(request.user, "accounts.administer")
+    user = user_administered(by=request.user, uuid=uuid)
+    membership = get_object_or_404(Membership, pk=membership_id, user=user, service_point__isnull=False)
+    if request.POST.get("confirmed") != "1":
+        return confirmation_page(
+            request,
+            question=_("End the role %(role)s of %(name)s at %(place)s?")
+            % {
+                "role": membership.get_role_display(),
+                "name": user.full_name,
+                "place": membership.service_point,
+            },
+            action_url=request.path,
+            cancel_url=reverse("accounts:user_edit", args=[user.uuid]),
+            confirm_label=_("End the role"),
+        )
+    membership_end(membership=membership, by=request.user)
+    messages.success(request, _("The role was ended."))
+    return redirect("accounts:user_edit", uuid=user.uuid)

@@ -8,6 +8,8 @@ from typing import Any
 from babel import Locale
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
@@ -86,11 +88,114 @@ class DateInput(forms.DateInput):
         super().__init__(format="%Y-%m-%d", **kwargs)
 
 
+class CountryInputs(forms.Widget):
+    """Citizenships typed by name: a few text boxes sharing one list of country names to pick
+    from while typing (an HTML datalist, so it works without JavaScript)."""
+
+    rows = 3
+    is_group = True
+
+    def value_from_datadict(self, data: Any, files: Any, name: str) -> list[str]:
+        values = data.getlist(name) if hasattr(data, "getlist") else data.get(name, [])
+        return [values] if isinstance(values, str) else list(values)
+
+    def value_omitted_from_data(self, data: Any, files: Any, name: str) -> bool:
+        return name not in data
+
+    def display_values(self, value: Any) -> list[str]:
+        if not value:
+            return []
+        return [country_name(item) if len(item) == 2 and item.isupper() else item for item in value]
+
+    def render(
+        self, name: str, value: Any, attrs: dict[str, Any] | None = None, renderer: Any = None
+    ) -> SafeString:
+        attrs = dict(attrs or {})
+        base_id = attrs.pop("id", f"id_{name}")
+        described = attrs.pop("aria-describedby", "")
+        invalid = attrs.pop("aria-invalid", "")
+        values = self.display_values(value)
+        count = max(self.rows, len(values) + 1)
+        inputs = []
+        for index in range(count):
+            label = _("Citizenship %(number)s") % {"number": index + 1}
+            inputs.append(
+                format_html(
+                    '<div class="kp-field hds-text-input">'
+                    '<label class="hds-text-input__label" for="{}_{}">{}</label>'
+                    '<div class="hds-text-input__input-wrapper">'
+                    '<input class="hds-text-input__input" type="text" name="{}" id="{}_{}" value="{}" '
+                    'list="country-names" autocomplete="off" maxlength="80"{}{}>'
+                    "</div></div>",
+                    base_id,
+                    index,
+                    label,
+                    name,
+                    base_id,
+                    index,
+                    values[index] if index < len(values) else "",
+                    format_html(' aria-describedby="{}"', described) if described else "",
+                    format_html(' aria-invalid="{}"', invalid) if invalid else "",
+                )
+            )
+        options = format_html_join(
+            "", '<option value="{}"></option>', ((label,) for _code, label in country_choices())
+        )
+        return format_html(
+            '<div class="kp-columns">{}</div><datalist id="country-names">{}</datalist>',
+            mark_safe("".join(inputs)),  # noqa: S308 - each part escaped by format_html
+            options,
+        )
+
+
+def _country_codes_by_name() -> dict[str, str]:
+    """Country names in the staff languages and ISO codes, case-folded, to their ISO code."""
+    names: dict[str, str] = {}
+    for language in ("fi", "sv", "en"):
+        for code, name in Locale.parse(language).territories.items():
+            if len(code) == 2 and code.isalpha():
+                names[str(name).casefold()] = code
+                names[code.casefold()] = code
+    return names
+
+
+class CountriesField(forms.Field):
+    widget = CountryInputs
+    default_error_messages = {
+        "unknown": gettext_lazy(
+            "“%(value)s” is not a country on the list. Type its name in Finnish, Swedish or English "
+            "and pick it from the suggestions."
+        )
+    }
+
+    def to_python(self, value: Any) -> list[str]:
+        typed = [str(item).strip() for item in (value or []) if str(item).strip()]
+        known = _country_codes_by_name()
+        codes = []
+        for item in typed:
+            code = known.get(item.casefold())
+            if code is None:
+                raise ValidationError(
+                    self.error_messages["unknown"], code="unknown", params={"value": item[:80]}
+                )
+            codes.append(code)
+        return list(dict.fromkeys(codes))
+
+
 class ClientForm(forms.ModelForm[Client]):
-    citizenships = forms.MultipleChoiceField(
+    citizenships = CountriesField(
         label=gettext_lazy("Citizenships"),
         required=False,
-        help_text=gettext_lazy("Choose one or more; hold Ctrl to choose several."),
+        help_text=gettext_lazy(
+            "Type the country's name and pick it from the suggestions; one country a box."
+        ),
+    )
+    consents = forms.MultipleChoiceField(
+        label=gettext_lazy("Consents the client gives now"),
+        required=False,
+        choices=ConsentPurpose.choices,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=gettext_lazy("Ask the client; each consent is recorded with your name and today's date."),
     )
     phone = forms.CharField(
         label=gettext_lazy("Phone"),
@@ -121,7 +226,6 @@ class ClientForm(forms.ModelForm[Client]):
             _safe(self.fields[name])
         _safe(self.fields["email"])
         self.fields["permit_type"].validators.append(validate_free_text)
-        self.fields["citizenships"].choices = country_choices()  # type: ignore[attr-defined]
         self.fields["arrival_date"].validators.append(validate_not_future)
         municipality = self.fields["municipality"]
         assert isinstance(municipality, forms.ModelChoiceField)

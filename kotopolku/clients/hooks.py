@@ -90,6 +90,29 @@ def export_documents() -> dict[str, ExportDocumentSource]:
     return dict(_export_documents)
 
 
+@dataclass(frozen=True)
+class ProfileAction:
+    """A link another app offers on a client's profile ("Log a contact for this client")."""
+
+    label: str
+    url: str
+
+
+# (client, user) -> the app's actions for this client that this user may take.
+ProfileActionSource = Callable[["Client", Any], Iterable[ProfileAction]]
+
+_profile_action_sources: list[ProfileActionSource] = []
+
+
+def register_profile_actions(source: ProfileActionSource) -> None:
+    if source not in _profile_action_sources:
+        _profile_action_sources.append(source)
+
+
+def profile_actions(client: Client, user: Any) -> list[ProfileAction]:
+    return [action for source in _profile_action_sources for action in source(client, user)]
+
+
 # A panel on the client's profile from another app: (client, user) -> rendered HTML, or None.
 ProfilePanel = Callable[["Client", Any], Any]
 # Where the retention period of closed clients counts from, from an app that keeps their cases:

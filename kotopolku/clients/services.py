@@ -140,8 +140,10 @@ def client_register(
     fields: Mapping[str, Any],
     languages: Iterable[Mapping[str, Any]] = (),
     identifiers: Iterable[Mapping[str, Any]] = (),
+    consents: Iterable[str] = (),
     by: User,
 ) -> Client:
+    """Register a client with their languages, identifiers and the consents they gave, in one go."""
     client = Client(service_point=service_point)
     _assign(client, fields)
     _check_worker(client)
@@ -154,6 +156,8 @@ def client_register(
         # Registered by a network's staff member (the region's permit expert at a member point):
         # they work with the client from the start, so they keep seeing the record they made.
         _team_add(client=client, user=by, by=by, reason=_("registered the client"))
+    for purpose in dict.fromkeys(consents):
+        consent_record(client=client, purpose=purpose, by=by)
     return client
 
 

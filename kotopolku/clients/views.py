@@ -35,7 +35,7 @@ from kotopolku.clients.forms import (
     identifier_kind_label,
     language_name,
 )
-from kotopolku.clients.hooks import export_documents
+from kotopolku.clients.hooks import export_documents, profile_actions
 from kotopolku.clients.models import Client, ClientTeamMember, Consent
 from kotopolku.clients.selectors import (
     client_find,
@@ -126,6 +126,7 @@ def client_register_view(request: HttpRequest) -> HttpResponse:
                         fields=form.client_fields(),
                         languages=formset_rows(languages),
                         identifiers=formset_rows(identifiers),
+                        consents=form.cleaned_data.get("consents") or [],
                         by=_user(request),
                     )
                 except ValidationError as error:
@@ -203,6 +204,7 @@ def _profile(
                 request.GET.get("page")
             ),
             "panels": [panel for source in hooks.profile_panels() if (panel := source(client, user))],
+            "other_actions": profile_actions(client, user) if client.status == ClientStatus.ACTIVE else [],
             "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
             "may_export": can(user, "clients.export", client),
             "may_erase": can(user, "clients.erase", client) and client.status != ClientStatus.ANONYMISED,

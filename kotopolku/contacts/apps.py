@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.core.home import HomePanel
 from kotopolku.core.navigation import NavItem
 
 
@@ -9,18 +10,34 @@ class ContactsConfig(AppConfig):
     label = "contacts"
     verbose_name = _("Desk contacts")
     navigation = (NavItem(_("Desk"), "contacts:desk", "contacts.log", order=10),)
+    home_panels = (
+        HomePanel(
+            template="contacts/home/my_desk.html",
+            roles=("advisor", "permit_expert"),
+            context="kotopolku.contacts.home.my_desk_today",
+            order=10,
+        ),
+        HomePanel(
+            template="contacts/home/service_point_day.html",
+            roles=("coordinator",),
+            context="kotopolku.contacts.home.service_point_day",
+            order=10,
+        ),
+    )
 
     def ready(self) -> None:
         from kotopolku.clients.hooks import (
             client_anonymised,
             register_export_document,
             register_export_source,
+            register_profile_actions,
             register_timeline_source,
         )
-        from kotopolku.contacts import permissions  # noqa: F401
+        from kotopolku.contacts import code_lists, permissions  # noqa: F401
         from kotopolku.contacts.hooks import (
             contact_export,
             contact_export_document,
+            contact_profile_actions,
             contact_timeline,
             on_client_anonymised,
         )
@@ -28,4 +45,5 @@ class ContactsConfig(AppConfig):
         register_timeline_source(contact_timeline)
         register_export_source("contacts", contact_export)
         register_export_document("contacts", contact_export_document)
+        register_profile_actions(contact_profile_actions)
         client_anonymised.connect(on_client_anonymised, dispatch_uid="contacts.blank_notes")

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
+from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kotopolku.clients.hooks import ExportRecord, ExportSection, TimelineEntry
+from kotopolku.accounts.permissions import can
+from kotopolku.clients.hooks import ExportRecord, ExportSection, ProfileAction, TimelineEntry
 from kotopolku.contacts.languages import language_name
 from kotopolku.contacts.selectors import contacts_of_client
 from kotopolku.contacts.services import contact_notes_blank
@@ -84,3 +87,11 @@ def contact_export_document(client: Any) -> ExportSection:
         }
         records.append(ExportRecord(heading=heading, fields=fields))
     return ExportSection(title=_("Visits and calls to the service point"), records=records)
+
+
+def contact_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
+    """ "Log a contact for this client": the desk opens with the client linked."""
+    if not can(user, "contacts.log", client):
+        return []
+    url = f"{reverse('contacts:desk')}?{urlencode({'client': str(client.uuid)})}"
+    return [ProfileAction(label=_("Log a contact for this client"), url=url)]

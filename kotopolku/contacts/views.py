@@ -12,6 +12,8 @@ from django.db import DEFAULT_DB_ALIAS
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -209,6 +211,7 @@ def contact_edit(request: HttpRequest, uuid: str) -> HttpResponse:
             "form": form,
             "contact": contact,
             "may_delete": can(request.user, "contacts.delete", contact),
+            "remove_question": _remove_question(contact),
         },
         status=400 if request.method == "POST" else 200,
     )
@@ -223,4 +226,18 @@ def contact_remove(request: HttpRequest, uuid: str) -> HttpResponse:
         contact_delete(contact=contact, by=request.user)
         messages.success(request, _("The contact was removed."))
         return redirect("contacts:list")
-    return render(request, "contacts/contact_confirm_delete.html", {"contact": contact})
+    return render(
+        request,
+        "contacts/contact_confirm_delete.html",
+        {"contact": contact, "remove_question": _remove_question(contact)},
+    )
+
+
+def _remove_question(contact: Contact) -> str:
+    return _(
+        "Remove the contact logged at %(place)s, %(when)s? Only remove a contact that was logged by "
+        "mistake. The removal is recorded in the audit log."
+    ) % {
+        "place": contact.service_point.name,
+        "when": date_format(localtime(contact.happened_at), "SHORT_DATETIME_FORMAT"),
+    }

@@ -48,9 +48,18 @@ def test_permission_matrix__municipality_theme(case, permission_world):
     )
 
 
+# Users and roles: an administrator of the service point the user works at.
+ADMINISTRATION_ACTIONS = {"accounts.administer": {Role.ADMINISTRATOR}}
+
+
+@pytest.mark.parametrize("case", permission_matrix(ADMINISTRATION_ACTIONS))
+def test_permission_matrix__user_administration(case, permission_world):
+    permission_world.assert_case(case, make_object=lambda service_point: service_point)
+
+
 def test_permission_matrix__covers_every_foundation_action():
-    for prefix in ("organisations.", "audit."):
-        assert_actions_declared(prefix, {**FOUNDATION_ACTIONS, **THEME_ACTIONS})
+    for prefix in ("organisations.", "audit.", "accounts."):
+        assert_actions_declared(prefix, {**FOUNDATION_ACTIONS, **THEME_ACTIONS, **ADMINISTRATION_ACTIONS})
 
 
 def test_can__unknown_action__is_a_programming_error():

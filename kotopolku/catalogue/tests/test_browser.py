@@ -46,7 +46,7 @@ def test_coordinator_journey__find_edit_and_mark_checked(browser_page, live_serv
     assert_accessible(page, context="service detail")
 
     with page.expect_navigation():
-        page.click("main a.button >> text=Muokkaa")
+        page.click("main a.hds-button >> text=Muokkaa")
     assert_accessible(page, context="service form")
     page.fill("#id_fi-description", "Hae verokortti OmaVerosta ennen ensimmäistä palkkaa.")
     with page.expect_navigation():
@@ -201,7 +201,7 @@ def test_search_with_many_matches__more_than_the_cap__pages_by_next_links(
     page = browser_page
     log_in(page, live_server.url, "kaisa@example.test", TEST_PASSWORD)
     page.goto(f"{live_server.url}/catalogue/?q=neuvonta")
-    assert page.inner_text("main p.meta[role=status]") == "Yli 2 palvelua"
+    assert page.inner_text("main p.kp-meta[role=status]") == "Yli 2 palvelua"
     assert page.inner_text("nav.pagination [aria-current=page]") == "Sivu 1"
     assert_accessible(page, context="search with more matches than the cap")
     first = page.inner_text("main table tbody")
@@ -211,3 +211,32 @@ def test_search_with_many_matches__more_than_the_cap__pages_by_next_links(
     assert page.inner_text("main table tbody") != first
     assert page.is_visible("nav.pagination a[rel=prev]")
     assert_accessible(page, context="second page of a capped search")
+
+
+@pytest.mark.parametrize("width", [1366, 390])
+def test_service_form__language_columns_never_overlap_and_names_are_not_cut_short(
+    browser_page, live_server, catalogue_world, width
+):
+    page = browser_page
+    page.set_viewport_size({"width": width, "height": 900})
+    log_in(page, live_server.url, "kaisa@example.test", TEST_PASSWORD)
+    service = Service.objects.filter(translations__language="fi").first()
+    page.goto(f"{live_server.url}/catalogue/services/{service.uuid}/edit/")
+    columns = page.evaluate(
+        """() => Array.from(document.querySelectorAll('main form fieldset[lang]')).map((set) => {
+            const box = set.getBoundingClientRect();
+            const name = set.querySelector('input[name$="-name"]').getBoundingClientRect();
+            return {left: box.left, right: box.right, top: box.top, bottom: box.bottom,
+                    nameLeft: name.left, nameRight: name.right};
+        })"""
+    )
+    assert len(columns) == 3
+    for index, one in enumerate(columns):
+        # The name field fills its column and stays inside it.
+        assert one["nameLeft"] >= one["left"] - 1 and one["nameRight"] <= one["right"] + 1
+        assert one["nameRight"] - one["nameLeft"] >= 0.9 * (one["right"] - one["left"]) - 2
+        for other in columns[index + 1 :]:
+            apart = one["right"] <= other["left"] + 1 or other["right"] <= one["left"] + 1
+            stacked = one["bottom"] <= other["top"] + 1 or other["bottom"] <= one["top"] + 1
+            assert apart or stacked, f"language columns overlap at {width} px: {one} {other}"
+    assert page.evaluate("document.documentElement.scrollWidth") <= width

@@ -155,6 +155,21 @@ def test_path_step_delete__coordinator__removes_step_and_its_local_changes(
     coordinator_client, path_with_variant
 ):
     path, _, first = path_with_variant
-    response = coordinator_client.post(reverse("catalogue:path_step_delete", args=[path.uuid, first.uuid]))
+    response = coordinator_client.post(
+        reverse("catalogue:path_step_delete", args=[path.uuid, first.uuid]), {"confirmed": "1"}
+    )
     assert response.status_code == 302
     assert not ServicePathStep.objects.filter(pk=first.pk).exists()
+
+
+def test_path_step_delete__asks_for_confirmation_before_removing(coordinator_client, path_with_variant):
+    path, _, first = path_with_variant
+    url = reverse("catalogue:path_step_delete", args=[path.uuid, first.uuid])
+    detail = coordinator_client.get(reverse("catalogue:path_detail", args=[path.uuid])).content.decode()
+    # The remove button is a link to the confirmation page, with a dialog for browsers with JavaScript.
+    assert f'href="{url}" data-confirm-dialog=' in detail and "<dialog" in detail
+    for response in (coordinator_client.get(url), coordinator_client.post(url)):
+        assert response.status_code == 200
+        page = response.content.decode()
+        assert 'name="confirmed" value="1"' in page and f'action="{url}"' in page
+        assert ServicePathStep.objects.filter(pk=first.pk).exists()

@@ -113,7 +113,7 @@ def test_service_detail__shows_texts_hours_and_locations(advisor_client):
     response = advisor_client.get(reverse("catalogue:service_detail", args=[service.uuid]))
     content = response.content.decode()
     assert response.status_code == 200
-    assert "International House Rovaniemi" in content and "08:00–16:00" in content
+    assert "International House Rovaniemi" in content and "8.00–16.00" in content  # the Finnish form of times
     assert "Mark as checked" not in content and "Merkitse tarkistetuksi" not in content
 
 

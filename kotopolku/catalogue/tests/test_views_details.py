@@ -426,7 +426,7 @@ def test_schedule_create__for_the_service_at_a_location__shows_there(coordinator
     assert schedule.text("description", "sv", fallback=()) == "Pop-up på tisdagar"
     assert _touched(service)
     page = coordinator_client.get(_url("service_detail", service)).content.decode()
-    assert "12:00–14:30" in page
+    assert "12.00–14.30" in page
     assert "Hours of this service at this location." in page or "Tämän palvelun aukioloajat" in page
     # The location's own hours are not used for this service any more, but stay editable.
     assert (

@@ -18,7 +18,7 @@ URL = reverse("catalogue:service_list")
 
 
 def names(response):
-    return re.findall(r'<td><a href="/[^"]*">([^<]+)</a></td>', response.content.decode())
+    return re.findall(r'<td[^>]*><a href="/[^"]*">([^<]+)</a></td>', response.content.decode())
 
 
 @pytest.fixture

@@ -11,7 +11,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.permissions import can, require
 from kotopolku.catalogue.enums import EDIT_LANGUAGES, StepChange
@@ -19,7 +19,8 @@ from kotopolku.catalogue.forms import LANGUAGE_NAMES, CleanTextMixin
 from kotopolku.catalogue.models import Service, ServicePath, ServicePathStep, ServicePathVariant
 from kotopolku.catalogue.selectors import path_list, path_with_steps, resolve_steps
 from kotopolku.catalogue.services import path_step_remove, path_step_save
-from kotopolku.catalogue.templatetags.catalogue_tags import current_language, pick_translation
+from kotopolku.catalogue.templatetags.catalogue_tags import current_language, pick_translation, tr
+from kotopolku.core.components import confirmation_page
 from kotopolku.organisations.models import Municipality
 
 
@@ -93,6 +94,13 @@ class StepForm(CleanTextMixin, forms.Form):
         if change != StepChange.REMOVE and cleaned.get("service") is None:
             self.add_error("service", _("Choose the service of the step."))
         return cleaned
+
+
+def step_removal_question(step: ServicePathStep) -> str:
+    service = tr(step.service, "name") if step.service else ""
+    if step.variant_id:
+        return _("Remove this local change from the path?")
+    return _("Remove the step “%(service)s” from the path?") % {"service": service}
 
 
 @login_required
@@ -184,11 +192,21 @@ def path_step_create(request: HttpRequest, uuid: UUID) -> HttpResponse:
 
 
 @login_required
-@require_POST
+@require_http_methods(["GET", "POST"])
 def path_step_delete(request: HttpRequest, uuid: UUID, step_uuid: UUID) -> HttpResponse:
+    """Remove a step, after asking: a confirmation page (or the page's dialog) posts ``confirmed``."""
     path = get_object_or_404(ServicePath, uuid=uuid)
     step = get_object_or_404(ServicePathStep, uuid=step_uuid, path=path)
     require(request.user, "catalogue.manage", path)
+    if request.POST.get("confirmed") != "1":
+        return confirmation_page(
+            request,
+            question=step_removal_question(step),
+            detail=_("Local changes that refer to the step are removed with it."),
+            action_url=request.path,
+            cancel_url=path.get_absolute_url(),
+            confirm_label=_("Remove the step"),
+        )
     path_step_remove(step=step, by=request.user)
     messages.success(request, _("The step was removed."))
     return redirect(path.get_absolute_url())

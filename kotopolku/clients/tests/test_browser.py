@@ -35,7 +35,7 @@ def test_registration_journey__list_form_errors_profile_export__pass_axe(browser
     page.fill("#id_family_name_latin", "Kovalenko")
     page.fill("#id_birth_year", "1986")
     page.fill("#id_phone", "+358 1")
-    page.select_option("#id_citizenships", ["UA"])
+    page.fill("#id_citizenships_0", "Ukraina")
     page.select_option("#id_languages-0-language", "uk")
     page.select_option("#id_languages-0-level", "native")
     with page.expect_navigation():

@@ -182,7 +182,7 @@ def test_merge_page__same_record_twice__explains_and_does_not_merge(browser, kee
     response = browser.post(reverse("clients:merge", args=[keep.uuid, keep.uuid]))
     assert response.status_code == 400
     body = response.content.decode()
-    assert 'class="error-summary"' in body
+    assert "hds-notification--error" in body
     assert "Tietuetta ei voi yhdistää itseensä." in body or "cannot be merged with itself" in body
     keep.refresh_from_db()
     assert keep.status == ClientStatus.ACTIVE

@@ -336,3 +336,64 @@ def test_client_list__permit_expert_of_the_network__sees_member_points_clients_t
     body = logged_in(client, expert).get(reverse("clients:list")).content.decode()
     assert "Kemilainen" in body
     assert "Rovaniemelainen" not in body and "Torniolainen" not in body
+
+
+def test_client_register__citizenship_typed_by_name_in_any_staff_language_and_consents_given(
+    client, advisor, rovaniemi
+):
+    logged_in(client, advisor)
+    data = {
+        **BASE,
+        "given_names_latin": "Olena",
+        "family_name_latin": "Shevchenko",
+        "citizenships": ["Ukraina", "ryssland", "", "UA"],
+        "consents": ["record_keeping", "esf_participant"],
+        "confirm_new_person": "yes",
+    }
+    response = client.post(reverse("clients:register"), data)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    registered = Client.objects.get()
+    assert registered.citizenships == ["UA", "RU"]
+    assert sorted(registered.consents.values_list("purpose", flat=True)) == [
+        "esf_participant",
+        "record_keeping",
+    ]
+    assert (
+        AuditEvent.objects.filter(action="clients.consent_record", target_id=str(registered.uuid)).count()
+        == 2
+    )
+    edit = client.get(reverse("clients:edit", args=[registered.uuid])).content.decode()
+    assert 'value="Ukraine"' in edit and 'list="country-names"' in edit
+
+
+def test_client_register__unknown_country__names_the_field_in_the_users_language(client, advisor):
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    response = client.post(
+        reverse("clients:register"), {**BASE, "given_names": "Anna", "citizenships": ["Atlantis"]}
+    )
+    assert response.status_code == 400
+    assert "”Atlantis” ei ole luettelon maa" in str(response.context["form"].errors["citizenships"])
+    assert not Client.objects.exists()
+
+
+def test_client_register__form_is_in_sections_on_one_page(client, advisor):
+    logged_in(client, advisor)
+    page = client.get(reverse("clients:register")).content.decode()
+    for section in ("name", "contact", "residence", "languages", "identifiers", "consents"):
+        assert f'id="section-{section}"' in page and f'href="#section-{section}"' in page
+    assert 'name="citizenships" id="id_citizenships_0"' in page and '<select name="citizenships"' not in page
+    assert "hold Ctrl" not in page
+
+
+def test_client_profile__offers_to_log_a_contact_for_the_client_and_the_desk_opens_with_them(
+    client, advisor, rovaniemi
+):
+    registered = ClientFactory(service_point=rovaniemi, given_names_latin="Aziz", family_name_latin="Karimi")
+    logged_in(client, advisor)
+    profile = client.get(reverse("clients:profile", args=[registered.uuid])).content.decode()
+    desk_url = f"{reverse('contacts:desk')}?client={registered.uuid}"
+    assert f'href="{desk_url}"' in profile and "Log a contact for this client" in profile
+    desk = client.get(desk_url).content.decode()
+    assert "This contact is linked to the client Aziz Karimi" in desk
+    assert f'value="{registered.uuid}"' in desk

@@ -46,7 +46,18 @@ def test_permission_matrix__edit_own__on_a_contact_the_user_logged(case, permiss
 
 
 def test_permission_matrix__covers_every_contacts_action():
-    assert_actions_declared("contacts.", {**CONTACT_ACTIONS, **OWN_CONTACT_ACTIONS})
+    assert_actions_declared("contacts.", {**CONTACT_ACTIONS, **OWN_CONTACT_ACTIONS, **CODE_LIST_ACTIONS})
+
+
+# The topics code list is the same everywhere: an administrator anywhere keeps it.
+CODE_LIST_ACTIONS = {"contacts.manage_topics": {Role.ADMINISTRATOR}}
+
+
+@pytest.mark.parametrize("case", permission_matrix(CODE_LIST_ACTIONS, other=CODE_LIST_ACTIONS))
+def test_permission_matrix__topics_code_list(case, permission_world):
+    from kotopolku.contacts.models import Topic
+
+    permission_world.assert_case(case, make_object=lambda service_point: Topic.objects.first())
 
 
 def test_edit_own__someone_elses_contact__is_denied(desk):

@@ -68,6 +68,8 @@ def button_class(variant: str = "primary", small: bool = False) -> str:
 
 def _widget_kind(field: BoundField) -> str:
     widget = field.field.widget
+    if getattr(widget, "is_group", False):
+        return "group"  # a widget of several labelled inputs of its own, shown in a fieldset
     if isinstance(widget, forms.CheckboxSelectMultiple):
         return "checkboxes"
     if isinstance(widget, forms.RadioSelect):
@@ -103,7 +105,7 @@ def field_context(field: BoundField, *, hint: str = "", wide: bool = False) -> d
         attrs["class"] = " ".join(
             filter(None, [field.field.widget.attrs.get("class"), "hds-text-input__input"])
         )
-    if kind in {"checkboxes", "radios"}:
+    if kind in {"checkboxes", "radios", "group"}:
         # The group's hint and error are read with the legend; each option keeps its own label.
         attrs.pop("aria-describedby", None)
         attrs.pop("aria-invalid", None)
@@ -114,6 +116,7 @@ def field_context(field: BoundField, *, hint: str = "", wide: bool = False) -> d
         "wide": wide,
         "described_by": " ".join(described),
         "widget": field.as_widget(attrs=attrs) if kind not in {"checkboxes", "radios", "checkbox"} else None,
+        "group_widget": field.as_widget() if kind == "group" else None,
         "checkbox_widget": field.as_widget(attrs={**attrs, "class": "hds-checkbox__input"})
         if kind == "checkbox"
         else None,
