@@ -27,6 +27,7 @@ KOTOPOLKU_APPS = [
     "kotopolku.clients",
     "kotopolku.contacts",
     "kotopolku.catalogue",
+    "kotopolku.casework",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same

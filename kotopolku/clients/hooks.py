@@ -111,3 +111,32 @@ def register_profile_actions(source: ProfileActionSource) -> None:
 
 def profile_actions(client: Client, user: Any) -> list[ProfileAction]:
     return [action for source in _profile_action_sources for action in source(client, user)]
+
+
+# A panel on the client's profile from another app: (client, user) -> rendered HTML, or None.
+ProfilePanel = Callable[["Client", Any], Any]
+# Where the retention period of closed clients counts from, from an app that keeps their cases:
+# (clients) -> {client id: the moment it counts from, or None while a case is still open}.
+# Clients missing from the answer count from their own ``closed_at``.
+RetentionSource = Callable[[list["Client"]], dict[int, datetime | None]]
+
+_profile_panels: list[ProfilePanel] = []
+_retention_sources: list[RetentionSource] = []
+
+
+def register_profile_panel(panel: ProfilePanel) -> None:
+    if panel not in _profile_panels:
+        _profile_panels.append(panel)
+
+
+def profile_panels() -> list[ProfilePanel]:
+    return list(_profile_panels)
+
+
+def register_retention_source(source: RetentionSource) -> None:
+    if source not in _retention_sources:
+        _retention_sources.append(source)
+
+
+def retention_sources() -> list[RetentionSource]:
+    return list(_retention_sources)

@@ -237,6 +237,23 @@ def retention_due(*, now: dt.datetime | None = None) -> list[Client]:
         assert client.closed_at is not None
         if client.closed_at < _years_before(now, years):
             due.append(client)
+    return _retention_counted_from_cases(due, now)
+
+
+def _retention_counted_from_cases(due: list[Client], now: dt.datetime) -> list[Client]:
+    """Where an app keeps the client's cases, the period counts from the last case's closing
+    (``hooks.register_retention_source``), and a case still open keeps the client."""
+    for source in hooks.retention_sources():
+        counted_from = source(due)
+        due = [
+            client
+            for client in due
+            if client.pk not in counted_from
+            or (
+                (closed := counted_from[client.pk]) is not None
+                and closed < _years_before(now, client.service_point.retention_years)
+            )
+        ]
     return due
 
 

@@ -20,7 +20,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
-from kotopolku.clients import conflicts, services
+from kotopolku.clients import conflicts, hooks, services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.forms import (
     ClientForm,
@@ -57,6 +57,7 @@ from kotopolku.core.versioning import (
 from kotopolku.organisations.models import ServicePoint
 
 PAGE_SIZE = 50
+TIMELINE_PAGE_SIZE = 20
 
 
 def _user(request: HttpRequest) -> User:
@@ -199,7 +200,11 @@ def _profile(
             "team": client_team(client=client),
             "may_team": may_team,
             "team_form": (team_form or TeamMemberForm(client=client)) if may_team else None,
-            "timeline": client_timeline(client=client, user=user),
+            # The newest first, at the top of the profile, a page at a time.
+            "timeline": Paginator(client_timeline(client=client, user=user), TIMELINE_PAGE_SIZE).get_page(
+                request.GET.get("page")
+            ),
+            "panels": [panel for source in hooks.profile_panels() if (panel := source(client, user))],
             "other_actions": profile_actions(client, user) if client.status == ClientStatus.ACTIVE else [],
             "may_change": can(user, "clients.change", client) and client.status != ClientStatus.ANONYMISED,
             "may_export": can(user, "clients.export", client),
