@@ -42,8 +42,18 @@ def next_monday() -> date:
     return today + timedelta(days=7 - today.weekday())
 
 
+def seed_status_reasons() -> None:
+    """The seeded reasons; transactional tests flush what migrations loaded."""
+    from importlib import import_module
+
+    from django.apps import apps
+
+    import_module("kotopolku.appointments.migrations.0002_status_reasons").seed(apps, None)
+
+
 @pytest.fixture
 def world(db) -> World:  # type: ignore[no-untyped-def]
+    seed_status_reasons()
     lead = ServicePointFactory(name="International House Joensuu", address="Rantakatu 20")
     kemi = ServicePointFactory(
         name="International Pointti Kemi", address="Valtakatu 1", phone="+358401234000"
