@@ -84,6 +84,12 @@ class Slot:
     state: str
     appointment: Appointment | None = None
 
+    @property
+    def booking_query(self) -> str:
+        """The slot's times as the booking form reads them (local time)."""
+        start, end = timezone.localtime(self.starts_at), timezone.localtime(self.ends_at)
+        return f"starts_at={start:%Y-%m-%dT%H:%M}&ends_at={end:%Y-%m-%dT%H:%M}"
+
 
 @dataclass
 class WorkerDay:

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,7 +20,7 @@ from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, grants_for, require, service_point_ids
 from kotopolku.appointments import services
-from kotopolku.appointments.enums import AppointmentKind, AppointmentStatus, RequestStatus
+from kotopolku.appointments.enums import AppointmentKind, AppointmentStatus, RequestStatus, Weekday
 from kotopolku.appointments.forms import (
     AbsenceForm,
     AvailabilityForm,
@@ -133,9 +134,15 @@ def calendar(request: HttpRequest) -> HttpResponse:
         {
             "calendar": result,
             "grid": [(w, [result.cell(w, d) for d in result.days]) for w in result.workers],
-            "popup_days": [
-                (d, result.popup_slots.get(d, [])) for d in result.days if result.popup_slots.get(d)
+            "day_labels": [
+                f"{Weekday(d.weekday()).label} {date_format(d, 'SHORT_DATE_FORMAT')}" for d in result.days
             ],
+            "popup_days": [
+                (f"{Weekday(d.weekday()).label} {date_format(d, 'SHORT_DATE_FORMAT')}", result.popup_slots[d])
+                for d in result.days
+                if result.popup_slots.get(d)
+            ],
+            "start_iso": start.isoformat(),
             "view": view,
             "points": points,
             "point": point,
@@ -635,7 +642,15 @@ def requests_queue(request: HttpRequest) -> HttpResponse:
             purpose="appointment request",
             details={"requests": len(items)},
         )
-    return render(request, "appointments/requests.html", {"items": items, "status": status})
+    return render(
+        request,
+        "appointments/requests.html",
+        {
+            "items": items,
+            "is_new": status == RequestStatus.NEW,
+            "is_handled": status == RequestStatus.HANDLED,
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])

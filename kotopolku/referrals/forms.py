@@ -124,3 +124,11 @@ class AnswerForm(forms.Form):
         required=False,
         validators=[validate_free_text],
     )
+
+
+class InboxFilterForm(forms.Form):
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("All")), *[c for c in ReferralStatus.choices if c[0] != ReferralStatus.DRAFT]],
+        required=False,
+    )

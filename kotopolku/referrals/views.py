@@ -15,8 +15,15 @@ from kotopolku.accounts.permissions import can, require
 from kotopolku.clients.selectors import client_get
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.referrals import services
-from kotopolku.referrals.enums import TRANSITIONS, ReferralStatus
-from kotopolku.referrals.forms import AnswerForm, CodeForm, ReferralFilterForm, ReferralForm, TransitionForm
+from kotopolku.referrals.enums import TRANSITIONS, ReferralStatus, SharedField
+from kotopolku.referrals.forms import (
+    AnswerForm,
+    CodeForm,
+    InboxFilterForm,
+    ReferralFilterForm,
+    ReferralForm,
+    TransitionForm,
+)
 from kotopolku.referrals.models import Referral
 from kotopolku.referrals.selectors import (
     DEFAULT_WAITING_DAYS,
@@ -52,7 +59,7 @@ def referral_index(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "referrals/referral_list.html",
-        {"filters": filters, "page": page, "waiting_days": DEFAULT_WAITING_DAYS},
+        {"filters": filters, "page": page, "waiting_days": DEFAULT_WAITING_DAYS, "query": _query(request)},
         status=200 if filters.is_valid() or not request.GET else 400,
     )
 
@@ -131,6 +138,9 @@ def _detail_context(
         "may": may,
         "may_override": can(request.user, "referrals.override_consent", referral),
         "consent": services.consent_in_force(client=referral.client, organisation=referral.organisation),
+        "shared_labels": [
+            SharedField(name).label for name in referral.shared_fields if name in SharedField.values
+        ],
         "form": form or TransitionForm(initial={"version": referral.version}),
     }
 
@@ -204,15 +214,24 @@ def _form_errors_transition(form: TransitionForm, error: ValidationError) -> Non
 @login_required
 def inbox(request: HttpRequest) -> HttpResponse:
     require(request.user, "referrals.partner_view")
-    status = request.GET.get("status", "")
-    if status and status not in ReferralStatus.values:
-        status = ""
+    filters = InboxFilterForm(request.GET or None)
+    status = filters.cleaned_data["status"] if filters.is_valid() else ""
     page = Paginator(partner_inbox(user=request.user, status=status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
     return render(
-        request, "referrals/inbox.html", {"page": page, "status": status, "statuses": ReferralStatus}
+        request,
+        "referrals/inbox.html",
+        {"page": page, "filters": filters, "query": _query(request)},
+        status=400 if request.GET and not filters.is_valid() else 200,
     )
+
+
+def _query(request: HttpRequest) -> str:
+    """The list's other parameters, for the pagination links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
 
 
 @login_required
