@@ -217,8 +217,8 @@ def _transition(
     if to not in TRANSITIONS[locked.status]:
         raise ValidationError(
             {
-                "status": _("A referral that is %(status)s cannot be %(target)s.")
-                % {"status": locked.get_status_display().lower(), "target": to.label.lower()}
+                "status": _("The referral's status is %(status)s; this step is not possible now.")
+                % {"status": locked.get_status_display()}
             }
         )
     now = timezone.now()
