@@ -49,7 +49,9 @@ from kotopolku.appointments.selectors import (
     request_queue,
     series_list,
 )
+from kotopolku.audit.services import audit_record
 from kotopolku.clients.models import Client
+from kotopolku.clients.selectors import client_find
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.organisations.models import ServicePoint
 
@@ -216,12 +218,24 @@ def book(request: HttpRequest) -> HttpResponse:
             else:
                 messages.success(request, _("The appointment was booked."))
                 return redirect("appointments:detail", uuid=appointment.uuid)
+    text = request.GET.get("q", "")[:100] if client is None else ""
+    hits = client_find(user=request.user, text=text, limit=20) if text.strip() else []  # type: ignore[arg-type]
+    if hits:
+        audit_record(
+            actor=request.user, action="clients.search", purpose="appointment", details={"hits": len(hits)}
+        )
     return render(
         request,
         "appointments/book.html",
-        {"form": form, "client": client},
+        {"form": form, "client": client, "q": text, "hits": hits, "prefill": _prefill(request)},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _prefill(request: HttpRequest) -> list[tuple[str, str]]:
+    """The slot chosen in the calendar, carried over a client search."""
+    names = ("starts_at", "ends_at", "worker", "service_point", "kind")
+    return [(name, str(request.GET[name])) for name in names if request.GET.get(name)]
 
 
 def _is_uuid(value: Any) -> bool:

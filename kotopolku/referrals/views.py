@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.permissions import can, require
-from kotopolku.clients.selectors import client_get
+from kotopolku.audit.services import audit_record
+from kotopolku.clients.selectors import client_find, client_get
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.referrals import services
 from kotopolku.referrals.enums import TRANSITIONS, ReferralStatus, SharedField
@@ -67,7 +68,9 @@ def referral_index(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_http_methods(["GET", "POST"])
 def referral_create(request: HttpRequest) -> HttpResponse:
-    client = client_get(uuid=request.GET.get("client", "") or "00000000-0000-0000-0000-000000000000")
+    if not request.GET.get("client"):
+        return _choose_client(request)
+    client = client_get(uuid=request.GET.get("client", ""))
     require(request.user, "referrals.create", client)
     require(request.user, "clients.view", client, purpose="referral")
     may_override = can(request.user, "referrals.override_consent", client.service_point)
@@ -94,6 +97,21 @@ def referral_create(request: HttpRequest) -> HttpResponse:
         {"form": form, "client": client},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _choose_client(request: HttpRequest) -> HttpResponse:
+    """The first step of a new referral: find the client (by any spelling of the name)."""
+    require(request.user, "referrals.create")
+    text = request.GET.get("q", "")[:100]
+    hits = client_find(user=request.user, text=text, limit=20) if text.strip() else []  # type: ignore[arg-type]
+    if hits:
+        audit_record(
+            actor=request.user,
+            action="clients.search",
+            purpose="referral",
+            details={"hits": len(hits)},
+        )
+    return render(request, "referrals/choose_client.html", {"q": text, "hits": hits})
 
 
 def _create_and_send(request: HttpRequest, data: services.ReferralData, cleaned: dict[str, Any]) -> Referral:

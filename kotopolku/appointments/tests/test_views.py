@@ -217,3 +217,12 @@ def test_series_change_page__one_message_per_person(
         )
     assert response.status_code == 302
     assert len(smtp_server.messages) == 1  # four slots, one person, one message
+
+
+def test_book_page__client_search_keeps_the_chosen_slot(client, world):
+    client.force_login(world.advisor)
+    page = client.get(
+        reverse("appointments:book")
+        + f"?q={world.client.given_names} Ivanova&worker={world.advisor.uuid}&starts_at={world.monday}T09:00"
+    ).content.decode()
+    assert f"?client={world.client.uuid}&amp;starts_at=" in page

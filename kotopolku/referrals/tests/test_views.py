@@ -123,3 +123,12 @@ def test_partner_without_login__answers_through_the_emailed_link_and_code(
     referral.refresh_from_db()
     assert referral.status == ReferralStatus.DECLINED and referral.opened_at is not None
     assert anonymous.get(path).status_code == 404  # the link is used up
+
+
+def test_new_referral__find_the_client_first(client, world):
+    client.force_login(world.advisor)
+    page = client.get(reverse("referrals:create") + f"?q={world.client.given_names} Ivanova").content.decode()
+    assert f"?client={world.client.uuid}" in page
+    client.force_login(world.outsider)
+    page = client.get(reverse("referrals:create") + f"?q={world.client.given_names} Ivanova").content.decode()
+    assert str(world.client.uuid) not in page
