@@ -61,6 +61,11 @@ def appointment_get(*, uuid: UUID | str) -> Appointment:
     return appointment
 
 
+# The longest an appointment lasts (the booking service refuses longer ones): an appointment that
+# overlaps a period starts at most this long before it, which bounds the index range read.
+LONGEST = timedelta(hours=8)
+
+
 def appointment_list(
     *,
     user: Any,
@@ -69,7 +74,9 @@ def appointment_list(
     worker_id: int | None = None,
     service_point_id: int | None = None,
 ) -> QuerySet[Appointment]:
-    queryset = visible_appointments(user=user).filter(starts_at__lt=end, ends_at__gt=start)
+    queryset = visible_appointments(user=user).filter(
+        starts_at__gte=start - LONGEST, starts_at__lt=end, ends_at__gt=start
+    )
     if worker_id is not None:
         queryset = queryset.filter(worker_id=worker_id)
     if service_point_id is not None:
@@ -133,61 +140,76 @@ def calendar_for(
     if service_point_id is not None:
         availabilities = availabilities.filter(service_point_id=service_point_id)
     availability_rows = list(availabilities)
-    appointments_qs = appointment_list(user=user, start=range_start, end=range_end).filter(
-        Q(status__in=HOLDING) | Q(status=AppointmentStatus.OPEN)
+    # The calendar shows times and states, not who is booked: no client or worker row is read
+    # with the appointments (the workers come with their availability).
+    appointments_qs = (
+        appointment_list(user=user, start=range_start, end=range_end)
+        .filter(status__in=(*HOLDING, AppointmentStatus.OPEN))
+        .select_related(None)
+        .only("uuid", "worker_id", "service_point_id", "starts_at", "ends_at", "status", "kind", "topic")
     )
     if worker_id is not None:
-        appointments_qs = appointments_qs.filter(worker_id=worker_id)
+        appointments = list(appointments_qs.filter(worker_id=worker_id))
     elif service_point_id is not None:
-        worker_ids = {row.worker_id for row in availability_rows}
-        appointments_qs = appointments_qs.filter(
-            Q(service_point_id=service_point_id) | Q(worker_id__in=worker_ids)
+        # Two index ranges rather than one OR (which reads neither index well): the point's
+        # workers' appointments anywhere, and whatever else happens at the point (pop-up hours,
+        # a network expert's appointments there).
+        worker_ids = sorted({row.worker_id for row in availability_rows})
+        appointments = list(appointments_qs.filter(worker_id__in=worker_ids))
+        appointments += list(
+            appointments_qs.filter(service_point_id=service_point_id).exclude(worker_id__in=worker_ids)
         )
-    appointments = list(appointments_qs)
+    else:
+        appointments = list(appointments_qs)
     workers: dict[int, User] = {row.worker_id: row.worker for row in availability_rows}
-    for appointment in appointments:
-        if appointment.worker is not None:
-            workers.setdefault(appointment.worker_id, appointment.worker)  # type: ignore[arg-type]
-    absences = list(
-        Absence.objects.filter(worker_id__in=list(workers), starts_at__lt=range_end, ends_at__gt=range_start)
-    )
+    missing = {a.worker_id for a in appointments if a.worker_id is not None and a.worker_id not in workers}
+    if missing:
+        workers.update(User.objects.in_bulk(list(missing)))
     absences_of: dict[int, list[Absence]] = defaultdict(list)
-    for absence in absences:
+    for absence in Absence.objects.filter(
+        worker_id__in=list(workers), starts_at__lt=range_end, ends_at__gt=range_start
+    ):
         absences_of[absence.worker_id].append(absence)
-    booked_of: dict[int, list[Appointment]] = defaultdict(list)
+    zone = timezone.get_current_timezone()
+    booked_on: dict[tuple[int, date], list[Appointment]] = defaultdict(list)
     popup: dict[date, list[Appointment]] = defaultdict(list)
     for appointment in appointments:
+        local_day = appointment.starts_at.astimezone(zone).date()
         if appointment.worker_id is None:
-            popup[timezone.localtime(appointment.starts_at).date()].append(appointment)
+            popup[local_day].append(appointment)
         else:
-            booked_of[appointment.worker_id].append(appointment)
+            booked_on[(appointment.worker_id, local_day)].append(appointment)
+    availability_of: dict[int, list[Availability]] = defaultdict(list)
+    for availability in availability_rows:
+        availability_of[availability.worker_id].append(availability)
     rows: dict[tuple[int, date], WorkerDay] = {}
-    for worker_pk in workers:
+    for worker_pk, worker in workers.items():
         for day in day_list:
-            cell = WorkerDay(worker=workers[worker_pk], day=day)
+            cell = WorkerDay(worker=worker, day=day)
+            booked = booked_on.get((worker_pk, day), [])
+            absent = absences_of.get(worker_pk, [])
             used: set[int] = set()
-            for availability in availability_rows:
-                if availability.worker_id != worker_pk or not _applies(availability, day):
+            for availability in availability_of.get(worker_pk, []):
+                if not _applies(availability, day):
                     continue
                 moment = at(day, availability.starts)
                 end = at(day, availability.ends)
                 step = timedelta(minutes=availability.slot_minutes)
                 while moment + step <= end:
                     slot = Slot(starts_at=moment, ends_at=moment + step, state=SlotState.FREE)
-                    for appointment in booked_of[worker_pk]:
+                    for appointment in booked:
                         if appointment.starts_at < slot.ends_at and appointment.ends_at > slot.starts_at:
                             slot.state, slot.appointment = SlotState.BOOKED, appointment
                             used.add(appointment.pk)
                             break
                     if slot.state == SlotState.FREE and any(
-                        a.starts_at < slot.ends_at and a.ends_at > slot.starts_at
-                        for a in absences_of[worker_pk]
+                        a.starts_at < slot.ends_at and a.ends_at > slot.starts_at for a in absent
                     ):
                         slot.state = SlotState.ABSENT
                     cell.slots.append(slot)
                     moment += step
-            for appointment in booked_of[worker_pk]:
-                if appointment.pk not in used and timezone.localtime(appointment.starts_at).date() == day:
+            for appointment in booked:
+                if appointment.pk not in used:
                     cell.slots.append(
                         Slot(appointment.starts_at, appointment.ends_at, SlotState.BOOKED, appointment)
                     )
@@ -220,7 +242,11 @@ def overlapping(
     *, worker_id: int, starts_at: datetime, ends_at: datetime, exclude: int | None = None
 ) -> bool:
     queryset = Appointment.objects.filter(
-        worker_id=worker_id, status__in=HOLDING, starts_at__lt=ends_at, ends_at__gt=starts_at
+        worker_id=worker_id,
+        status__in=HOLDING,
+        starts_at__gte=starts_at - LONGEST,
+        starts_at__lt=ends_at,
+        ends_at__gt=starts_at,
     )
     if exclude is not None:
         queryset = queryset.exclude(pk=exclude)

@@ -46,14 +46,14 @@ from kotopolku.appointments.models import (
     InterpreterBooking,
     StatusReason,
 )
-from kotopolku.appointments.selectors import at, availability_covers, is_absent, overlapping
+from kotopolku.appointments.selectors import LONGEST, at, availability_covers, is_absent, overlapping
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.validators import validate_free_text
 from kotopolku.contacts.languages import is_known_language
 from kotopolku.core.versioning import versioned_update
 
-MAX_APPOINTMENT = timedelta(hours=8)
+MAX_APPOINTMENT = LONGEST
 MAX_SERIES_DAYS = 366
 _https = URLValidator(schemes=["https"])
 

@@ -111,7 +111,13 @@ class Referral(ServicePointScopedModel, VersionedModel):
         verbose_name_plural = _("referrals")
         indexes = [
             models.Index(fields=["service_point", "status", "sent_at"], name="referral_sp_status_idx"),
-            models.Index(fields=["organisation", "status", "-sent_at"], name="referral_partner_inbox_idx"),
+            # A partner's inbox, newest first, drafts left out: the page and its count read the
+            # index alone.
+            models.Index(
+                fields=["organisation", "-sent_at", "-id"],
+                condition=~Q(status="draft"),
+                name="referral_partner_inbox_idx",
+            ),
             models.Index(fields=["client", "-created_at"], name="referral_client_idx"),
             models.Index(fields=["source_type", "source_id"], name="referral_source_idx"),
         ]
