@@ -310,6 +310,7 @@ def _reminders(point: Any, advisor: Any, clients: list[Any]) -> None:
     import logging
 
     logging.getLogger("kotopolku.sms").setLevel(logging.WARNING)
+    logging.getLogger("mail.log").setLevel(logging.WARNING)  # the SMTP server's line per command
     soon = timezone.now() + timedelta(hours=2)
     worker = advisor
     Appointment.objects.bulk_create(

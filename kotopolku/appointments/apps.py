@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.core.home import HomePanel
 from kotopolku.core.navigation import NavItem
 
 
@@ -12,6 +13,15 @@ class AppointmentsConfig(AppConfig):
         NavItem(_("Calendar"), "appointments:calendar", "appointments.calendar", order=50),
         NavItem(_("Appointment requests"), "appointments:requests", "appointments.requests", order=51),
         NavItem(_("Interpreters"), "appointments:interpreter_report", "appointments.report", order=52),
+    )
+
+    home_panels = (
+        HomePanel(
+            template="appointments/home/today.html",
+            roles=("advisor", "permit_expert", "coordinator"),
+            context="kotopolku.appointments.home.today_context",
+            order=20,
+        ),
     )
 
     def ready(self) -> None:

@@ -84,12 +84,28 @@ def appointment_list(
     return queryset.select_related("client", "worker", "service_point").order_by("starts_at", "id")
 
 
+@dataclass(frozen=True)
+class CalendarEntry:
+    """What a calendar shows of an appointment: its times, state and public id (read as plain
+    values; a week of a busy service point has hundreds)."""
+
+    pk: int
+    uuid: UUID
+    worker_id: int | None
+    service_point_id: int
+    starts_at: datetime
+    ends_at: datetime
+    status: str
+    kind: str
+    topic: str
+
+
 @dataclass
 class Slot:
     starts_at: datetime
     ends_at: datetime
     state: str
-    appointment: Appointment | None = None
+    appointment: CalendarEntry | None = None
 
     @property
     def booking_query(self) -> str:
@@ -111,7 +127,7 @@ class Calendar:
     days: list[date]
     workers: list[User]
     rows: dict[tuple[int, date], WorkerDay]
-    popup_slots: dict[date, list[Appointment]]
+    popup_slots: dict[date, list[CalendarEntry]]
 
     def cell(self, worker: User, day: date) -> WorkerDay:
         return self.rows.get((worker.pk, day)) or WorkerDay(worker=worker, day=day)
@@ -123,6 +139,19 @@ def _applies(availability: Availability, day: date) -> bool:
         and (availability.valid_from is None or availability.valid_from <= day)
         and (availability.valid_until is None or availability.valid_until >= day)
     )
+
+
+_ENTRY_FIELDS = (
+    "pk",
+    "uuid",
+    "worker_id",
+    "service_point_id",
+    "starts_at",
+    "ends_at",
+    "status",
+    "kind",
+    "topic",
+)
 
 
 def calendar_for(
@@ -146,21 +175,22 @@ def calendar_for(
         appointment_list(user=user, start=range_start, end=range_end)
         .filter(status__in=(*HOLDING, AppointmentStatus.OPEN))
         .select_related(None)
-        .only("uuid", "worker_id", "service_point_id", "starts_at", "ends_at", "status", "kind", "topic")
+        .values_list(*_ENTRY_FIELDS)
     )
     if worker_id is not None:
-        appointments = list(appointments_qs.filter(worker_id=worker_id))
+        found = list(appointments_qs.filter(worker_id=worker_id))
     elif service_point_id is not None:
         # Two index ranges rather than one OR (which reads neither index well): the point's
         # workers' appointments anywhere, and whatever else happens at the point (pop-up hours,
         # a network expert's appointments there).
         worker_ids = sorted({row.worker_id for row in availability_rows})
-        appointments = list(appointments_qs.filter(worker_id__in=worker_ids))
-        appointments += list(
+        found = list(appointments_qs.filter(worker_id__in=worker_ids))
+        found += list(
             appointments_qs.filter(service_point_id=service_point_id).exclude(worker_id__in=worker_ids)
         )
     else:
-        appointments = list(appointments_qs)
+        found = list(appointments_qs)
+    appointments = [CalendarEntry(*row) for row in found]
     workers: dict[int, User] = {row.worker_id: row.worker for row in availability_rows}
     missing = {a.worker_id for a in appointments if a.worker_id is not None and a.worker_id not in workers}
     if missing:
@@ -171,8 +201,8 @@ def calendar_for(
     ):
         absences_of[absence.worker_id].append(absence)
     zone = timezone.get_current_timezone()
-    booked_on: dict[tuple[int, date], list[Appointment]] = defaultdict(list)
-    popup: dict[date, list[Appointment]] = defaultdict(list)
+    booked_on: dict[tuple[int, date], list[CalendarEntry]] = defaultdict(list)
+    popup: dict[date, list[CalendarEntry]] = defaultdict(list)
     for appointment in appointments:
         local_day = appointment.starts_at.astimezone(zone).date()
         if appointment.worker_id is None:

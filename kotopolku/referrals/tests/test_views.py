@@ -132,3 +132,20 @@ def test_new_referral__find_the_client_first(client, world):
     client.force_login(world.outsider)
     page = client.get(reverse("referrals:create") + f"?q={world.client.given_names} Ivanova").content.decode()
     assert str(world.client.uuid) not in page
+
+
+def test_home__partner_sees_waiting_referrals_and_the_sender_the_unanswered_ones(client, world):
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    referral = SentReferralFactory(client=world.client, organisation=world.kela)
+    client.force_login(world.kela_staff)
+    page = client.get(reverse("core:home")).content.decode()
+    assert reverse("referrals:partner_detail", args=[referral.uuid]) in page
+    Referral.objects.filter(pk=referral.pk).update(sent_at=timezone.now() - timedelta(days=9))
+    client.force_login(world.advisor)
+    page = client.get(reverse("core:home")).content.decode()
+    assert reverse("referrals:detail", args=[referral.uuid]) in page
+    client.force_login(world.migri_staff)
+    assert str(referral.uuid) not in client.get(reverse("core:home")).content.decode()
