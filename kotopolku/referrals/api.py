@@ -97,6 +97,7 @@ def list_referrals(request: HttpRequest, filters: Query[ListFilters]) -> Referra
     )
     start = (filters.page - 1) * PAGE_SIZE
     rows = list(queryset[start : start + PAGE_SIZE])
+    services.referral_list_read_record(referrals=rows, by=request.user)
     return ReferralPage(
         count=queryset.count() if len(rows) == PAGE_SIZE or filters.page > 1 else len(rows),
         page=filters.page,
@@ -236,6 +237,7 @@ def partner_list(request: HttpRequest, filters: Query[ListFilters]) -> PartnerPa
     queryset = partner_inbox(user=request.user, status=filters.status)
     start = (filters.page - 1) * PAGE_SIZE
     rows = list(queryset[start : start + PAGE_SIZE])
+    services.referral_list_read_record(referrals=rows, by=request.user, action="referrals.partner_view")
     return PartnerPage(
         count=queryset.count() if len(rows) == PAGE_SIZE or filters.page > 1 else len(rows),
         page=filters.page,

@@ -8,6 +8,7 @@ from django.http import HttpRequest
 
 from kotopolku.referrals.enums import ReferralStatus
 from kotopolku.referrals.selectors import DEFAULT_WAITING_DAYS, ReferralQuery, partner_inbox, referral_list
+from kotopolku.referrals.services import referral_list_read_record
 
 SHOWN = 5
 
@@ -18,6 +19,7 @@ def inbox_context(request: HttpRequest) -> dict[str, Any] | None:
     rows = list(waiting[:SHOWN])
     if not rows:
         return None
+    referral_list_read_record(referrals=rows, by=request.user, action="referrals.partner_view")
     return {"rows": rows, "count": waiting.count()}
 
 
@@ -27,4 +29,5 @@ def waiting_context(request: HttpRequest) -> dict[str, Any] | None:
     rows = list(waiting[:SHOWN])
     if not rows:
         return None
+    referral_list_read_record(referrals=rows, by=request.user)
     return {"rows": rows, "count": waiting.count(), "days": DEFAULT_WAITING_DAYS}

@@ -405,6 +405,19 @@ def referral_read_record(*, referral: Referral, by: Any, action: str = "referral
     audit_record(actor=by, action=action, target=referral, purpose="referral")
 
 
+@transaction.atomic
+def referral_list_read_record(*, referrals: list[Referral], by: Any, action: str = "referrals.view") -> None:
+    """Audit a list that shows referrals: one event naming every referral on the page."""
+    if referrals:
+        audit_record(
+            actor=by,
+            action=action,
+            target_type="referrals.referral",
+            purpose="referral",
+            details={"list": [str(referral.uuid) for referral in referrals]},
+        )
+
+
 # --- answering by e-mail link ------------------------------------------------------------------
 
 

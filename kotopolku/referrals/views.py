@@ -57,6 +57,7 @@ def referral_index(request: HttpRequest) -> HttpResponse:
     page = Paginator(referral_list(user=request.user, query=query), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    services.referral_list_read_record(referrals=list(page), by=request.user)
     return render(
         request,
         "referrals/referral_list.html",
@@ -237,6 +238,7 @@ def inbox(request: HttpRequest) -> HttpResponse:
     page = Paginator(partner_inbox(user=request.user, status=status), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
+    services.referral_list_read_record(referrals=list(page), by=request.user, action="referrals.partner_view")
     return render(
         request,
         "referrals/inbox.html",

@@ -132,8 +132,17 @@ def test_lists__query_counts_do_not_grow_with_rows(client, world, django_assert_
     for _ in range(15):
         SentReferralFactory(client=world.client, organisation=world.kela)
     client.force_login(world.advisor)
-    with django_assert_max_num_queries(6):
+    # The page, the grants, and the audit event that names the referrals shown.
+    with django_assert_max_num_queries(9):
         assert len(_json(client.get("/api/v1/referrals"))["items"]) == 15
     client.force_login(world.kela_staff)
-    with django_assert_max_num_queries(6):
+    with django_assert_max_num_queries(9):
         assert len(_json(client.get("/api/v1/partner/referrals"))["items"]) == 15
+
+
+def test_lists__every_referral_shown_is_in_the_audit_log(client, world):
+    shown = SentReferralFactory(client=world.client, organisation=world.kela)
+    client.force_login(world.kela_staff)
+    client.get("/api/v1/partner/referrals")
+    event = AuditEvent.objects.filter(actor=world.kela_staff, action="referrals.partner_view").latest("id")
+    assert event.details["list"] == [str(shown.uuid)]
