@@ -28,6 +28,8 @@ KOTOPOLKU_APPS = [
     "kotopolku.contacts",
     "kotopolku.catalogue",
     "kotopolku.casework",
+    "kotopolku.referrals",
+    "kotopolku.appointments",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same
