@@ -27,6 +27,8 @@ KOTOPOLKU_APPS = [
     "kotopolku.clients",
     "kotopolku.contacts",
     "kotopolku.catalogue",
+    "kotopolku.employers",
+    "kotopolku.events",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same
