@@ -33,6 +33,7 @@ from kotopolku.contacts.languages import language_name
 from kotopolku.employers.enums import OpeningStatus, TravelRange
 from kotopolku.employers.models import JobOpening, JobSeekerProfile
 from kotopolku.employers.occupations import occupation_querysets
+from kotopolku.employers.permissions import employer_scope
 from kotopolku.organisations.models import ServicePoint
 
 OCCUPATION_UNIT, OCCUPATION_MINOR, OCCUPATION_SUB_MAJOR = 40, 25, 10
@@ -249,7 +250,7 @@ def openings_for_client(*, client: Client, user: Any, limit: int = DEFAULT_LIMIT
     today = timezone.localdate()
     facts = _client_facts([client.pk], {client.pk: client})[client.pk]
     openings = (
-        JobOpening.objects.filter(scope_condition(user, "employers.view"), status=OpeningStatus.OPEN)
+        JobOpening.objects.filter(employer_scope(user), status=OpeningStatus.OPEN)
         .exclude(deadline__lt=today)
         .select_related("occupation", "employer", "municipality", "service_point")
     )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
-from kotopolku.accounts.permissions import scope_condition
+from kotopolku.accounts.permissions import scope_condition, service_point_ids
 from kotopolku.employers.enums import OpeningStatus, OpeningVisibility, SizeClass
 from kotopolku.employers.models import (
     Employer,
@@ -23,10 +23,11 @@ from kotopolku.employers.models import (
     Placement,
     Proposal,
 )
+from kotopolku.employers.permissions import employer_scope
 
 
 def employer_list(*, user: Any, text: str = "", pilot_only: bool = False) -> QuerySet[Employer]:
-    employers = Employer.objects.filter(scope_condition(user, "employers.view"))
+    employers = Employer.objects.filter(employer_scope(user))
     text = text.strip()
     if text:
         employers = employers.filter(Q(name__icontains=text) | Q(business_id__startswith=text))
@@ -71,11 +72,14 @@ def proposal_get(*, uuid: Any) -> Proposal:
 
 
 def follow_ups_due(*, user: Any, until: dt.date | None = None) -> QuerySet[EmployerActivity]:
-    """The work list: follow-ups not done, due by ``until`` (a week ahead by default)."""
+    """The work list: follow-ups of the work done at the user's service points, not done, due by
+    ``until`` (a week ahead by default)."""
     until = until or timezone.localdate() + dt.timedelta(days=7)
     return (
         EmployerActivity.objects.filter(
-            scope_condition(user, "employers.view"), follow_up_done=False, follow_up_on__lte=until
+            service_point_id__in=service_point_ids(user, "employers.manage"),
+            follow_up_done=False,
+            follow_up_on__lte=until,
         )
         .select_related("employer", "staff")
         .order_by("follow_up_on", "id")
@@ -91,7 +95,7 @@ class OpeningQuery:
 
 def opening_list(*, user: Any, query: OpeningQuery | None = None) -> QuerySet[JobOpening]:
     query = query or OpeningQuery()
-    openings = JobOpening.objects.filter(scope_condition(user, "employers.view"))
+    openings = JobOpening.objects.filter(employer_scope(user))
     if query.finnish_required is not None:
         openings = openings.filter(finnish_required=query.finnish_required)
     if query.status:

@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.models import User
-from kotopolku.accounts.permissions import can, require, scope_condition, service_point_ids
+from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.models import Client
 from kotopolku.clients.selectors import client_get
@@ -37,6 +37,7 @@ from kotopolku.employers.forms import (
     ProposalResultForm,
 )
 from kotopolku.employers.models import Employer, JobOpening, JobSeekerProfile
+from kotopolku.employers.permissions import employer_scope
 from kotopolku.organisations.models import ServicePoint
 
 PAGE_SIZE = 50
@@ -508,7 +509,7 @@ def placement_index(request: HttpRequest) -> HttpResponse:
 @require_http_methods(["GET", "POST"])
 def placement_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "employers.placement")
-    employers = Employer.objects.filter(scope_condition(request.user, "employers.view")).order_by("name")
+    employers = Employer.objects.filter(employer_scope(request.user)).order_by("name")
     initial = {key: request.GET.get(key) for key in ("client", "employer", "kind") if request.GET.get(key)}
     if "employer" in initial:
         found = employers.filter(uuid=initial["employer"]).first()
