@@ -10,7 +10,14 @@ from kotopolku.audit.models import AuditEvent
 from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers import services
-from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass, JobOpening, Occupation, Proposal
+from kotopolku.employers.models import (
+    Employer,
+    EmployerActivity,
+    IndustryClass,
+    JobOpening,
+    Occupation,
+    Proposal,
+)
 from kotopolku.employers.selectors import employer_timeline, supported_enterprises_by_size
 from kotopolku.employers.tests.factories import ActivityFactory, EmployerFactory, OpeningFactory, occupation
 from kotopolku.organisations.tests.factories import municipality
@@ -64,7 +71,9 @@ def test_employer_create__normalises_the_business_id_and_audits(office):
 @pytest.mark.parametrize("value", ["2617416-5", "123", "", "abcdefg-h", "2617416-4\u202e"])
 def test_employer_create__invalid_business_id__is_refused_and_nothing_saved(office, value):
     with pytest.raises(ValidationError) as error:
-        services.employer_create(service_point=office.point, data=employer_data(business_id=value), by=office.advisor)
+        services.employer_create(
+            service_point=office.point, data=employer_data(business_id=value), by=office.advisor
+        )
     assert "business_id" in error.value.message_dict
     assert not Employer.objects.exists()
 
@@ -72,10 +81,14 @@ def test_employer_create__invalid_business_id__is_refused_and_nothing_saved(offi
 def test_employer_create__the_same_business_id_twice_at_a_service_point__is_refused(office):
     services.employer_create(service_point=office.point, data=employer_data(), by=office.advisor)
     with pytest.raises(ValidationError) as error:
-        services.employer_create(service_point=office.point, data=employer_data(name="Toinen"), by=office.advisor)
+        services.employer_create(
+            service_point=office.point, data=employer_data(name="Toinen"), by=office.advisor
+        )
     assert "business_id" in error.value.message_dict
     # Another service point keeps its own record of the same company.
-    services.employer_create(service_point=office.neighbour, data=employer_data(), by=office.neighbour_advisor)
+    services.employer_create(
+        service_point=office.neighbour, data=employer_data(), by=office.neighbour_advisor
+    )
     assert Employer.objects.count() == 2
 
 
@@ -96,7 +109,9 @@ def test_employer_create__zero_width_characters_are_dropped(office):
 
 def test_employer_create__pilot_needs_a_status(office):
     with pytest.raises(ValidationError) as error:
-        services.employer_create(service_point=office.point, data=employer_data(is_pilot=True), by=office.advisor)
+        services.employer_create(
+            service_point=office.point, data=employer_data(is_pilot=True), by=office.advisor
+        )
     assert "pilot_status" in error.value.message_dict
 
 
@@ -140,7 +155,9 @@ def test_opening_create__closing_before_it_opens__is_refused(office):
     today = timezone.localdate()
     with pytest.raises(ValidationError) as error:
         services.opening_create(
-            employer=employer, data=opening_data(opens_on=today, deadline=today - dt.timedelta(days=1)), by=office.advisor
+            employer=employer,
+            data=opening_data(opens_on=today, deadline=today - dt.timedelta(days=1)),
+            by=office.advisor,
         )
     assert "deadline" in error.value.message_dict
     assert not JobOpening.objects.exists()
@@ -161,14 +178,24 @@ def test_proposal_create__without_consent__is_refused_then_with_it_once(office):
     opening = OpeningFactory(employer=EmployerFactory(service_point=office.point))
     client = ClientFactory(service_point=office.point)
     with pytest.raises(ValidationError) as error:
-        services.proposal_create(opening=opening, client=client, consent_given_on=None, reasons=[], by=office.advisor)
+        services.proposal_create(
+            opening=opening, client=client, consent_given_on=None, reasons=[], by=office.advisor
+        )
     assert "consent_given_on" in error.value.message_dict
     services.proposal_create(
-        opening=opening, client=client, consent_given_on=timezone.localdate(), reasons=["x"], by=office.advisor
+        opening=opening,
+        client=client,
+        consent_given_on=timezone.localdate(),
+        reasons=["x"],
+        by=office.advisor,
     )
     with pytest.raises(ValidationError):
         services.proposal_create(
-            opening=opening, client=client, consent_given_on=timezone.localdate(), reasons=[], by=office.advisor
+            opening=opening,
+            client=client,
+            consent_given_on=timezone.localdate(),
+            reasons=[],
+            by=office.advisor,
         )
     assert Proposal.objects.count() == 1
     assert AuditEvent.objects.filter(action="employers.propose", target_id=str(client.uuid)).exists()
@@ -180,7 +207,9 @@ def test_placement_create__ending_before_start_or_nowhere__is_refused(office):
     with pytest.raises(ValidationError) as error:
         services.placement_create(
             client=client,
-            data=services.PlacementData(kind="work_trial", starts_on=today, ends_on=today - dt.timedelta(days=1)),
+            data=services.PlacementData(
+                kind="work_trial", starts_on=today, ends_on=today - dt.timedelta(days=1)
+            ),
             by=office.advisor,
         )
     assert {"ends_on", "employer"} <= set(error.value.message_dict)
@@ -192,7 +221,9 @@ def test_employer_timeline__activities_openings_and_placements_newest_first_in_f
     employer = EmployerFactory(service_point=office.point)
     today = timezone.localdate()
     for days in range(5):
-        ActivityFactory(employer=employer, happened_on=today - dt.timedelta(days=days * 10), staff=office.advisor)
+        ActivityFactory(
+            employer=employer, happened_on=today - dt.timedelta(days=days * 10), staff=office.advisor
+        )
         OpeningFactory(employer=employer, opens_on=today - dt.timedelta(days=days * 10 + 5))
     with django_assert_max_num_queries(10):
         items = employer_timeline(employer=employer, user=office.advisor)
