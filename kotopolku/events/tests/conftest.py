@@ -1,0 +1,1 @@
+from kotopolku.employers.tests.conftest import Office, office  # noqa: F401
