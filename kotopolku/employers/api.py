@@ -176,7 +176,7 @@ def _activity_out(activity: EmployerActivity) -> ActivityOut:
         id=activity.uuid,
         kind=activity.kind,
         happened_on=activity.happened_on,
-        staff=activity.staff.full_name if activity.staff else "",
+        staff=getattr(activity.staff, "full_name", ""),
         outcome=activity.outcome,
         partner_project=activity.partner_project,
         follow_up_on=activity.follow_up_on,

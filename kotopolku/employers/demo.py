@@ -69,8 +69,9 @@ OPENING_TITLES = {
     "4221": "Matkatoimistovirkailija", "9112": "Siivooja", "4224": "Hotellin vastaanottovirkailija",
     "5164": "Koiravaljakko-opas", "7112": "Muurari", "7115": "Kirvesmies", "9313": "Rakennusapumies",
     "5322": "Kotihoitaja", "3221": "Sairaanhoitaja", "5151": "Siivoustyönjohtaja", "7212": "Hitsaaja",
-    "7223": "Koneistaja", "2512": "Software developer", "2513": "Web developer", "8332": "Kuorma-autonkuljettaja",
-    "9333": "Varastotyöntekijä", "9629": "Hissinhoitaja", "7214": "Levyseppä", "8171": "Prosessinhoitaja",
+    "7223": "Koneistaja", "2512": "Software developer", "2513": "Web developer",
+    "8332": "Kuorma-autonkuljettaja", "9333": "Varastotyöntekijä", "9629": "Hissinhoitaja",
+    "7214": "Levyseppä", "8171": "Prosessinhoitaja",
     "3115": "Konetekniikan asiantuntija", "8344": "Trukinkuljettaja",
 }  # fmt: skip
 ADVISORS = {"rovaniemi": "advisor.rovaniemi@demo.kotopolku.fi", "kemi": "advisor.kemi@demo.kotopolku.fi"}
@@ -116,7 +117,10 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
             )
             EmployerOffice.objects.create(employer=employer, name="Päätoimipaikka", municipality=home[place])
             EmployerContact.objects.create(
-                employer=employer, name=f"Henkilöstöpäällikkö {seed}", title="HR", email=f"hr{seed}@example.com"
+                employer=employer,
+                name=f"Henkilöstöpäällikkö {seed}",
+                title="HR",
+                email=f"hr{seed}@example.com",
             )
             for n in range(rng.randint(1, 4)):
                 happened = today - dt.timedelta(days=rng.randint(3, 200))
@@ -160,11 +164,15 @@ def _job_seekers(points: dict[str, Any], occupations: dict[str, Occupation], ope
     and a few proposals and placements."""
     wanted = sorted({o.occupation.code for o in openings})
     for place, point in points.items():
-        clients = list(Client.objects.filter(service_point=point, status=ClientStatus.ACTIVE).order_by("id")[:25])
+        clients = list(
+            Client.objects.filter(service_point=point, status=ClientStatus.ACTIVE).order_by("id")[:25]
+        )
         for client in clients:
             codes = rng.sample(wanted, 2)
             for code in codes:
-                DesiredOccupation.objects.get_or_create(client=client, occupation=occupations[code], isco_code=code)
+                DesiredOccupation.objects.get_or_create(
+                    client=client, occupation=occupations[code], isco_code=code
+                )
             JobSeekerProfile.objects.get_or_create(
                 client=client,
                 defaults={
@@ -174,7 +182,9 @@ def _job_seekers(points: dict[str, Any], occupations: dict[str, Occupation], ope
                 },
             )
             if not ClientLanguage.objects.filter(client=client, language="en").exists():
-                ClientLanguage.objects.create(client=client, language="en", level=rng.choice(["A2", "B1", "B2"]))
+                ClientLanguage.objects.create(
+                    client=client, language="en", level=rng.choice(["A2", "B1", "B2"])
+                )
         advisor = users.get(ADVISORS[place])
         local = [o for o in openings if o.service_point_id == point.pk]
         for client, opening in zip(clients[:4], local, strict=False):

@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -20,7 +22,7 @@ from kotopolku.employers.enums import (
 )
 
 
-def _staff_reference(verbose_name: object) -> models.ForeignKey:  # type: ignore[type-arg]
+def _staff_reference(verbose_name: Any) -> models.ForeignKey:  # type: ignore[type-arg]
     return models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

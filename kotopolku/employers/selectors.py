@@ -150,7 +150,7 @@ def employer_timeline(*, employer: Employer, user: Any) -> list[TimelineItem]:
                 )
                 if part
             )
-        staff = activity.staff.full_name if activity.staff else ""
+        staff = getattr(activity.staff, "full_name", "")
         title = activity.get_kind_display() + (f" ({staff})" if staff else "")
         items.append(TimelineItem(when=activity.happened_on, kind="activity", title=title, detail=detail))
     openings = employer.openings.annotate(proposal_count=Count("proposals")).order_by("-opens_on", "-id")

@@ -154,6 +154,7 @@ def employer_office_add(
     if municipality is None:
         errors.add("municipality", _("Choose a municipality from the list."))
     errors.raise_if_any()
+    assert municipality is not None  # checked above
     office = EmployerOffice.objects.create(
         employer=employer, name=name, address=address, municipality=municipality
     )
@@ -416,6 +417,7 @@ def proposal_create(
     if Proposal.objects.filter(opening=opening, client=client).exists():
         errors.add("client", _("The client has already been proposed for this opening."))
     errors.raise_if_any()
+    assert consent_given_on is not None  # checked above
     try:
         with transaction.atomic():
             proposal = Proposal.objects.create(
@@ -490,6 +492,7 @@ def placement_create(*, client: Client, data: PlacementData, by: User) -> Placem
     if client.status == ClientStatus.ANONYMISED:
         errors.add("client", _("An anonymised record cannot be changed."))
     errors.raise_if_any()
+    assert data.starts_on is not None  # checked above
     placement = Placement.objects.create(
         client=client,
         service_point_id=client.service_point_id,

@@ -171,7 +171,8 @@ def employer_edit(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 by=_user(request),
             )
         except StaleVersion as error:
-            form = stale_message(form, error, EmployerForm.initial_for(cast(Employer, error.current)))
+            stored = EmployerForm.initial_for(cast(Employer, error.current))
+            form = cast(EmployerForm, stale_message(form, error, stored))
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -338,7 +339,8 @@ def opening_edit(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 by=_user(request),
             )
         except StaleVersion as error:
-            form = stale_message(form, error, _opening_initial(cast(JobOpening, error.current)))
+            stored = _opening_initial(cast(JobOpening, error.current))
+            form = cast(OpeningForm, stale_message(form, error, stored))
         except ValidationError as error:
             apply_errors(form, error)
         else:
@@ -510,10 +512,15 @@ def placement_index(request: HttpRequest) -> HttpResponse:
 def placement_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "employers.placement")
     employers = Employer.objects.filter(employer_scope(request.user)).order_by("name")
-    initial = {key: request.GET.get(key) for key in ("client", "employer", "kind") if request.GET.get(key)}
-    if "employer" in initial:
-        found = employers.filter(uuid=initial["employer"]).first()
-        initial["employer"] = found.pk if found else None
+    initial: dict[str, Any] = {
+        key: request.GET[key][:40] for key in ("client", "kind") if request.GET.get(key)
+    }
+    try:
+        found = employers.filter(uuid=UUID(request.GET.get("employer", ""))).first()
+    except ValueError:
+        found = None
+    if found is not None:
+        initial["employer"] = found.pk
     form = PlacementForm(request.POST or None, employers=employers, initial=initial)
     client = None
     if request.method == "POST" and form.is_valid():

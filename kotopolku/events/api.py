@@ -3,6 +3,7 @@ the public read of published events with registration (``public/events``, no log
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 from uuid import UUID
 
@@ -290,9 +291,7 @@ def public_events(request: HttpRequest, service_point: str = "") -> list[PublicE
 @public_router.get("/public/events/{uuid}", response=PublicEventOut, auth=None)
 def public_event(request: HttpRequest, uuid: UUID) -> PublicEventOut:
     event = (
-        selectors.published_events(since=timezone.now() - timezone.timedelta(days=365))
-        .filter(uuid=uuid)
-        .first()
+        selectors.published_events(since=timezone.now() - dt.timedelta(days=365)).filter(uuid=uuid).first()
     )
     if event is None:
         from django.http import Http404

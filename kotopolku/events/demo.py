@@ -51,7 +51,20 @@ EVENTS = [
     ("kemi", EventKind.INFO_SESSION, -14, 2, ("Työelämän pelisäännöt", "Arbetslivets spelregler",
      "Rules of Finnish working life"), "Pointti, Kemi", 30, ["job_seekers"], ["fi", "en", "ar"]),
 ]  # fmt: skip
-NAMES = ["Olena", "Ahmed", "Maria", "Dmitri", "Ana", "Li", "Fatima", "John", "Sara", "Yusuf", "Nguyen", "Amina"]
+NAMES = [
+    "Olena",
+    "Ahmed",
+    "Maria",
+    "Dmitri",
+    "Ana",
+    "Li",
+    "Fatima",
+    "John",
+    "Sara",
+    "Yusuf",
+    "Nguyen",
+    "Amina",
+]
 LANGUAGES = ["en", "uk", "ru", "ar", "fa", "so", "vi", "zh", "tl", "th"]
 
 
@@ -98,7 +111,9 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
         if past:
             for language in rng.sample(LANGUAGES, 3):
                 for gender in ("woman", "man"):
-                    HeadCount.objects.create(event=event, language=language, gender=gender, count=rng.randint(1, 6))
+                    HeadCount.objects.create(
+                        event=event, language=language, gender=gender, count=rng.randint(1, 6)
+                    )
     stdout.write(f"Events: {Event.objects.count()} events with registrations and head counts.")
 
 

@@ -13,6 +13,7 @@ import hashlib
 import secrets
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
@@ -356,9 +357,7 @@ def _move_up(event: Event, site_url: str = "") -> list[Registration]:
             details={"event": str(event.uuid)},
         )
         transaction.on_commit(
-            lambda pk=registration.pk: tasks.registration_moved_up.enqueue(
-                registration_id=pk, site_url=site_url
-            )
+            partial(tasks.registration_moved_up.enqueue, registration_id=registration.pk, site_url=site_url)
         )
     return moved
 

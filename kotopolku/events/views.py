@@ -4,6 +4,7 @@ iCalendar feed of a service point."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any, cast
 from uuid import UUID
 
@@ -349,7 +350,7 @@ def feed(request: HttpRequest, slug: str) -> HttpResponse:
     point = ServicePoint.objects.filter(slug=slug, is_active=True).first()
     if point is None:
         raise Http404
-    since = timezone.now() - timezone.timedelta(days=90)
+    since = timezone.now() - dt.timedelta(days=90)
     events = list(selectors.published_events(service_point_ids=[point.pk], since=since)[:500])
     body = event_calendar(events, language=get_language(), name=point.name, site_url=site_url(request))
     response = HttpResponse(body, content_type="text/calendar; charset=utf-8")

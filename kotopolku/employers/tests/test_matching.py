@@ -116,10 +116,10 @@ def test_openings_for_client__open_openings_of_the_network_best_first(office):
 
 def test_job_profile_save__keeps_the_desired_occupations(office):
     client = ClientFactory(service_point=office.point)
+    both = [occupation("5120"), occupation("9412")]
     services.job_profile_save(
-        client=client, occupations=[occupation("5120"), occupation("9412")], available_from=None, travel="region",
-        by=office.advisor,
-    )  # fmt: skip
+        client=client, occupations=both, available_from=None, travel="region", by=office.advisor
+    )
     services.job_profile_save(
         client=client,
         occupations=[occupation("9412")],

@@ -137,9 +137,15 @@ def test_placement_create__recorded_from_the_form(client, office, django_assert_
     client.force_login(office.advisor)
     response = client.post(
         reverse("employers:placement_create"),
-        {"client": str(seeker.uuid), "kind": "employment", "employer": employer.pk,
-         "starts_on": str(timezone.localdate() - dt.timedelta(days=3)), "ends_on": "", "organisation_name": ""},
-    )  # fmt: skip
+        {
+            "client": str(seeker.uuid),
+            "kind": "employment",
+            "employer": employer.pk,
+            "starts_on": str(timezone.localdate() - dt.timedelta(days=3)),
+            "ends_on": "",
+            "organisation_name": "",
+        },
+    )
     assert response.status_code == 302
     assert Placement.objects.get().employer == employer
     with django_assert_max_num_queries(12):

@@ -21,7 +21,10 @@ def event_payload(**overrides):
         "status": "published",
         "starts_at": start.isoformat(),
         "ends_at": (start + dt.timedelta(hours=4)).isoformat(),
-        "texts": {"fi": {"title": "Rekrytointimessut"}, "en": {"title": "Job fair", "description": "Meet employers"}},
+        "texts": {
+            "fi": {"title": "Rekrytointimessut"},
+            "en": {"title": "Job fair", "description": "Meet employers"},
+        },
         "place": "Lappia-talo",
         "capacity": 100,
         "target_groups": ["job_seekers"],
@@ -42,7 +45,9 @@ def test_events__create_list_and_change_with_version(client, office, django_asse
     assert len(listed.json()) == 5
     stale = client.put(f"{API}/events/{event_id}", event_payload(version=7), content_type="application/json")
     assert stale.status_code == 409
-    ok = client.put(f"{API}/events/{event_id}", event_payload(capacity=50, version=1), content_type="application/json")
+    ok = client.put(
+        f"{API}/events/{event_id}", event_payload(capacity=50, version=1), content_type="application/json"
+    )
     assert ok.status_code == 200 and ok.json()["capacity"] == 50
 
 
@@ -50,7 +55,9 @@ def test_events__capacity_below_registrations__422(client, office):
     event = EventFactory(service_point=office.point, capacity=5)
     RegistrationFactory.create_batch(3, event=event)
     client.force_login(office.advisor)
-    response = client.put(f"{API}/events/{event.uuid}", event_payload(capacity=2), content_type="application/json")
+    response = client.put(
+        f"{API}/events/{event.uuid}", event_payload(capacity=2), content_type="application/json"
+    )
     assert response.status_code == 422 and "capacity" in response.json()["errors"]
 
 
@@ -92,10 +99,18 @@ def test_public_registration__honeypot_deadline_duplicate_and_rate_limit(client,
     assert again.status_code == 422 and "email" in again.json()["errors"]
     for n in range(10):
         client.post(url, {**person, "email": f"m{n}@example.test"}, content_type="application/json")
-    assert client.post(url, {**person, "email": "late@example.test"}, content_type="application/json").status_code == 429
+    assert (
+        client.post(
+            url, {**person, "email": "late@example.test"}, content_type="application/json"
+        ).status_code
+        == 429
+    )
     Event.objects.filter(pk=event.pk).update(registration_deadline=timezone.now() - dt.timedelta(minutes=1))
     closed = client.post(
-        url, {**person, "email": "x@example.test"}, content_type="application/json", REMOTE_ADDR="198.51.100.7"
+        url,
+        {**person, "email": "x@example.test"},
+        content_type="application/json",
+        REMOTE_ADDR="198.51.100.7",
     )
     assert closed.status_code == 422
     assert Registration.objects.filter(email="x@example.test").count() == 0

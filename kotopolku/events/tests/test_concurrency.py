@@ -42,13 +42,23 @@ def _register(event, thread: int) -> list[str]:
 def test_registrations__500_from_50_threads__exactly_capacity_registered_rest_waiting():
     event = EventFactory(capacity=CAPACITY)
     with ThreadPoolExecutor(max_workers=THREADS) as pool:
-        results = [status for statuses in pool.map(lambda t: _register(event, t), range(THREADS)) for status in statuses]
+        results = [
+            status
+            for statuses in pool.map(lambda t: _register(event, t), range(THREADS))
+            for status in statuses
+        ]
     assert len(results) == THREADS * PER_THREAD
     assert Registration.objects.filter(event=event).count() == THREADS * PER_THREAD
     assert Registration.objects.filter(event=event, status="registered").count() == CAPACITY
-    assert Registration.objects.filter(event=event, status="waiting").count() == THREADS * PER_THREAD - CAPACITY
+    assert (
+        Registration.objects.filter(event=event, status="waiting").count() == THREADS * PER_THREAD - CAPACITY
+    )
     assert results.count("registered") == CAPACITY
     # The first to come got the places: no one registered after someone who waits.
-    registered = list(Registration.objects.filter(event=event, status="registered").values_list("created_at", flat=True))
-    waiting = list(Registration.objects.filter(event=event, status="waiting").values_list("created_at", flat=True))
+    registered = list(
+        Registration.objects.filter(event=event, status="registered").values_list("created_at", flat=True)
+    )
+    waiting = list(
+        Registration.objects.filter(event=event, status="waiting").values_list("created_at", flat=True)
+    )
     assert max(registered) <= min(waiting)

@@ -30,7 +30,7 @@ class Inbox:
     def __init__(self) -> None:
         self.messages: list[Message] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 (aiosmtpd's hook name)
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append(email.message_from_bytes(envelope.content, policy=email.policy.default))
         return "250 Message accepted for delivery"
 
@@ -90,7 +90,9 @@ def test_confirmation_with_ics__waiting_list__and_moving_up_on_a_cancellation(
     calendar = calendar_of(confirmation)
     assert calendar is not None
     [entry] = calendar.walk("VEVENT")
-    assert str(entry["SUMMARY"]) == "Työnhakuinfo" and entry.decoded("DTSTART") == event.starts_at.replace(microsecond=0)
+    assert str(entry["SUMMARY"]) == "Työnhakuinfo" and entry.decoded("DTSTART") == event.starts_at.replace(
+        microsecond=0
+    )
     body = confirmation.get_body(preferencelist=("plain",)).get_content()
     assert reverse("events:cancel", args=[first.cancel_token]) in body
     [waiting] = inbox.to("p2@example.test")

@@ -20,7 +20,9 @@ def test_permission_matrix__on_an_event(case, permission_world):
     permission_world.assert_case(case, make_object=lambda point: EventFactory(service_point=point))
 
 
-@pytest.mark.parametrize("case", permission_matrix({"events.registrations": EVENT_ACTIONS["events.registrations"]}))
+@pytest.mark.parametrize(
+    "case", permission_matrix({"events.registrations": EVENT_ACTIONS["events.registrations"]})
+)
 def test_permission_matrix__on_a_registration(case, permission_world):
     permission_world.assert_case(
         case, make_object=lambda point: RegistrationFactory(event=EventFactory(service_point=point))

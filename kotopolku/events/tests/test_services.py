@@ -68,7 +68,9 @@ def test_event_update__capacity_below_the_registrations__is_refused(office):
     event = EventFactory(service_point=office.point, capacity=5)
     RegistrationFactory.create_batch(3, event=event)
     with pytest.raises(ValidationError) as error:
-        services.event_update(event=event, data=event_data(capacity=2), expected_version=None, by=office.advisor)
+        services.event_update(
+            event=event, data=event_data(capacity=2), expected_version=None, by=office.advisor
+        )
     assert "capacity" in error.value.message_dict
     event.refresh_from_db()
     assert event.capacity == 5
@@ -76,8 +78,15 @@ def test_event_update__capacity_below_the_registrations__is_refused(office):
 
 def test_registration__fills_capacity_then_waits_and_a_cancellation_moves_the_first_up(office):
     event = EventFactory(service_point=office.point, capacity=2)
-    first, second, third, fourth = (services.registration_create(event=event, data=person(n)) for n in range(4))
-    assert [r.status for r in (first, second, third, fourth)] == ["registered", "registered", "waiting", "waiting"]
+    first, second, third, fourth = (
+        services.registration_create(event=event, data=person(n)) for n in range(4)
+    )
+    assert [r.status for r in (first, second, third, fourth)] == [
+        "registered",
+        "registered",
+        "waiting",
+        "waiting",
+    ]
     services.registration_cancel(registration=second)
     statuses = dict(Registration.objects.values_list("pk", "status"))
     assert statuses[second.pk] == "cancelled"
@@ -104,7 +113,9 @@ def test_registration__the_same_person_twice__is_refused(office):
 
 
 def test_registration__after_the_deadline_or_of_a_draft__is_refused(office):
-    closed = EventFactory(service_point=office.point, registration_deadline=timezone.now() - dt.timedelta(hours=1))
+    closed = EventFactory(
+        service_point=office.point, registration_deadline=timezone.now() - dt.timedelta(hours=1)
+    )
     draft = EventFactory(service_point=office.point, status="draft")
     for event in (closed, draft):
         with pytest.raises(ValidationError) as error:
@@ -179,7 +190,9 @@ def test_link_client__of_another_service_point__is_refused(office):
     registration = RegistrationFactory(event=EventFactory(service_point=office.point))
     with pytest.raises(ValidationError):
         services.registration_link_client(
-            registration=registration, client=ClientFactory(service_point=office.other_point), by=office.advisor
+            registration=registration,
+            client=ClientFactory(service_point=office.other_point),
+            by=office.advisor,
         )
 
 
@@ -188,6 +201,11 @@ def test_workshop_output__note_or_file(office):
     with pytest.raises(ValidationError):
         services.workshop_output_add(event=event, title="Tyhjä", note="", by=office.advisor)
     output = services.workshop_output_add(
-        event=event, title="Muistiinpanot", note="", file_name="notes.txt", content=b"ideas", by=office.advisor
+        event=event,
+        title="Muistiinpanot",
+        note="",
+        file_name="notes.txt",
+        content=b"ideas",
+        by=office.advisor,
     )
     assert bytes(output.content) == b"ideas"

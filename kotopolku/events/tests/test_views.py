@@ -48,7 +48,8 @@ def test_event_create__ends_before_start__message_on_the_field(client, office):
     client.force_login(office.advisor)
     start = timezone.localtime() + dt.timedelta(days=3)
     response = client.post(
-        reverse("events:create"), event_form(ends_at=(start - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M"))
+        reverse("events:create"),
+        event_form(ends_at=(start - dt.timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")),
     )
     assert response.status_code == 200 and response.context["form"].errors["ends_at"]
     assert not Event.objects.exists()
@@ -60,8 +61,13 @@ def test_event_detail__attendance_head_count_and_workshop_output(client, office)
     event = Event.objects.get()
     registration = RegistrationFactory(event=event)
     client.post(reverse("events:attendance", args=[registration.uuid]), {"attendance": "present"})
-    client.post(reverse("events:head_count", args=[event.uuid]), {"language": "ar", "gender": "woman", "count": "3"})
-    client.post(reverse("events:output_add", args=[event.uuid]), {"title": "Ideat", "note": "Työpaikkalistaus englanniksi"})
+    client.post(
+        reverse("events:head_count", args=[event.uuid]), {"language": "ar", "gender": "woman", "count": "3"}
+    )
+    client.post(
+        reverse("events:output_add", args=[event.uuid]),
+        {"title": "Ideat", "note": "Työpaikkalistaus englanniksi"},
+    )
     page = client.get(reverse("events:detail", args=[event.uuid]))
     assert page.context["counts"] == {"registered": 1, "waiting": 0, "present": 1, "walk_ins": 3}
     assert HeadCount.objects.get().count == 3 and WorkshopOutput.objects.get().title == "Ideat"
@@ -71,7 +77,14 @@ def test_public_event__registers_with_the_form_and_refuses_the_honeypot(client, 
     event = EventFactory(service_point=office.point)
     url = reverse("events:public_event", args=[event.uuid])
     assert client.get(url).status_code == 200
-    data = {"name": "Olga", "email": "olga@example.test", "language": "ru", "phone": "", "needs": "", "website": ""}
+    data = {
+        "name": "Olga",
+        "email": "olga@example.test",
+        "language": "ru",
+        "phone": "",
+        "needs": "",
+        "website": "",
+    }
     assert client.post(url, {**data, "website": "http://spam"}).status_code == 400
     response = client.post(url, data)
     assert response.status_code == 200 and response.context["done"].status == "registered"
