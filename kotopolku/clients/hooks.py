@@ -58,3 +58,33 @@ def register_export_source(name: str, source: ExportSource) -> None:
 
 def export_sources() -> dict[str, ExportSource]:
     return dict(_export_sources)
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    """One record of a readable export section: a heading and its fields, in words, translated."""
+
+    heading: str
+    fields: list[tuple[str, str]]  # (label, value)
+
+
+@dataclass(frozen=True)
+class ExportSection:
+    title: str
+    records: list[ExportRecord]
+
+
+# client -> the app's part of the client's "your data" document, in the active language (the
+# export page calls it under the language the client reads). The JSON export keeps using
+# ``register_export_source``; an app registers both.
+ExportDocumentSource = Callable[["Client"], ExportSection]
+
+_export_documents: dict[str, ExportDocumentSource] = {}
+
+
+def register_export_document(name: str, source: ExportDocumentSource) -> None:
+    _export_documents[name] = source
+
+
+def export_documents() -> dict[str, ExportDocumentSource]:
+    return dict(_export_documents)

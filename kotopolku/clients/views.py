@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -34,6 +35,7 @@ from kotopolku.clients.forms import (
     identifier_kind_label,
     language_name,
 )
+from kotopolku.clients.hooks import export_documents
 from kotopolku.clients.models import Client, ClientTeamMember, Consent
 from kotopolku.clients.selectors import (
     client_find,
@@ -358,39 +360,63 @@ def client_close_view(request: HttpRequest, uuid: Any) -> HttpResponse:
     return redirect("clients:profile", uuid=client.uuid)
 
 
-EXPORT_LANGUAGES = ("fi", "en")
+# The client's copy of their data is offered in the staff languages; the one the client speaks
+# (their first language among these) is chosen first and marked.
+EXPORT_LANGUAGES = ("fi", "sv", "en")
+EXPORT_LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
+
+
+def _client_export_language(client: Client) -> str | None:
+    spoken = [row.language for row in client.languages.all()]
+    return next((code for code in spoken if code in EXPORT_LANGUAGES), None)
 
 
 @login_required
 def client_export_page(request: HttpRequest, uuid: Any) -> HttpResponse:
+    """The client's "your data" document, in the language they read, inside the staff page
+    in the staff member's own language."""
     client = _client_for(request, uuid, "clients.export")
+    clients_language = _client_export_language(client)
     language = request.GET.get("lang", "")
     if language not in EXPORT_LANGUAGES:
-        language = translation.get_language() if translation.get_language() in EXPORT_LANGUAGES else "en"
+        language = clients_language or translation.get_language() or "fi"
+        language = language if language in EXPORT_LANGUAGES else "fi"
     data = services.client_export(client=client, by=_user(request), form=f"html-{language}")
     with translation.override(language):
-        response = render(
-            request,
-            "clients/client_export.html",
+        document = render_to_string(
+            "clients/includes/export_document.html",
             {
                 "client": client,
                 "data": data,
-                "export_language": language,
                 "citizenships": [country_name(code) for code in client.citizenships],
                 "languages": [(language_name(row["language"]), row) for row in data["languages"]],
                 "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
                 "identifiers": [
                     (identifier_kind_label(row.kind), row) for row in client.identifiers.order_by("kind")
                 ],
-                "sources": {
-                    name: json.dumps(value, ensure_ascii=False, indent=2, default=str)
-                    for name, value in data["sources"].items()
-                },
-                "other_languages": [code for code in EXPORT_LANGUAGES if code != language],
+                "municipality": client.municipality.name_in(language) if client.municipality else "",
+                "team": list(client.team_members.select_related("user").order_by("added_at", "id")),
+                "sections": [source(client) for _name, source in sorted(export_documents().items())],
             },
         )
-    response["Content-Language"] = language
-    return response
+    return render(
+        request,
+        "clients/client_export.html",
+        {
+            "client": client,
+            "document": document,
+            "export_language": language,
+            "language_choices": [
+                {
+                    "code": code,
+                    "label": EXPORT_LANGUAGE_NAMES[code],
+                    "current": code == language,
+                    "clients": code == clients_language,
+                }
+                for code in EXPORT_LANGUAGES
+            ],
+        },
+    )
 
 
 @login_required

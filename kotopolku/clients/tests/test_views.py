@@ -217,10 +217,51 @@ def test_client_export__json_and_readable_page_in_finnish_and_english(client, ad
     assert "sources" in data
     fi = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "fi"})
     en = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "en"})
-    assert fi["Content-Language"] == "fi" and en["Content-Language"] == "en"
+    assert (
+        'lang="fi"' in fi.content.decode()
+        and '<article class="kp-document" lang="en">' in en.content.decode()
+    )
     assert "Your data in the client register" in en.content.decode()
     assert "Venäjä" in fi.content.decode() and "Russia" in en.content.decode()
     assert AuditEvent.objects.filter(action="clients.export", target_id=str(registered.uuid)).count() == 3
+
+
+def test_client_export__keeps_the_staff_language_and_offers_fi_sv_en_marking_the_clients(
+    client, advisor, rovaniemi
+):
+    from kotopolku.clients.models import ClientLanguage
+
+    registered = ClientFactory(service_point=rovaniemi, citizenships=["SE"])
+    ClientLanguage.objects.create(client=registered, language="ar")
+    ClientLanguage.objects.create(client=registered, language="en")
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get(reverse("clients:export", args=[registered.uuid])).content.decode()
+    # The staff page stays in Swedish (navigation, page language) ...
+    assert '<html lang="sv"' in page and ">Klienter<" in page
+    # ... the document opens in the client's language (English here) and offers fi, sv and en.
+    assert '<article class="kp-document" lang="en">' in page and "Sweden" in page
+    for code, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):
+        assert f'href="?lang={code}" lang="{code}"' in page and label in page
+    assert "(klientens språk)" in page
+    swedish = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "sv"}).content.decode()
+    assert '<article class="kp-document" lang="sv">' in swedish and "Sverige" in swedish
+
+
+def test_client_export__is_a_readable_document_in_words_not_json(client, advisor, rovaniemi):
+    from kotopolku.contacts.tests.factories import ContactFactory
+
+    registered = ClientFactory(service_point=rovaniemi)
+    ContactFactory(
+        service_point=rovaniemi, client=registered, note="Kysyi asunnosta", topic_codes=["housing"]
+    )
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    page = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "fi"}).content.decode()
+    assert "Käynnit ja yhteydenotot palvelupisteeseen" in page and "Asuminen" in page
+    assert "Kysyi asunnosta" in page
+    assert "<pre" not in page and '"topics"' not in page and "housing" not in page
+    assert "Your data" not in page
 
 
 def test_client_anonymise__needs_confirmation_and_coordinator(client, advisor, coordinator, rovaniemi):
