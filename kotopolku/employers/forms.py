@@ -190,6 +190,11 @@ class OpeningForm(VersionedForm):
         )
 
 
+class EmployerFilterForm(forms.Form):
+    q = forms.CharField(label=_("Name or business ID"), required=False, max_length=100)
+    pilot = forms.BooleanField(label=_("Pilot companies only"), required=False)
+
+
 class OpeningFilterForm(forms.Form):
     finnish_required = forms.ChoiceField(
         label=_("Finnish"),

@@ -27,6 +27,7 @@ from kotopolku.employers import matching, selectors, services
 from kotopolku.employers.forms import (
     ActivityForm,
     ContactPersonForm,
+    EmployerFilterForm,
     EmployerForm,
     JobProfileForm,
     OfficeForm,
@@ -76,6 +77,13 @@ def stale_message(form: Form, error: StaleVersion, initial: dict[str, Any]) -> F
     return fresh
 
 
+def _query(request: HttpRequest) -> str:
+    """The list's other parameters for its page links."""
+    params = request.GET.copy()
+    params.pop("page", None)
+    return params.urlencode()
+
+
 def _comparable(value: Any) -> Any:
     return getattr(value, "pk", value)
 
@@ -90,8 +98,9 @@ def _single_service_point(request: HttpRequest, action: str) -> ServicePoint:
 @login_required
 def employer_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "employers.view")
-    text = request.GET.get("q", "")[:100]
-    pilot_only = request.GET.get("pilot") == "1"
+    filters = EmployerFilterForm(request.GET)
+    text = filters.cleaned_data["q"] if filters.is_valid() else ""
+    pilot_only = bool(filters.is_valid() and filters.cleaned_data["pilot"])
     page = Paginator(
         selectors.employer_list(user=request.user, text=text, pilot_only=pilot_only), PAGE_SIZE
     ).get_page(request.GET.get("page"))
@@ -101,8 +110,8 @@ def employer_index(request: HttpRequest) -> HttpResponse:
         "employers/employer_list.html",
         {
             "page": page,
-            "q": text,
-            "pilot_only": pilot_only,
+            "query": _query(request),
+            "filters": filters,
             "follow_ups": follow_ups,
             "today": timezone.localdate(),
             "may_manage": can(request.user, "employers.manage"),
@@ -283,7 +292,9 @@ def opening_index(request: HttpRequest) -> HttpResponse:
     page = Paginator(selectors.opening_list(user=request.user, query=query), PAGE_SIZE).get_page(
         request.GET.get("page")
     )
-    return render(request, "employers/opening_list.html", {"page": page, "filters": filters})
+    return render(
+        request, "employers/opening_list.html", {"page": page, "filters": filters, "query": _query(request)}
+    )
 
 
 def _opening(request: HttpRequest, uuid: UUID, action: str) -> JobOpening:
@@ -367,6 +378,19 @@ def opening_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         )
     proposals = list(selectors.proposals_of_opening(opening=opening, user=request.user))
     proposed = {p.client_id for p in proposals}
+    today = timezone.localdate()
+    # One small form per row; the ids differ, the field names stay those the views read.
+    for proposal in proposals:
+        proposal.result_form = ProposalResultForm(  # type: ignore[attr-defined]
+            initial={"result": proposal.result, "note": proposal.result_note, "version": proposal.version},
+            auto_id=f"result-{proposal.uuid}-%s",
+        )
+    for match in matches:
+        if match.client is not None:
+            match.propose_form = ProposalForm(  # type: ignore[attr-defined]
+                initial={"client": match.client.uuid, "consent_given_on": today},
+                auto_id=f"propose-{match.client.uuid}-%s",
+            )
     return render(
         request,
         "employers/opening_detail.html",
@@ -378,8 +402,6 @@ def opening_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "may_manage": can(request.user, "employers.manage", opening),
             "proposals": proposals,
             "proposed": proposed,
-            "today": timezone.localdate(),
-            "result_form": ProposalResultForm(),
         },
     )
 
@@ -504,7 +526,7 @@ def placement_index(request: HttpRequest) -> HttpResponse:
     if clients:
         audit_record(actor=request.user, action="employers.placement_list", purpose="recording a placement",
                      details={"clients": clients})  # fmt: skip
-    return render(request, "employers/placement_list.html", {"page": page})
+    return render(request, "employers/placement_list.html", {"page": page, "query": _query(request)})
 
 
 @login_required

@@ -163,7 +163,14 @@ class RegistrationForm(forms.Form):
 
 
 class AttendanceForm(forms.Form):
-    attendance = forms.ChoiceField(choices=Attendance.choices)
+    attendance = forms.ChoiceField(
+        label=_("Attendance"),
+        choices=[
+            (Attendance.PRESENT, Attendance.PRESENT.label),
+            (Attendance.ABSENT, Attendance.ABSENT.label),
+        ],
+        widget=forms.RadioSelect,
+    )
 
 
 class HeadCountForm(forms.Form):

@@ -131,6 +131,15 @@ def event_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     event = _event(request, uuid, "events.view")
     may_registrations = can(request.user, "events.registrations", event)
     registrations = list(selectors.registration_list(event=event)) if may_registrations else []
+    # One small form per row; the ids differ, the field names stay those the views read.
+    for registration in registrations:
+        registration.attendance_form = AttendanceForm(  # type: ignore[attr-defined]
+            initial={"attendance": registration.attendance}, auto_id=f"attendance-{registration.uuid}-%s"
+        )
+        registration.link_form = LinkClientForm(  # type: ignore[attr-defined]
+            initial={"client": registration.client.uuid if registration.client else None},
+            auto_id=f"client-{registration.uuid}-%s",
+        )
     if registrations:
         audit_record(
             actor=request.user,
