@@ -16,8 +16,6 @@ from kotopolku.events.enums import Attendance, EventKind, EventStatus, HeadCount
 from kotopolku.events.models import Event
 from kotopolku.organisations.models import Organisation
 
-LANGUAGE_LABELS = {"fi": _("in Finnish"), "sv": _("in Swedish"), "en": _("in English")}
-
 
 class DateTimeInput(forms.DateTimeInput):
     input_type = "datetime-local"

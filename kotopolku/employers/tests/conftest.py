@@ -39,3 +39,18 @@ def office(db) -> Office:  # type: ignore[no-untyped-def]
         Membership.objects.create(user=user, role=role, service_point=where)
         users[name] = user
     return Office(point=point, neighbour=neighbour, other_point=other, **users)
+
+
+@pytest.fixture(autouse=True)
+def employer_code_lists(request):  # type: ignore[no-untyped-def]
+    """TOL 2008 and ISCO-08 as the migration loads them: a transactional test (a browser test)
+    empties every table when it ends, so load them again where they are gone."""
+    if "django_db" not in {mark.name for mark in request.node.iter_markers()}:
+        return
+    request.getfixturevalue("db")
+    from kotopolku.employers.codelists import INDUSTRIES, OCCUPATIONS, load_classification
+    from kotopolku.employers.models import IndustryClass, Occupation
+
+    if not Occupation.objects.exists():
+        load_classification(IndustryClass, INDUSTRIES)
+        load_classification(Occupation, OCCUPATIONS)
