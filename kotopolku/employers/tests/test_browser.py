@@ -33,7 +33,7 @@ def test_employer_journey__company_visit_opening_match_and_proposal(browser_page
     page.fill("#id_name", "Revontuli Hotels Oy")
     page.fill("#id_business_id", "2617416-5")
     page.select_option("#id_size_class", "medium")
-    page.select_option("#id_municipality", label="Rovaniemi")
+    page.select_option("#id_municipality", str(point.municipality_id))
     page.click("form.kp-form button[type=submit]")
     page.wait_for_selector("#error-summary")
     assert_accessible(page, context="company form with an error")
