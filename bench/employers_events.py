@@ -296,6 +296,7 @@ def main() -> None:
     parser.add_argument("--employers", type=int, default=5_000)
     parser.add_argument("--openings", type=int, default=20_000)
     parser.add_argument("--repeat", type=int, default=100)
+    parser.add_argument("--only", choices=["matching", "timeline", "registrations"])
     args = parser.parse_args()
     setup_django()
     from django.db import connection
@@ -305,9 +306,12 @@ def main() -> None:
     if args.generate:
         generate(clients=args.clients, employers=args.employers, openings=args.openings)
         return
-    bench_matching(args.repeat)
-    bench_timeline(args.repeat)
-    bench_registrations()
+    if args.only in (None, "matching"):
+        bench_matching(args.repeat)
+    if args.only in (None, "timeline"):
+        bench_timeline(args.repeat)
+    if args.only in (None, "registrations"):
+        bench_registrations()
 
 
 if __name__ == "__main__":

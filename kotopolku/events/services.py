@@ -182,6 +182,7 @@ def event_create(*, service_point: ServicePoint, data: EventData, by: User) -> E
     _write_texts(event, texts)
     _write_relations(event, data)
     audit_record(actor=by, action="events.create", target=event, details={"fields": sorted(values)})
+    _queue_anonymisation(event)
     return event
 
 
@@ -196,6 +197,8 @@ def event_update(*, event: Event, data: EventData, expected_version: int | None,
     _write_texts(event, texts)
     _write_relations(event, data)
     audit_record(actor=by, action="events.update", target=event, details={"fields": changed})
+    if "ends_at" in changed:
+        _queue_anonymisation(event)
     if "capacity" in changed and (event.capacity is None or (old_capacity or 0) < event.capacity):
         _move_up(event)
     return event
@@ -285,10 +288,8 @@ def registration_create(
         if closed:
             FieldErrors(__all__=[closed]).raise_if_any()
         key = values["email"]
-        if locked.registrations.filter(
-            contact_key=key, status__in=[RegistrationStatus.REGISTERED, RegistrationStatus.WAITING]
-        ).exists():
-            FieldErrors(email=[_("This e-mail address is already registered to the event.")]).raise_if_any()
+        # The same person twice is refused by the unique constraint on (event, contact): one
+        # round trip less while the event is locked.
         full = locked.capacity is not None and _registered_count(locked) >= locked.capacity
         try:
             with transaction.atomic():
@@ -318,20 +319,28 @@ def _queue_messages(registration: Registration, site_url: str) -> None:
     from kotopolku.events import tasks
 
     def enqueue() -> None:
-        tasks.registration_confirm.enqueue(registration_id=registration.pk, site_url=site_url)
         event = registration.event
         reminder_at = event.starts_at - dt.timedelta(days=1)
-        tasks.registration_remind.using(run_after=max(reminder_at, timezone.now())).enqueue(
-            registration_id=registration.pk, starts_at=event.starts_at.isoformat(), site_url=site_url
-        )
-        tasks.registration_ask_feedback.using(run_after=event.ends_at + dt.timedelta(hours=2)).enqueue(
-            registration_id=registration.pk, site_url=site_url
-        )
-        tasks.event_registrations_anonymise.using(run_after=event.ends_at + REGISTRATION_RETENTION).enqueue(
-            event_id=event.pk
-        )
+        with transaction.atomic():  # the three tasks in one commit
+            tasks.registration_confirm.enqueue(registration_id=registration.pk, site_url=site_url)
+            tasks.registration_remind.using(run_after=max(reminder_at, timezone.now())).enqueue(
+                registration_id=registration.pk, starts_at=event.starts_at.isoformat(), site_url=site_url
+            )
+            tasks.registration_ask_feedback.using(run_after=event.ends_at + dt.timedelta(hours=2)).enqueue(
+                registration_id=registration.pk, site_url=site_url
+            )
 
     transaction.on_commit(enqueue)
+
+
+def _queue_anonymisation(event: Event) -> None:
+    """Once per event (and again when it moves): blank its registrations a set time after it."""
+    from kotopolku.events import tasks
+
+    run_after = event.ends_at + REGISTRATION_RETENTION
+    transaction.on_commit(
+        partial(tasks.event_registrations_anonymise.using(run_after=run_after).enqueue, event_id=event.pk)
+    )
 
 
 def _move_up(event: Event, site_url: str = "") -> list[Registration]:

@@ -95,4 +95,6 @@ def event_registrations_anonymise(event_id: int) -> int:
     event = Event.objects.filter(pk=event_id).first()
     if event is None or event.registrations_anonymised_at is not None:
         return 0
+    # A task queued before the event moved later finds it not yet due and does nothing; the
+    # move queued another for the new time.
     return anonymise(event=event)
