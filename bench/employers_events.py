@@ -8,7 +8,7 @@
 
     export DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_employers_events KOTOPOLKU_ENV=development
     .venv/bin/python -m kotopolku migrate
-    .venv/bin/python bench/employers_events.py --generate            # 5 000 employers, 20 000 openings, 100 000 clients
+    .venv/bin/python bench/employers_events.py --generate  # 5 000 employers, 20 000 openings, 100 000 clients
     .venv/bin/python bench/employers_events.py [--repeat 100]
 
 ``--clients``, ``--employers`` and ``--openings`` scale the data down (or up) for a quick run.
@@ -74,7 +74,9 @@ def generate(*, clients: int, employers: int, openings: int) -> None:
                 slug=f"{PREFIX}-{n}", defaults={"name": f"Bench point {n}", "municipality": municipalities[n]}
             )
             points.append(point)
-        user, _created = User.objects.get_or_create(email=f"{PREFIX}@example.test", defaults={"full_name": "Bench"})
+        user, _created = User.objects.get_or_create(
+            email=f"{PREFIX}@example.test", defaults={"full_name": "Bench"}
+        )
         for point in points:
             Membership.objects.get_or_create(user=user, role=Role.COORDINATOR, service_point=point)
     print(f"generating {clients} clients …", flush=True)
@@ -99,8 +101,12 @@ def generate(*, clients: int, employers: int, openings: int) -> None:
                 for code in set(rng.sample(LANGUAGES, rng.randint(1, 3))):
                     languages.append(ClientLanguage(client=client, language=code, level=rng.choice(LEVELS)))
                 if rng.random() < 0.7:
-                    for occupation in {rng.choice(common if rng.random() < 0.6 else occupations) for _ in range(2)}:
-                        wanted.append(DesiredOccupation(client=client, occupation=occupation, isco_code=occupation.code))
+                    for occupation in {
+                        rng.choice(common if rng.random() < 0.6 else occupations) for _ in range(2)
+                    }:
+                        wanted.append(
+                            DesiredOccupation(client=client, occupation=occupation, isco_code=occupation.code)
+                        )
                     profiles.append(
                         JobSeekerProfile(
                             client=client,
@@ -206,8 +212,10 @@ def bench_matching(repeat: int) -> None:
     from kotopolku.employers.models import JobOpening
 
     user = User.objects.get(email=f"{PREFIX}@example.test")
-    openings = list(JobOpening.objects.filter(title__startswith="Opening ").select_related("occupation", "service_point")
-                    .order_by("?")[:repeat + 10])  # fmt: skip
+    candidates = JobOpening.objects.filter(title__startswith="Opening ").select_related(
+        "occupation", "service_point"
+    )
+    openings = list(candidates.order_by("?")[: repeat + 10])
     clients = Client.objects.filter(service_point__slug__startswith=PREFIX).count()
     result = measure(
         f"match one opening against {clients} clients (top 50 with reasons)",
@@ -266,8 +274,9 @@ def bench_registrations(threads: int = 50, total: int = 500, capacity: int = 120
             for n in range(per_thread):
                 services.registration_create(
                     event=event,
-                    data=services.RegistrationData(name=f"P{thread}-{n}", email=f"b{thread}-{n}@example.test",
-                                                   language="en"),  # fmt: skip
+                    data=services.RegistrationData(
+                        name=f"P{thread}-{n}", email=f"b{thread}-{n}@example.test", language="en"
+                    ),
                 )
         finally:
             connections.close_all()
@@ -290,7 +299,9 @@ def bench_registrations(threads: int = 50, total: int = 500, capacity: int = 120
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--generate", action="store_true")
     parser.add_argument("--clients", type=int, default=100_000)
     parser.add_argument("--employers", type=int, default=5_000)
