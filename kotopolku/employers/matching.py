@@ -11,7 +11,8 @@ openings of one client and explains each match):
   point's area when living there, 10;
 * availability: available by the start (or now) 10.
 
-Only clients with an occupation or a language in common are candidates.
+Only clients with an occupation or a language in common are candidates; ties go to the client
+registered first.
 """
 
 from __future__ import annotations
@@ -43,6 +44,8 @@ AVAILABLE = 10
 GOOD_LEVELS = ("B1", "B2", "C1", "C2", "native")
 BASIC_LEVELS = ("A2",)
 DEFAULT_LIMIT = 50
+# The most a client with no occupation in common can score: language, place and availability.
+LANGUAGE_ONLY_MAX = LANGUAGE_GOOD + PLACE_SAME + AVAILABLE
 
 
 def language_points(level: str) -> int:
@@ -162,8 +165,8 @@ def _placeholders(values: Iterable[Any]) -> str:
 
 
 def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_LIMIT) -> list[Match]:
-    """The clients ``user`` may see, best match first, each with the reasons (one SQL query ranks
-    them; three more read the facts of the ones shown)."""
+    """The clients ``user`` may see, best match first, each with the reasons (SQL ranks them, in
+    one statement or two; three more read the facts of the ones shown)."""
     today = timezone.localdate()
     code = opening.occupation.code
     languages = accepted_languages(opening)
@@ -182,59 +185,74 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
     languages_table = ClientLanguage._meta.db_table
     profiles_table = JobSeekerProfile._meta.db_table
     area_sql = f"c.municipality_id IN ({_placeholders(area)})" if area else "1 = 0"
-    query = f"""
-        SELECT c.id,
-               COALESCE(o.points, 0) + COALESCE(l.points, 0)
-               + CASE WHEN c.municipality_id = %s THEN {PLACE_SAME}
-                      WHEN p.travel = %s THEN {PLACE_TRAVEL}
-                      WHEN p.travel = %s AND {area_sql} THEN {PLACE_TRAVEL}
-                      ELSE 0 END
-               + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s THEN {AVAILABLE} ELSE 0 END
-               AS score
-        FROM ({visible_sql}) c
-        LEFT JOIN (
+    language_points_sql = f"""MAX(CASE WHEN level IN ({_placeholders(GOOD_LEVELS)}) THEN {LANGUAGE_GOOD}
+                            WHEN level IN ({_placeholders(BASIC_LEVELS)}) THEN {LANGUAGE_BASIC}
+                            ELSE {LANGUAGE_SOME} END)"""
+    # The sub-major group's codes as a range, which a B-tree index answers in any collation.
+    group_low, group_high = code[:2], f"{int(code[:2]) + 1:02d}"
+    occupation_points_sql = f"""
             SELECT client_id,
                    MAX(CASE WHEN isco_code = %s THEN {OCCUPATION_UNIT}
                             WHEN isco_code LIKE %s THEN {OCCUPATION_MINOR}
                             ELSE {OCCUPATION_SUB_MAJOR} END) AS points
             FROM ({occupation_sql}) occupations
-            WHERE isco_code LIKE %s
-            GROUP BY client_id
-        ) o ON o.client_id = c.id
-        LEFT JOIN (
-            SELECT client_id,
-                   MAX(CASE WHEN level IN ({_placeholders(GOOD_LEVELS)}) THEN {LANGUAGE_GOOD}
-                            WHEN level IN ({_placeholders(BASIC_LEVELS)}) THEN {LANGUAGE_BASIC}
-                            ELSE {LANGUAGE_SOME} END) AS points
-            FROM {languages_table}
-            WHERE language IN ({_placeholders(languages)})
-            GROUP BY client_id
-        ) l ON l.client_id = c.id
+            WHERE isco_code >= %s AND isco_code < %s
+            GROUP BY client_id"""  # noqa: S608 -- compiled querysets, values are parameters
+    occupation_points_params = [code, f"{code[:3]}%", *occupation_params, group_low, group_high]
+    place_sql = f"""CASE WHEN c.municipality_id = %s THEN {PLACE_SAME}
+                      WHEN p.travel = %s THEN {PLACE_TRAVEL}
+                      WHEN p.travel = %s AND {area_sql} THEN {PLACE_TRAVEL}
+                      ELSE 0 END
+               + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s THEN {AVAILABLE} ELSE 0 END"""
+    place_params = [opening.municipality_id, TravelRange.ANYWHERE, TravelRange.REGION, *sorted(area),
+                    opening.starts_on or today]  # fmt: skip
+    language_params = [*GOOD_LEVELS, *BASIC_LEVELS, *languages]
+
+    # First the clients who share the occupation group (found by an index range, few): their
+    # languages are read per client by the (client, language) index. A client with a language
+    # only scores at most LANGUAGE_ONLY_MAX, so when the last of the first ``limit`` scores more,
+    # nobody else can enter and this is the answer.
+    first_pass = f"""
+        SELECT c.id,
+               o.points
+               + COALESCE((SELECT {language_points_sql} FROM {languages_table} l
+                           WHERE l.client_id = c.id AND l.language IN ({_placeholders(languages)})), 0)
+               + {place_sql}
+               AS score
+        FROM ({occupation_points_sql}) o
+        JOIN ({visible_sql}) c ON c.id = o.client_id
         LEFT JOIN {profiles_table} p ON p.client_id = c.id
-        WHERE o.client_id IS NOT NULL OR l.client_id IS NOT NULL
         ORDER BY score DESC, c.id
         LIMIT %s
     """  # noqa: S608 -- table names come from the models, values are parameters
-    # In the order of the placeholders in the text: the SELECT list first.
-    params: list[Any] = [
-        opening.municipality_id,
-        TravelRange.ANYWHERE,
-        TravelRange.REGION,
-        *sorted(area),
-        opening.starts_on or today,
-        *visible_params,
-        code,
-        f"{code[:3]}%",
-        *occupation_params,
-        f"{code[:2]}%",
-        *GOOD_LEVELS,
-        *BASIC_LEVELS,
-        *languages,
-        limit,
-    ]
     with connection.cursor() as cursor:
-        cursor.execute(query, params)
+        cursor.execute(
+            first_pass,
+            [*language_params, *place_params, *occupation_points_params, *visible_params, limit],
+        )
         ranked = [(row[0], row[1]) for row in cursor.fetchall()]
+    if len(ranked) < limit or ranked[-1][1] <= LANGUAGE_ONLY_MAX:
+        # Every client with the occupation or a language in common, ranked in one statement.
+        query = f"""
+            SELECT c.id, COALESCE(o.points, 0) + COALESCE(l.points, 0) + {place_sql} AS score
+            FROM ({visible_sql}) c
+            LEFT JOIN ({occupation_points_sql}) o ON o.client_id = c.id
+            LEFT JOIN (
+                SELECT client_id, {language_points_sql} AS points
+                FROM {languages_table}
+                WHERE language IN ({_placeholders(languages)})
+                GROUP BY client_id
+            ) l ON l.client_id = c.id
+            LEFT JOIN {profiles_table} p ON p.client_id = c.id
+            WHERE o.client_id IS NOT NULL OR l.client_id IS NOT NULL
+            ORDER BY score DESC, c.id
+            LIMIT %s
+        """  # noqa: S608 -- table names come from the models, values are parameters
+        with connection.cursor() as cursor:
+            cursor.execute(
+                query, [*place_params, *visible_params, *occupation_points_params, *language_params, limit]
+            )
+            ranked = [(row[0], row[1]) for row in cursor.fetchall()]
     ids = [pk for pk, _score_ in ranked]
     clients = Client.objects.in_bulk(ids)
     facts = _client_facts(ids, clients)

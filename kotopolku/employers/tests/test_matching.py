@@ -129,3 +129,20 @@ def test_job_profile_save__keeps_the_desired_occupations(office):
     )
     assert list(client.desired_occupations.values_list("isco_code", flat=True)) == ["9412"]
     assert JobSeekerProfile.objects.get(client=client).travel == "anywhere"
+
+
+def test_clients_for_opening__the_occupation_pass_alone_gives_the_same_first_ones(office):
+    opening = OpeningFactory(
+        employer=EmployerFactory(service_point=office.point), finnish_required=False, other_languages=["en"]
+    )
+    today = timezone.localdate()
+    strong = [
+        job_seeker(office.point, codes=["5120"], languages=[("en", "C1")], available=today) for _ in range(3)
+    ]
+    job_seeker(office.point, languages=[("en", "C2")], available=today)  # a language only: at most 60
+    weak = job_seeker(office.point, codes=["5141"])
+    top_two = matching.clients_for_opening(opening=opening, user=office.advisor, limit=2)
+    everyone = matching.clients_for_opening(opening=opening, user=office.advisor, limit=50)
+    assert [m.client for m in top_two] == strong[:2]
+    assert [m.client for m in everyone][:3] == strong and everyone[-1].client == weak
+    assert [m.score for m in top_two] == [100, 100]
