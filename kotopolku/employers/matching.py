@@ -203,7 +203,8 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
                       WHEN p.travel = %s THEN {PLACE_TRAVEL}
                       WHEN p.travel = %s AND {area_sql} THEN {PLACE_TRAVEL}
                       ELSE 0 END
-               + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s THEN {AVAILABLE} ELSE 0 END"""
+               + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s
+                      THEN {AVAILABLE} ELSE 0 END"""
     place_params = [opening.municipality_id, TravelRange.ANYWHERE, TravelRange.REGION, *sorted(area),
                     opening.starts_on or today]  # fmt: skip
     language_params = [*GOOD_LEVELS, *BASIC_LEVELS, *languages]
