@@ -1,6 +1,7 @@
 from django.apps import AppConfig
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.core.home import HomePanel
 from kotopolku.core.navigation import NavItem
 
 
@@ -11,6 +12,15 @@ class EmployersConfig(AppConfig):
     navigation = (
         NavItem(_("Employers"), "employers:list", "employers.view", order=40),
         NavItem(_("Job openings"), "employers:openings", "employers.view", order=41),
+    )
+
+    home_panels = (
+        HomePanel(
+            template="employers/home/follow_ups.html",
+            roles=("advisor", "coordinator"),
+            context="kotopolku.employers.home.follow_ups_context",
+            order=40,
+        ),
     )
 
     def ready(self) -> None:

@@ -150,3 +150,12 @@ def test_placement_create__recorded_from_the_form(client, office, django_assert_
     assert Placement.objects.get().employer == employer
     with django_assert_max_num_queries(12):
         assert client.get(reverse("employers:placements")).status_code == 200
+
+
+def test_home__shows_the_follow_ups_due(client, office):
+    employer = EmployerFactory(service_point=office.point, name="Seurattava Oy")
+    ActivityFactory(employer=employer, follow_up_on=timezone.localdate(), staff=office.advisor)
+    client.force_login(office.advisor)
+    assert "Seurattava Oy" in client.get(reverse("core:home")).content.decode()
+    client.force_login(office.outsider)
+    assert "Seurattava Oy" not in client.get(reverse("core:home")).content.decode()
