@@ -8,6 +8,7 @@ import email
 import email.policy
 import socket
 from email.message import Message
+from unittest import mock
 
 import pytest
 from aiosmtpd.controller import Controller
@@ -59,7 +60,10 @@ def inbox(settings):
 
 
 def run_worker() -> None:
-    call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
+    # The worker closes "old" connections between tasks; inside the test's transaction on
+    # PostgreSQL that would close the test's own connection, so that housekeeping is left out.
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", "--batch", "--no-startup-delay", "--interval", "0", verbosity=0)
 
 
 def register(event: Event, n: int, django_capture_on_commit_callbacks) -> Registration:
