@@ -205,7 +205,7 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
                       ELSE 0 END
                + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s
                       THEN {AVAILABLE} ELSE 0 END"""
-    place_params = [opening.municipality_id, TravelRange.ANYWHERE, TravelRange.REGION, *sorted(area),
+    place_params: list[Any] = [opening.municipality_id, TravelRange.ANYWHERE, TravelRange.REGION, *sorted(area),
                     opening.starts_on or today]  # fmt: skip
     language_params = [*GOOD_LEVELS, *BASIC_LEVELS, *languages]
 
