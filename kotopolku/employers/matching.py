@@ -205,8 +205,13 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
                       ELSE 0 END
                + CASE WHEN p.available_from IS NOT NULL AND p.available_from <= %s
                       THEN {AVAILABLE} ELSE 0 END"""
-    place_params: list[Any] = [opening.municipality_id, TravelRange.ANYWHERE, TravelRange.REGION, *sorted(area),
-                    opening.starts_on or today]  # fmt: skip
+    place_params: list[Any] = [
+        opening.municipality_id,
+        TravelRange.ANYWHERE,
+        TravelRange.REGION,
+        *sorted(area),
+        opening.starts_on or today,
+    ]
     language_params = [*GOOD_LEVELS, *BASIC_LEVELS, *languages]
 
     # First the clients who share the occupation group (found by an index range, few): their
