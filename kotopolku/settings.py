@@ -30,6 +30,8 @@ KOTOPOLKU_APPS = [
     "kotopolku.casework",
     "kotopolku.referrals",
     "kotopolku.appointments",
+    "kotopolku.employers",
+    "kotopolku.events",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same
