@@ -27,6 +27,9 @@ KOTOPOLKU_APPS = [
     "kotopolku.clients",
     "kotopolku.contacts",
     "kotopolku.catalogue",
+    "kotopolku.articles",
+    "kotopolku.surveys",
+    "kotopolku.website",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same
