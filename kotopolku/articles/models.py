@@ -78,14 +78,6 @@ class Article(PublicIdModel, VersionedModel):
     related_services = models.ManyToManyField(
         "catalogue.Service", blank=True, related_name="+", verbose_name=_("related services")
     )
-    service_path = models.ForeignKey(
-        "catalogue.ServicePath",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("service path"),
-    )
 
     class Meta:
         ordering = ["guide_position", "slug"]

@@ -119,7 +119,7 @@ def published_article(*, service_point: ServicePoint, slug: str) -> Article | No
     return (
         Article.objects.filter(service_point=service_point, slug=slug)
         .filter(pk__in=_published().values("article_id"))
-        .select_related("guide", "service_path")
+        .select_related("guide")
         .prefetch_related(
             Prefetch("translations", queryset=_published()),
             Prefetch(

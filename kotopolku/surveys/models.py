@@ -71,6 +71,10 @@ class Question(PublicIdModel):
         entry = texts.get(language) or texts.get("fi") or next(iter(texts.values()), {})
         return str(entry.get("text", ""))
 
+    @property
+    def display_text(self) -> str:
+        return self.text_in("fi")
+
     def choices_in(self, language: str) -> list[str]:
         texts: dict[str, dict[str, object]] = self.texts or {}
         entry = texts.get(language) or texts.get("fi") or next(iter(texts.values()), {})

@@ -1,0 +1,71 @@
+"""Forms of the public site. Every message is the site's own (translated into every public
+language), not Django's: no English is left on a Somali page."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django import forms
+from django.db.models import QuerySet
+from django.utils.translation import gettext_lazy as _
+
+from kotopolku.catalogue.enums import LifeSituation
+from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language_choices
+from kotopolku.organisations.models import Organisation
+from kotopolku.website.enums import AnswerBy
+from kotopolku.website.models import MAX_QUESTION_LENGTH
+from kotopolku.website.presenters import LIFE_SITUATIONS, language_name
+
+MESSAGES = {
+    "required": _("This field is required."),
+    "invalid_choice": _("Choose an option from the list."),
+    "invalid": _("Check this field."),
+    "max_length": _("Too long."),
+}
+
+
+class InquiryForm(forms.Form):
+    question = forms.CharField(
+        label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}), max_length=MAX_QUESTION_LENGTH,
+        error_messages={**MESSAGES, "required": _("Write your question.")},
+    )  # fmt: skip
+    language = forms.ChoiceField(label=_("Language of the answer"), choices=public_language_choices(), error_messages=MESSAGES)
+    answer_by = forms.ChoiceField(
+        label=_("How do you want the answer?"), widget=forms.RadioSelect, error_messages=MESSAGES, initial=AnswerBy.EMAIL
+    )
+    email = forms.CharField(label=_("E-mail"), required=False, max_length=254, error_messages=MESSAGES,
+                            widget=forms.EmailInput(attrs={"autocomplete": "email"}))  # fmt: skip
+    phone = forms.CharField(label=_("Phone"), required=False, max_length=32, error_messages=MESSAGES,
+                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))  # fmt: skip
+
+    def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["answer_by"].choices = [(AnswerBy.EMAIL, _("By e-mail")), (AnswerBy.PHONE, _("By phone"))]
+
+
+class DirectoryForm(forms.Form):
+    q = forms.CharField(label=_("Search words"), required=False, max_length=200, error_messages=MESSAGES)
+    situation = forms.ChoiceField(label=_("Life situation"), required=False, error_messages=MESSAGES)
+    language = forms.ChoiceField(label=_("Language of the service"), required=False, error_messages=MESSAGES)
+    organisation = forms.ModelChoiceField(
+        label=_("Organisation"), required=False, queryset=Organisation.objects.none(),
+        error_messages={**MESSAGES, "invalid_choice": _("Choose an option from the list."), "invalid_pk_value": _("Choose an option from the list.")},
+        empty_label=_("All"),
+    )  # fmt: skip
+    open_now = forms.BooleanField(label=_("Open now"), required=False)
+
+    def __init__(self, *args: Any, organisations: QuerySet[Organisation], language: str = "", **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["situation"].choices = [("", _("All"))] + [
+            (code, LIFE_SITUATIONS[code]) for code in LifeSituation.values
+        ]
+        self.fields["language"].choices = [("", _("All"))] + [
+            (item.code, item.name) for item in PUBLIC_LANGUAGES if item.code != "fi-x-plain"
+        ]
+        field = self.fields["organisation"]
+        assert isinstance(field, forms.ModelChoiceField)
+        field.queryset = organisations
+        field.label_from_instance = lambda organisation: organisation.name  # type: ignore[method-assign]
+
+
+__all__ = ["DirectoryForm", "InquiryForm", "language_name"]
