@@ -29,6 +29,7 @@ KOTOPOLKU_APPS = [
     "kotopolku.catalogue",
     "kotopolku.articles",
     "kotopolku.surveys",
+    "kotopolku.inquiries",
     "kotopolku.website",
 ]
 

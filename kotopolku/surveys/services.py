@@ -54,6 +54,16 @@ class TokenInvalid(Exception):
     """The form's token is missing, forged or too old."""
 
 
+class AnswersInvalid(Exception):
+    """Answers that cannot be taken, as question uuid (or ``__all__``) → code: ``required``,
+    ``scale``, ``choice``, ``too_long``, ``characters``, ``closed``, ``empty``. The public site
+    words the message in the reader's language."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
+
+
 def visit_token_issue() -> str:
     return signing.dumps(secrets.token_hex(16), salt=TOKEN_SALT)
 
@@ -203,47 +213,42 @@ def response_submit(
     *, survey: Survey, language: str, channel: str, answers: dict[str, str], token: str
 ) -> SurveyResponse:
     """Validate every answer, then store them all or none. ``answers``: question uuid → the raw
-    value from the form. Raises ValidationError (per question uuid), TokenUsed or TokenInvalid."""
-    errors: dict[str, list[str]] = {}
+    value from the form. Raises AnswersInvalid, TokenUsed or TokenInvalid."""
+    errors: dict[str, str] = {}
     if not survey.is_open:
-        errors["__all__"] = [_("This survey is closed.")]
+        errors["__all__"] = "closed"
     rows: list[Answer] = []
     for question in survey.questions.all():
         key = str(question.uuid)
         raw = normalised_text(str(answers.get(key, "")))
         if not raw:
             if question.required:
-                errors.setdefault(key, []).append(_("Please answer this question."))
+                errors[key] = "required"
             continue
         answer = Answer(question=question)
         if question.kind == QuestionKind.SCALE:
             if not (raw.isdigit() and SCALE_MIN <= int(raw) <= SCALE_MAX):
-                errors.setdefault(key, []).append(
-                    _("Choose a number from %(low)d to %(high)d.") % {"low": SCALE_MIN, "high": SCALE_MAX}
-                )
+                errors[key] = "scale"
                 continue
             answer.scale = int(raw)
         elif question.kind == QuestionKind.CHOICE:
-            count = len(question.choices_in(language))
-            if not (raw.isdigit() and 0 <= int(raw) < count):
-                errors.setdefault(key, []).append(_("Choose one of the options."))
+            if not (raw.isdigit() and 0 <= int(raw) < len(question.choices_in(language))):
+                errors[key] = "choice"
                 continue
             answer.choice = int(raw)
         else:
             if len(raw) > MAX_TEXT_ANSWER:
-                errors.setdefault(key, []).append(
-                    _("Too long: at most %(limit)d characters.") % {"limit": MAX_TEXT_ANSWER}
-                )
+                errors[key] = "too_long"
                 continue
             if has_forbidden_characters(raw):
-                errors.setdefault(key, []).append(_("The text contains control characters. Remove them."))
+                errors[key] = "characters"
                 continue
             answer.text = raw
         rows.append(answer)
     if not rows and not errors:
-        errors["__all__"] = [_("Please answer at least one question.")]
+        errors["__all__"] = "empty"
     if errors:
-        raise ValidationError(errors)
+        raise AnswersInvalid(errors)
     visit_token_consume(token)
     response = SurveyResponse.objects.create(
         survey=survey,

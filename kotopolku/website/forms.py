@@ -11,9 +11,9 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language_choices
+from kotopolku.inquiries.enums import AnswerBy
+from kotopolku.inquiries.models import MAX_QUESTION_LENGTH
 from kotopolku.organisations.models import Organisation
-from kotopolku.website.enums import AnswerBy
-from kotopolku.website.models import MAX_QUESTION_LENGTH
 from kotopolku.website.presenters import LIFE_SITUATIONS, language_name
 
 MESSAGES = {

@@ -1,4 +1,4 @@
-"""The public site at the root and the staff inbox under /website/, both in the ``website``
+"""The public site at the root and its staff page (a survey's links and QR codes) under /website/, both in the ``website``
 namespace. ``kotopolku.urls`` mounts ``site_urlpatterns`` last, after every app's prefix, so
 that ``/<service point>/`` never shadows an app (this module has no ``urlpatterns`` of its own
 for the per-app mounting to pick up)."""
@@ -12,8 +12,6 @@ app_name = "website"
 SITE = "<slug:site>/<str:lang>"
 
 staff_urlpatterns = [
-    path("inbox/", staff.inbox_list, name="inbox"),
-    path("inbox/<uuid:uuid>/", staff.inquiry_detail, name="inquiry"),
     path("surveys/<uuid:uuid>/", staff.survey_links, name="survey_links"),
     path("surveys/<uuid:uuid>/qr.svg", staff.survey_qr, name="survey_qr"),
 ]

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import timedelta
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
@@ -16,27 +14,28 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kotopolku.articles import selectors as articles
-from kotopolku.articles.models import Article, ArticleTranslation
+from kotopolku.articles.models import Article
 from kotopolku.audit.context import current_context
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.catalogue.hours import opening_status, week_table
 from kotopolku.catalogue.selectors import public as catalogue
+from kotopolku.inquiries.enums import InquiryKind
+from kotopolku.inquiries.services import InquiryData, InquiryInvalid, RateLimited, inquiry_submit
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
 from kotopolku.surveys import selectors as surveys
 from kotopolku.surveys.enums import AnswerChannel
 from kotopolku.surveys.services import (
+    AnswersInvalid,
     TokenInvalid,
     TokenUsed,
     helpful_vote,
     response_submit,
     visit_token_issue,
 )
-from kotopolku.website import presenters
-from kotopolku.website.enums import InquiryKind
+from kotopolku.website import messages, presenters
 from kotopolku.website.forms import DirectoryForm, InquiryForm
 from kotopolku.website.languages import preferred_language, reading_in
 from kotopolku.website.selectors import published_sites, site_of
-from kotopolku.website.services import InquiryData, RateLimited, inquiry_submit
 from kotopolku.website.views.context import Page, not_found, site_page
 
 MAX_POST_BYTES = 16_384
@@ -369,10 +368,9 @@ def _inquiry_view(request: HttpRequest, page: Page, kind: str, template: str, ex
                     service_point=page.service_point, data=data, token=request.POST.get("token", ""),
                     network_address=_network_address(),
                 )  # fmt: skip
-            except ValidationError as error:
-                for field, messages in error.message_dict.items():
-                    for message in messages:
-                        form.add_error(field if field in form.fields else None, message)
+            except InquiryInvalid as error:
+                for field, code in error.errors.items():
+                    form.add_error(field if field in form.fields else None, str(messages.INQUIRY[code]))
             except RateLimited:
                 return _refused(page, _("You have sent many messages in a short time. Please try again in an hour."), 429)
             except TokenUsed:
@@ -441,8 +439,8 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
                 survey=found, language=page.language, channel=_channel(request), answers=values,
                 token=request.POST.get("token", ""),
             )  # fmt: skip
-        except ValidationError as error:
-            errors = error.message_dict
+        except AnswersInvalid as error:
+            errors = {key: [str(messages.ANSWER[code])] for key, code in error.errors.items()}
             status = 400
         except TokenUsed:
             return _refused(page, _("You have already answered. Thank you!"), 409)
@@ -470,5 +468,3 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
 def survey_thanks(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     return page.render("website/survey_thanks.html")
 
-
-__all__ = ["ArticleTranslation", "timedelta"]

@@ -6,7 +6,7 @@ from kotopolku.accounts.permissions import Action, register, roles
 
 register(
     Action(
-        "website.inbox",
+        "inquiries.answer",
         roles(Role.ADVISOR, Role.PERMIT_EXPERT, Role.COORDINATOR),
         purpose="answering questions sent from the website",
     ),

@@ -1,4 +1,4 @@
-"""The site's writes: a reader's question or accessibility feedback lands in the inbox; an
+"""A reader's question or accessibility feedback lands in the inbox; an
 answer goes by e-mail (or is given by phone) and becomes a desk contact."""
 
 from __future__ import annotations
@@ -24,8 +24,8 @@ from kotopolku.core.text import has_forbidden_characters, normalised_text
 from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 from kotopolku.surveys.services import visit_token_consume
-from kotopolku.website.enums import AnswerBy, InquiryKind, InquiryStatus
-from kotopolku.website.models import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, Inquiry, PostThrottle
+from kotopolku.inquiries.enums import AnswerBy, InquiryKind, InquiryStatus
+from kotopolku.inquiries.models import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, Inquiry, PostThrottle
 
 THROTTLE_WINDOW = timedelta(hours=1)
 POSTS_PER_EMAIL = 3
@@ -35,6 +35,16 @@ ANSWER_MINUTES = 10
 
 class RateLimited(Exception):
     """Too many posts from the same e-mail or network address within the window."""
+
+
+class InquiryInvalid(Exception):
+    """Fields of a reader's message that cannot be taken, as field → code (``required``,
+    ``too_long``, ``characters``, ``choice``, ``email``, ``phone``). The public site words the
+    message in the reader's language."""
+
+    def __init__(self, errors: dict[str, str]) -> None:
+        super().__init__(errors)
+        self.errors = errors
 
 
 @dataclass
@@ -52,37 +62,35 @@ def _digest(kind: str, value: str) -> str:
     return hashlib.sha256(f"{settings.SECRET_KEY}:{kind}:{value.strip().lower()}".encode()).hexdigest()
 
 
-def inquiry_errors(data: InquiryData) -> dict[str, list[str]]:
-    """Messages per field, in the active language (the reader's)."""
-    errors: dict[str, list[str]] = {}
+def inquiry_errors(data: InquiryData) -> dict[str, str]:
+    """Field → code of what is wrong (the text fields are normalised in place)."""
+    errors: dict[str, str] = {}
     data.question = normalised_text(data.question)
     data.email = normalised_text(data.email)
     data.phone = normalised_text(data.phone)
     if not data.question:
-        errors.setdefault("question", []).append(_("Write your question."))
+        errors["question"] = "required"
     elif len(data.question) > MAX_QUESTION_LENGTH:
-        errors.setdefault("question", []).append(
-            _("Your message is too long: at most %(limit)d characters.") % {"limit": MAX_QUESTION_LENGTH}
-        )
+        errors["question"] = "too_long"
     elif has_forbidden_characters(data.question):
-        errors.setdefault("question", []).append(_("The text contains characters that cannot be sent."))
+        errors["question"] = "characters"
     if data.kind not in InquiryKind.values:
-        errors.setdefault("kind", []).append(_("Choose an option from the list."))
+        errors["kind"] = "choice"
     if not is_public_language(data.language):
-        errors.setdefault("language", []).append(_("Choose a language from the list."))
+        errors["language"] = "choice"
     if data.answer_by not in AnswerBy.values:
-        errors.setdefault("answer_by", []).append(_("Choose how you want the answer."))
+        errors["answer_by"] = "choice"
     if data.answer_by == AnswerBy.EMAIL or data.email:
         try:
             if len(data.email) > 254:
                 raise ValidationError("too long")
             validate_email(data.email)
         except ValidationError:
-            errors.setdefault("email", []).append(_("Give an e-mail address such as name@example.com."))
+            errors["email"] = "email"
     if data.answer_by == AnswerBy.PHONE or data.phone:
         digits = data.phone.replace(" ", "").replace("-", "")
         if not (digits.lstrip("+").isdigit() and 6 <= len(digits) <= 20):
-            errors.setdefault("phone", []).append(_("Give a phone number, digits only, such as 040 123 4567."))
+            errors["phone"] = "phone"
     data.page = normalised_text(data.page)[:300]
     return errors
 
@@ -100,10 +108,10 @@ def _throttle(digests: list[tuple[str, int]]) -> None:
 def inquiry_submit(
     *, service_point: ServicePoint, data: InquiryData, token: str, network_address: str | None
 ) -> Inquiry:
-    """Raises ValidationError, RateLimited, or the visit token's TokenUsed / TokenInvalid."""
+    """Raises InquiryInvalid, RateLimited, or the visit token's TokenUsed / TokenInvalid."""
     errors = inquiry_errors(data)
     if errors:
-        raise ValidationError(errors)
+        raise InquiryInvalid(errors)
     limits = [(_digest("ip", network_address or "unknown"), POSTS_PER_NETWORK_ADDRESS)]
     if data.email:
         limits.append((_digest("email", data.email), POSTS_PER_EMAIL))
@@ -113,7 +121,7 @@ def inquiry_submit(
         service_point=service_point, kind=data.kind, language=data.language, question=data.question,
         answer_by=data.answer_by, email=data.email, phone=data.phone, page=data.page,
     )  # fmt: skip
-    audit_record(actor=None, action="website.inquiry_received", target=inquiry, purpose="question from the website")
+    audit_record(actor=None, action="inquiries.received", target=inquiry, purpose="question from the website")
     return inquiry
 
 
@@ -133,10 +141,10 @@ def inquiry_answer(
         errors.setdefault("answer", []).append(_("Write the answer."))
     elif len(answer) > MAX_ANSWER_LENGTH:
         errors.setdefault("answer", []).append(
-            _("Your message is too long: at most %(limit)d characters.") % {"limit": MAX_ANSWER_LENGTH}
+            _("The answer is too long: at most %(limit)d characters.") % {"limit": MAX_ANSWER_LENGTH}
         )
     elif has_forbidden_characters(answer):
-        errors.setdefault("answer", []).append(_("The text contains characters that cannot be sent."))
+        errors.setdefault("answer", []).append(_("The answer contains control characters. Remove them."))
     if inquiry.status != InquiryStatus.NEW:
         errors.setdefault("__all__", []).append(_("This message has already been handled."))
     try:
@@ -167,7 +175,7 @@ def inquiry_answer(
         },
         expected_version=expected_version,
     )  # fmt: skip
-    audit_record(actor=by, action="website.inbox", target=updated, details={"answered": True, "fields": changed})
+    audit_record(actor=by, action="inquiries.answer", target=updated, details={"answered": True, "fields": changed})
     if inquiry.answer_by == AnswerBy.EMAIL:
         try:
             send_mail(
@@ -190,5 +198,5 @@ def inquiry_close(*, inquiry: Inquiry, by: Any, expected_version: int | None) ->
         inquiry, changes={"status": InquiryStatus.CLOSED, "answered_by": by, "answered_at": timezone.now()},
         expected_version=expected_version,
     )  # fmt: skip
-    audit_record(actor=by, action="website.inbox", target=updated, details={"closed": True})
+    audit_record(actor=by, action="inquiries.answer", target=updated, details={"closed": True})
     return updated
