@@ -30,13 +30,18 @@ def _out(article: Article) -> dict[str, Any]:
         "source_language": article.source_language,
         "translations": [
             {
-                "language": t.language, "title": t.title, "status": t.status, "revision": t.revision,
-                "source_revision": t.source_revision, "state": translation_state(article, t), "version": t.version,
+                "language": t.language,
+                "title": t.title,
+                "status": t.status,
+                "revision": t.revision,
+                "source_revision": t.source_revision,
+                "state": translation_state(article, t),
+                "version": t.version,
                 "updated_at": t.updated_at,
             }
             for t in article.translations.all()
         ],
-    }  # fmt: skip
+    }
 
 
 @router.get("/articles", response=list[ArticleOut], summary="Articles and the state of each language")
@@ -71,14 +76,22 @@ def put_translation(
     expected = expected_version_from(request, payload.version)
     try:
         saved = translation_save(
-            article=article, language=language,
+            article=article,
+            language=language,
             text=TranslationText(title=payload.title, summary=payload.summary, body=payload.body),
-            by=request.user, expected_version=expected if exists else None,
-        )  # fmt: skip
+            by=request.user,
+            expected_version=expected if exists else None,
+        )
     except StaleVersion as stale:
-        return 409, {"detail": _("The language version has changed since you read it."), "version": stale.current.version}
+        return 409, {
+            "detail": _("The language version has changed since you read it."),
+            "version": stale.current.version,
+        }
     response["ETag"] = etag(saved.version)
     return 200, {
-        "language": saved.language, "revision": saved.revision, "source_revision": saved.source_revision,
-        "status": saved.status, "version": saved.version,
-    }  # fmt: skip
+        "language": saved.language,
+        "revision": saved.revision,
+        "source_revision": saved.source_revision,
+        "status": saved.status,
+        "version": saved.version,
+    }

@@ -24,7 +24,9 @@ def load_demo(*, tenancy: Any, stdout: TextIO) -> None:
     approver = User.objects.filter(email=APPROVER).first()
     guides: dict[str, Guide] = {}
     for spec in data.GUIDES:
-        guide, _ = Guide.objects.update_or_create(service_point=points[spec["service_point"]], slug=spec["key"])
+        guide, _ = Guide.objects.update_or_create(
+            service_point=points[spec["service_point"]], slug=spec["key"]
+        )
         for language, (title, introduction) in spec["texts"].items():
             GuideTranslation.objects.update_or_create(
                 guide=guide, language=language, defaults={"title": title, "introduction": introduction}
@@ -36,27 +38,35 @@ def load_demo(*, tenancy: Any, stdout: TextIO) -> None:
             service_point=points[spec["service_point"]],
             slug=spec["key"],
             defaults={
-                "life_situation": spec["life_situation"], "source_language": "fi",
-                "guide": guides.get(spec["guide"]), "guide_position": spec["position"],
+                "life_situation": spec["life_situation"],
+                "source_language": "fi",
+                "guide": guides.get(spec["guide"]),
+                "guide_position": spec["position"],
             },
-        )  # fmt: skip
+        )
         services = Service.objects.filter(uuid__in=[demo_uuid("service", key) for key in spec["services"]])
         article.related_services.set(services)
         for language, (title, summary, body) in spec["texts"].items():
             is_source = language == article.source_language
             draft = language in spec.get("draft", [])
-            source_revision = None if is_source else (1 if language in spec["outdated"] else spec["source_revision"])
+            source_revision = (
+                None if is_source else (1 if language in spec["outdated"] else spec["source_revision"])
+            )
             ArticleTranslation.objects.update_or_create(
                 article=article,
                 language=language,
                 defaults={
-                    "title": title, "summary": summary, "body": body,
+                    "title": title,
+                    "summary": summary,
+                    "body": body,
                     "revision": spec["source_revision"] if is_source else 1,
                     "source_revision": source_revision,
                     "status": TranslationStatus.DRAFT if draft else TranslationStatus.PUBLISHED,
                     "approved_by": None if draft else approver,
                     "approved_at": None if draft else timezone.now(),
                 },
-            )  # fmt: skip
+            )
             translations += 1
-    stdout.write(f"Articles: {len(data.ARTICLES)} articles in {translations} language versions, {len(guides)} guides\n")
+    stdout.write(
+        f"Articles: {len(data.ARTICLES)} articles in {translations} language versions, {len(guides)} guides\n"
+    )

@@ -1,3 +1,4 @@
+# ruff: noqa: E501  (long multilingual texts are data)
 """Demo articles: Kemi's "How to become a Kemi resident?" package (seed 001: plain Finnish and
 other languages) and Rovaniemi's guide for people planning to move ("information in one place",
 seed 002). Each text: (title, summary, body with paragraphs separated by an empty line)."""
@@ -13,19 +14,40 @@ GUIDES: list[dict[str, Any]] = [
         "key": "miten-tulla-kemilaiseksi",
         "service_point": "kemi",
         "texts": {
-            "fi": ("Miten tulla kemiläiseksi?", "Tietopaketti Kemiin muuttavalle: rekisteröinti, verokortti, Kela ja suomen kieli."),
-            PLAIN: ("Näin muutat Kemiin", "Tässä oppaassa kerromme, mitä sinun pitää tehdä, kun muutat Kemiin."),
-            "en": ("How to become a Kemi resident?", "Information for people moving to Kemi: registration, tax card, Kela and the Finnish language."),
-            "ru": ("Как стать жителем Кеми?", "Информация для переезжающих в Кеми: регистрация, налоговая карточка, Kela и финский язык."),
+            "fi": (
+                "Miten tulla kemiläiseksi?",
+                "Tietopaketti Kemiin muuttavalle: rekisteröinti, verokortti, Kela ja suomen kieli.",
+            ),
+            PLAIN: (
+                "Näin muutat Kemiin",
+                "Tässä oppaassa kerromme, mitä sinun pitää tehdä, kun muutat Kemiin.",
+            ),
+            "en": (
+                "How to become a Kemi resident?",
+                "Information for people moving to Kemi: registration, tax card, Kela and the Finnish language.",
+            ),
+            "ru": (
+                "Как стать жителем Кеми?",
+                "Информация для переезжающих в Кеми: регистрация, налоговая карточка, Kela и финский язык.",
+            ),
         },
     },
     {
         "key": "muutto-rovaniemelle",
         "service_point": "rovaniemi",
         "texts": {
-            "fi": ("Muutto Rovaniemelle", "Kaikki tieto yhdestä paikasta Rovaniemelle muuttoa suunnittelevalle."),
-            "en": ("Moving to Rovaniemi", "Everything in one place for people planning to move to Rovaniemi."),
-            "ru": ("Переезд в Рованиеми", "Вся информация в одном месте для тех, кто планирует переезд в Рованиеми."),
+            "fi": (
+                "Muutto Rovaniemelle",
+                "Kaikki tieto yhdestä paikasta Rovaniemelle muuttoa suunnittelevalle.",
+            ),
+            "en": (
+                "Moving to Rovaniemi",
+                "Everything in one place for people planning to move to Rovaniemi.",
+            ),
+            "ru": (
+                "Переезд в Рованиеми",
+                "Вся информация в одном месте для тех, кто планирует переезд в Рованиеми.",
+            ),
         },
     },
 ]

@@ -16,9 +16,11 @@ class TranslationForm(forms.Form):
     title = forms.CharField(label=_("Title"), max_length=MAX_TITLE_LENGTH)
     summary = forms.CharField(label=_("Summary"), max_length=MAX_SUMMARY_LENGTH, required=False)
     body = forms.CharField(
-        label=_("Text"), max_length=MAX_BODY_LENGTH, widget=forms.Textarea(attrs={"rows": 16}),
+        label=_("Text"),
+        max_length=MAX_BODY_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 16}),
         help_text=_("Separate paragraphs with an empty line."),
-    )  # fmt: skip
+    )
     version = forms.IntegerField(widget=forms.HiddenInput, required=False)
 
 

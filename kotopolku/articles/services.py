@@ -57,9 +57,14 @@ def _text_errors(text: TranslationText) -> dict[str, list[str]]:
 
 @transaction.atomic
 def article_create(
-    *, service_point: ServicePoint, slug: str, life_situation: str, source_language: str,
-    text: TranslationText, by: Any,
-) -> Article:  # fmt: skip
+    *,
+    service_point: ServicePoint,
+    slug: str,
+    life_situation: str,
+    source_language: str,
+    text: TranslationText,
+    by: Any,
+) -> Article:
     errors = _text_errors(text)
     if life_situation not in LifeSituation.values:
         errors.setdefault("life_situation", []).append(_("Choose a life situation from the list."))
@@ -73,9 +78,13 @@ def article_create(
         service_point=service_point, slug=slug, life_situation=life_situation, source_language=source_language
     )
     source = ArticleTranslation.objects.create(
-        article=article, language=source_language, title=text.title, summary=text.summary, body=text.body,
+        article=article,
+        language=source_language,
+        title=text.title,
+        summary=text.summary,
+        body=text.body,
         edited_by=by,
-    )  # fmt: skip
+    )
     audit_record(actor=by, action="articles.edit", target=article, details={"created": source.language})
     return article
 
@@ -86,8 +95,13 @@ def source_of(article: Article) -> ArticleTranslation | None:
 
 @transaction.atomic
 def translation_save(
-    *, article: Article, language: str, text: TranslationText, by: Any, expected_version: int | None,
-) -> ArticleTranslation:  # fmt: skip
+    *,
+    article: Article,
+    language: str,
+    text: TranslationText,
+    by: Any,
+    expected_version: int | None,
+) -> ArticleTranslation:
     """Create or change one language version. A stale ``expected_version`` raises StaleVersion."""
     errors = _text_errors(text)
     if not is_public_language(language):
@@ -106,26 +120,40 @@ def translation_save(
         try:
             with transaction.atomic():
                 translation = ArticleTranslation.objects.create(
-                    article=article, language=language, title=text.title, summary=text.summary,
-                    body=text.body, source_revision=source_revision, edited_by=by,
-                )  # fmt: skip
+                    article=article,
+                    language=language,
+                    title=text.title,
+                    summary=text.summary,
+                    body=text.body,
+                    source_revision=source_revision,
+                    edited_by=by,
+                )
         except IntegrityError as error:
-            raise ValidationError({"language": _("This language version was just added by someone else.")}) from error
+            raise ValidationError(
+                {"language": _("This language version was just added by someone else.")}
+            ) from error
         audit_record(actor=by, action="articles.edit", target=article, details={"added": language})
         return translation
     changes: dict[str, Any] = {"title": text.title, "summary": text.summary, "body": text.body}
     text_changes = [name for name, value in changes.items() if getattr(existing, name) != value]
     if text_changes:
         changes.update(
-            revision=existing.revision + 1, status=TranslationStatus.DRAFT, edited_by=by,
-            approved_by=None, approved_at=None, submitted_by=None,
-        )  # fmt: skip
+            revision=existing.revision + 1,
+            status=TranslationStatus.DRAFT,
+            edited_by=by,
+            approved_by=None,
+            approved_at=None,
+            submitted_by=None,
+        )
     if source_revision is not None:
         changes["source_revision"] = source_revision
     translation, changed = versioned_update(existing, changes=changes, expected_version=expected_version)
     if changed:
         audit_record(
-            actor=by, action="articles.edit", target=article, details={"language": language, "fields": changed}
+            actor=by,
+            action="articles.edit",
+            target=article,
+            details={"language": language, "fields": changed},
         )
     return translation
 
@@ -139,9 +167,11 @@ def _status_change(
         translation, changes={"status": to, **extra}, expected_version=expected_version
     )
     audit_record(
-        actor=by, action="articles.approve" if to == TranslationStatus.PUBLISHED else "articles.edit",
-        target=translation.article, details={"language": translation.language, "status": to},
-    )  # fmt: skip
+        actor=by,
+        action="articles.approve" if to == TranslationStatus.PUBLISHED else "articles.edit",
+        target=translation.article,
+        details={"language": translation.language, "status": to},
+    )
     return updated
 
 
@@ -150,9 +180,13 @@ def translation_submit(
     *, translation: ArticleTranslation, by: Any, expected_version: int | None = None
 ) -> ArticleTranslation:
     return _status_change(
-        translation, frm=TranslationStatus.DRAFT, to=TranslationStatus.REVIEW, by=by,
-        expected_version=expected_version, submitted_by=by,
-    )  # fmt: skip
+        translation,
+        frm=TranslationStatus.DRAFT,
+        to=TranslationStatus.REVIEW,
+        by=by,
+        expected_version=expected_version,
+        submitted_by=by,
+    )
 
 
 @transaction.atomic
@@ -160,9 +194,14 @@ def translation_approve(
     *, translation: ArticleTranslation, by: Any, expected_version: int | None = None
 ) -> ArticleTranslation:
     return _status_change(
-        translation, frm=TranslationStatus.REVIEW, to=TranslationStatus.PUBLISHED, by=by,
-        expected_version=expected_version, approved_by=by, approved_at=timezone.now(),
-    )  # fmt: skip
+        translation,
+        frm=TranslationStatus.REVIEW,
+        to=TranslationStatus.PUBLISHED,
+        by=by,
+        expected_version=expected_version,
+        approved_by=by,
+        approved_at=timezone.now(),
+    )
 
 
 @transaction.atomic
@@ -170,6 +209,9 @@ def translation_return(
     *, translation: ArticleTranslation, by: Any, expected_version: int | None = None
 ) -> ArticleTranslation:
     return _status_change(
-        translation, frm=TranslationStatus.REVIEW, to=TranslationStatus.DRAFT, by=by,
+        translation,
+        frm=TranslationStatus.REVIEW,
+        to=TranslationStatus.DRAFT,
+        by=by,
         expected_version=expected_version,
-    )  # fmt: skip
+    )

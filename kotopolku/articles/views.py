@@ -49,11 +49,15 @@ def create(request: HttpRequest) -> HttpResponse:
         data = form.cleaned_data
         try:
             article = services.article_create(
-                service_point=data["service_point"], slug=data["slug"], life_situation=data["life_situation"],
+                service_point=data["service_point"],
+                slug=data["slug"],
+                life_situation=data["life_situation"],
                 source_language=data["source_language"],
-                text=services.TranslationText(title=data["title"], summary=data["summary"], body=data["body"]),
+                text=services.TranslationText(
+                    title=data["title"], summary=data["summary"], body=data["body"]
+                ),
                 by=request.user,
-            )  # fmt: skip
+            )
         except ValidationError as error:
             _add_errors(form, error)
         else:
@@ -97,7 +101,12 @@ def edit(request: HttpRequest, uuid: UUID, language: str) -> HttpResponse:
     existing = next((t for t in article.translations.all() if t.language == language), None)
     source = services.source_of(article)
     initial = (
-        {"title": existing.title, "summary": existing.summary, "body": existing.body, "version": existing.version}
+        {
+            "title": existing.title,
+            "summary": existing.summary,
+            "body": existing.body,
+            "version": existing.version,
+        }
         if existing
         else {}
     )
@@ -108,18 +117,34 @@ def edit(request: HttpRequest, uuid: UUID, language: str) -> HttpResponse:
             data = form.cleaned_data
             try:
                 services.translation_save(
-                    article=article, language=language,
-                    text=services.TranslationText(title=data["title"], summary=data["summary"], body=data["body"]),
-                    by=request.user, expected_version=data["version"] if existing else None,
-                )  # fmt: skip
+                    article=article,
+                    language=language,
+                    text=services.TranslationText(
+                        title=data["title"], summary=data["summary"], body=data["body"]
+                    ),
+                    by=request.user,
+                    expected_version=data["version"] if existing else None,
+                )
             except StaleVersion as stale:
-                form.add_error(None, _("Someone else saved this text while you were editing. Their version is shown below; copy your changes over it."))
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this text while you were editing. Their version is shown "
+                        "below; copy your changes over it."
+                    ),
+                )
                 return render(
-                    request, "articles/edit.html",
-                    {"article": article, "form": form, "language": public_language(language), "source": source,
-                     "current": stale.current},
+                    request,
+                    "articles/edit.html",
+                    {
+                        "article": article,
+                        "form": form,
+                        "language": public_language(language),
+                        "source": source,
+                        "current": stale.current,
+                    },
                     status=409,
-                )  # fmt: skip
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:
@@ -129,15 +154,21 @@ def edit(request: HttpRequest, uuid: UUID, language: str) -> HttpResponse:
     return render(
         request,
         "articles/edit.html",
-        {"article": article, "form": form, "language": public_language(language),
-         "source": source if source and source.language != language else None},
+        {
+            "article": article,
+            "form": form,
+            "language": public_language(language),
+            "source": source if source and source.language != language else None,
+        },
         status=status_code,
-    )  # fmt: skip
+    )
 
 
 def _step(request: HttpRequest, uuid: UUID, language: str, action: str) -> HttpResponse:
     article = selectors.article_detail(user=request.user, uuid=uuid)
-    translation: ArticleTranslation | None = next((t for t in article.translations.all() if t.language == language), None)
+    translation: ArticleTranslation | None = next(
+        (t for t in article.translations.all() if t.language == language), None
+    )
     if translation is None:
         raise Http404
     version = request.POST.get("version", "")

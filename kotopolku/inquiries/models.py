@@ -25,7 +25,9 @@ class Inquiry(ServicePointScopedModel, VersionedModel):
     email = models.EmailField(_("e-mail"), blank=True)
     phone = models.CharField(_("phone"), max_length=32, blank=True)
     page = models.CharField(_("page"), max_length=300, blank=True)
-    status = models.CharField(_("status"), max_length=10, choices=InquiryStatus.choices, default=InquiryStatus.NEW)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InquiryStatus.choices, default=InquiryStatus.NEW
+    )
     answer = models.TextField(_("answer"), blank=True)
     answered_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
@@ -48,3 +50,6 @@ class PostThrottle(models.Model):
 
     digest = models.CharField(max_length=64, db_index=True)
     posted_at = models.DateTimeField(db_index=True)
+
+    def __str__(self) -> str:
+        return self.digest[:12]

@@ -28,5 +28,7 @@ def inquiry_open(*, user: object, uuid: UUID | str) -> Inquiry:
     """One inquiry; the read is audited (the sender's question and address are personal data)."""
     inquiry = Inquiry.objects.select_related("service_point", "answered_by", "contact").get(uuid=uuid)
     require(user, "inquiries.answer", inquiry)
-    audit_record(actor=user, action="inquiries.answer", target=inquiry, purpose="reading a question from the website")
+    audit_record(
+        actor=user, action="inquiries.answer", target=inquiry, purpose="reading a question from the website"
+    )
     return inquiry

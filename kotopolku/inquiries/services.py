@@ -22,10 +22,10 @@ from kotopolku.contacts.services import ContactData, contact_log, topics_by_code
 from kotopolku.core.public_languages import PLAIN_FINNISH, is_public_language
 from kotopolku.core.text import has_forbidden_characters, normalised_text
 from kotopolku.core.versioning import versioned_update
-from kotopolku.organisations.models import ServicePoint
-from kotopolku.surveys.services import visit_token_consume
 from kotopolku.inquiries.enums import AnswerBy, InquiryKind, InquiryStatus
 from kotopolku.inquiries.models import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, Inquiry, PostThrottle
+from kotopolku.organisations.models import ServicePoint
+from kotopolku.surveys.services import visit_token_consume
 
 THROTTLE_WINDOW = timedelta(hours=1)
 POSTS_PER_EMAIL = 3
@@ -118,9 +118,15 @@ def inquiry_submit(
     _throttle(limits)
     visit_token_consume(token)
     inquiry = Inquiry.objects.create(
-        service_point=service_point, kind=data.kind, language=data.language, question=data.question,
-        answer_by=data.answer_by, email=data.email, phone=data.phone, page=data.page,
-    )  # fmt: skip
+        service_point=service_point,
+        kind=data.kind,
+        language=data.language,
+        question=data.question,
+        answer_by=data.answer_by,
+        email=data.email,
+        phone=data.phone,
+        page=data.page,
+    )
     audit_record(actor=None, action="inquiries.received", target=inquiry, purpose="question from the website")
     return inquiry
 
@@ -170,12 +176,17 @@ def inquiry_answer(
     updated, changed = versioned_update(
         inquiry,
         changes={
-            "status": InquiryStatus.ANSWERED, "answer": answer, "answered_by": by,
-            "answered_at": timezone.now(), "contact": contact,
+            "status": InquiryStatus.ANSWERED,
+            "answer": answer,
+            "answered_by": by,
+            "answered_at": timezone.now(),
+            "contact": contact,
         },
         expected_version=expected_version,
-    )  # fmt: skip
-    audit_record(actor=by, action="inquiries.answer", target=updated, details={"answered": True, "fields": changed})
+    )
+    audit_record(
+        actor=by, action="inquiries.answer", target=updated, details={"answered": True, "fields": changed}
+    )
     if inquiry.answer_by == AnswerBy.EMAIL:
         try:
             send_mail(
@@ -185,7 +196,9 @@ def inquiry_answer(
                 recipient_list=[inquiry.email],
             )
         except OSError as error:
-            raise ValidationError({"__all__": [_("The e-mail could not be sent. Try again later.")]}) from error
+            raise ValidationError(
+                {"__all__": [_("The e-mail could not be sent. Try again later.")]}
+            ) from error
     return updated
 
 
@@ -195,8 +208,9 @@ def inquiry_close(*, inquiry: Inquiry, by: Any, expected_version: int | None) ->
     if inquiry.status != InquiryStatus.NEW:
         raise ValidationError({"__all__": [_("This message has already been handled.")]})
     updated, _changed = versioned_update(
-        inquiry, changes={"status": InquiryStatus.CLOSED, "answered_by": by, "answered_at": timezone.now()},
+        inquiry,
+        changes={"status": InquiryStatus.CLOSED, "answered_by": by, "answered_at": timezone.now()},
         expected_version=expected_version,
-    )  # fmt: skip
+    )
     audit_record(actor=by, action="inquiries.answer", target=updated, details={"closed": True})
     return updated

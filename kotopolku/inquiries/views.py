@@ -42,7 +42,9 @@ def inbox_list(request: HttpRequest) -> HttpResponse:
     status = request.GET.get("status", InquiryStatus.NEW)
     page = Paginator(inbox(user=request.user, status=status), PAGE_SIZE).get_page(request.GET.get("page"))
     return render(
-        request, "inquiries/inbox.html", {"page_obj": page, "status": status, "statuses": InquiryStatus.choices}
+        request,
+        "inquiries/inbox.html",
+        {"page_obj": page, "status": status, "statuses": InquiryStatus.choices},
     )
 
 
@@ -58,18 +60,27 @@ def inquiry_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
         try:
             if request.POST.get("close"):
                 version = request.POST.get("version", "")
-                inquiry_close(inquiry=inquiry, by=request.user, expected_version=int(version) if version.isdigit() else -1)
+                inquiry_close(
+                    inquiry=inquiry,
+                    by=request.user,
+                    expected_version=int(version) if version.isdigit() else -1,
+                )
                 messages.success(request, _("The message was closed."))
                 return redirect("inquiries:inbox")
             if form.is_valid():
                 inquiry_answer(
-                    inquiry=inquiry, answer=form.cleaned_data["answer"], topic_codes=form.cleaned_data["topics"],
-                    by=request.user, expected_version=form.cleaned_data["version"],
-                )  # fmt: skip
+                    inquiry=inquiry,
+                    answer=form.cleaned_data["answer"],
+                    topic_codes=form.cleaned_data["topics"],
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
                 messages.success(request, _("The answer was saved and logged as a desk contact."))
                 return redirect("inquiries:inbox")
         except StaleVersion:
-            form.add_error(None, _("Someone else handled this message while you were writing. Reload the page."))
+            form.add_error(
+                None, _("Someone else handled this message while you were writing. Reload the page.")
+            )
             status = 409
         except ValidationError as error:
             for field, errors in error.message_dict.items():
@@ -81,6 +92,10 @@ def inquiry_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     return render(
         request,
         "inquiries/inquiry.html",
-        {"inquiry": inquiry, "form": form, "language_name": language_item.name if language_item else inquiry.language},
+        {
+            "inquiry": inquiry,
+            "form": form,
+            "language_name": language_item.name if language_item else inquiry.language,
+        },
         status=status,
     )

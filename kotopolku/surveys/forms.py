@@ -34,9 +34,11 @@ class QuestionForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=public_language_choices(), initial="fi")
     text = forms.CharField(label=_("Question"), max_length=500)
     choices = forms.CharField(
-        label=_("Choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("For a choice question: one choice per line."),
-    )  # fmt: skip
+    )
     required = forms.BooleanField(label=_("An answer is required"), required=False)
     measures_satisfaction = forms.BooleanField(
         label=_("Counts towards the average satisfaction"), required=False
@@ -48,9 +50,11 @@ class QuestionTranslationForm(forms.Form):
     language = forms.ChoiceField(label=_("Language"), choices=public_language_choices())
     text = forms.CharField(label=_("Question"), max_length=500)
     choices = forms.CharField(
-        label=_("Choices"), required=False, widget=forms.Textarea(attrs={"rows": 4}),
+        label=_("Choices"),
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
         help_text=_("For a choice question: one choice per line."),
-    )  # fmt: skip
+    )
 
 
 class PeriodForm(forms.Form):

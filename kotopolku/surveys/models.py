@@ -114,6 +114,9 @@ class Answer(models.Model):
             models.UniqueConstraint(fields=["response", "question"], name="surveys_answer_once"),
         ]
 
+    def __str__(self) -> str:
+        return f"{self.question_id}: {self.scale or self.choice or self.text[:20]}"
+
 
 class UsedVisitToken(models.Model):
     """The digest of a form's one-time token once it has been answered: one answer per visit."""
@@ -121,11 +124,16 @@ class UsedVisitToken(models.Model):
     digest = models.CharField(max_length=64, unique=True)
     used_on = models.DateField(db_index=True)
 
+    def __str__(self) -> str:
+        return self.digest[:12]
+
 
 class HelpfulVote(models.Model):
-    """"Was this page helpful?" on a public page: yes or no, anonymous."""
+    """ "Was this page helpful?" on a public page: yes or no, anonymous."""
 
-    service_point = models.ForeignKey("organisations.ServicePoint", on_delete=models.CASCADE, related_name="+")
+    service_point = models.ForeignKey(
+        "organisations.ServicePoint", on_delete=models.CASCADE, related_name="+"
+    )
     page = models.CharField(_("page"), max_length=200)
     language = models.CharField(_("language"), max_length=16)
     helpful = models.BooleanField(_("helpful"))
@@ -133,3 +141,6 @@ class HelpfulVote(models.Model):
 
     class Meta:
         indexes = [models.Index(fields=["service_point", "page"], name="surveys_helpful_page")]
+
+    def __str__(self) -> str:
+        return f"{self.page} {self.helpful}"

@@ -66,7 +66,13 @@ def survey_results(
     if end is not None:
         answers = answers.filter(response__answered_on__lte=end)
     rows = answers.values_list(
-        "question_id", "scale", "choice", "text", "response__language", "response__channel", "response__answered_on"
+        "question_id",
+        "scale",
+        "choice",
+        "text",
+        "response__language",
+        "response__channel",
+        "response__answered_on",
     ).order_by("-response__answered_on", "-id")
     by_question: dict[int, list[tuple[int | None, int | None, str, str, str, date]]] = defaultdict(list)
     for question_id, scale, choice, text, lang, channel, answered_on in rows:
@@ -80,7 +86,9 @@ def survey_results(
             counts = Counter(values)
             result.distribution = [(str(n), counts.get(n, 0)) for n in range(SCALE_MIN, SCALE_MAX + 1)]
             result.average = sum(values) / len(values) if values else None
-            result.average_by_language = _averages((item[3], item[0]) for item in items if item[0] is not None)
+            result.average_by_language = _averages(
+                (item[3], item[0]) for item in items if item[0] is not None
+            )
             result.average_by_channel = _averages((item[4], item[0]) for item in items if item[0] is not None)
         elif question.kind == QuestionKind.CHOICE:
             counts = Counter(item[1] for item in items if item[1] is not None)

@@ -135,7 +135,9 @@ def survey_translate(
 
 @transaction.atomic
 def survey_set_open(*, survey: Survey, is_open: bool, by: Any, expected_version: int | None) -> Survey:
-    updated, changed = versioned_update(survey, changes={"is_open": is_open}, expected_version=expected_version)
+    updated, changed = versioned_update(
+        survey, changes={"is_open": is_open}, expected_version=expected_version
+    )
     if changed:
         audit_record(actor=by, action="surveys.manage", target=survey, details={"is_open": is_open})
     return updated
@@ -177,9 +179,13 @@ def question_add(
         raise ValidationError(errors)
     position = survey.questions.count() + 1
     question = Question.objects.create(
-        survey=survey, position=position, kind=kind, texts={text.language: entry}, required=required,
+        survey=survey,
+        position=position,
+        kind=kind,
+        texts={text.language: entry},
+        required=required,
         measures_satisfaction=measures_satisfaction,
-    )  # fmt: skip
+    )
     audit_record(actor=by, action="surveys.manage", target=survey, details={"question_added": position})
     return question
 
@@ -201,7 +207,12 @@ def question_translate(*, question: Question, text: QuestionText, by: Any) -> Qu
     locked = Question.objects.select_for_update().get(pk=question.pk)
     locked.texts = {**locked.texts, text.language: entry}
     locked.save(update_fields=["texts", "updated_at"])
-    audit_record(actor=by, action="surveys.manage", target=locked.survey, details={"question_translated": text.language})
+    audit_record(
+        actor=by,
+        action="surveys.manage",
+        target=locked.survey,
+        details={"question_translated": text.language},
+    )
     return locked
 
 
@@ -263,9 +274,14 @@ def response_submit(
 
 
 @transaction.atomic
-def helpful_vote(*, service_point: ServicePoint, page: str, language: str, helpful: bool, token: str) -> HelpfulVote:
+def helpful_vote(
+    *, service_point: ServicePoint, page: str, language: str, helpful: bool, token: str
+) -> HelpfulVote:
     visit_token_consume(token)
     return HelpfulVote.objects.create(
-        service_point=service_point, page=page[:200], language=language, helpful=helpful,
+        service_point=service_point,
+        page=page[:200],
+        language=language,
+        helpful=helpful,
         voted_on=timezone.localdate(),
-    )  # fmt: skip
+    )

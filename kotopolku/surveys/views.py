@@ -46,17 +46,21 @@ def survey_index(request: HttpRequest) -> HttpResponse:
             require(request.user, "surveys.manage", form.cleaned_data["service_point"])
             try:
                 survey = services.survey_create(
-                    service_point=form.cleaned_data["service_point"], language=form.cleaned_data["language"],
-                    title=form.cleaned_data["title"], by=request.user,
-                )  # fmt: skip
+                    service_point=form.cleaned_data["service_point"],
+                    language=form.cleaned_data["language"],
+                    title=form.cleaned_data["title"],
+                    by=request.user,
+                )
             except ValidationError as error:
                 _add_errors(form, error)
             else:
                 return redirect("surveys:detail", uuid=survey.uuid)
     return render(
-        request, "surveys/list.html", {"surveys": surveys, "form": form, "may_manage": may_manage},
+        request,
+        "surveys/list.html",
+        {"surveys": surveys, "form": form, "may_manage": may_manage},
         status=400 if form.errors else 200,
-    )  # fmt: skip
+    )
 
 
 def _choices(text: str) -> list[str]:
@@ -83,20 +87,27 @@ def survey_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 title_form = SurveyTitleForm(request.POST)
                 if title_form.is_valid():
                     services.survey_translate(
-                        survey=survey, language=title_form.cleaned_data["language"],
-                        title=title_form.cleaned_data["title"], by=request.user,
+                        survey=survey,
+                        language=title_form.cleaned_data["language"],
+                        title=title_form.cleaned_data["title"],
+                        by=request.user,
                         expected_version=title_form.cleaned_data["version"],
-                    )  # fmt: skip
+                    )
                     return redirect("surveys:detail", uuid=survey.uuid)
             elif action == "question":
                 question_form = QuestionForm(request.POST)
                 if question_form.is_valid():
                     data = question_form.cleaned_data
                     services.question_add(
-                        survey=survey, kind=data["kind"],
-                        text=services.QuestionText(language=data["language"], text=data["text"], choices=_choices(data["choices"])),
-                        required=data["required"], measures_satisfaction=data["measures_satisfaction"], by=request.user,
-                    )  # fmt: skip
+                        survey=survey,
+                        kind=data["kind"],
+                        text=services.QuestionText(
+                            language=data["language"], text=data["text"], choices=_choices(data["choices"])
+                        ),
+                        required=data["required"],
+                        measures_satisfaction=data["measures_satisfaction"],
+                        by=request.user,
+                    )
                     return redirect("surveys:detail", uuid=survey.uuid)
             elif action == "translate":
                 translation_form = QuestionTranslationForm(request.POST)
@@ -107,33 +118,43 @@ def survey_view(request: HttpRequest, uuid: UUID) -> HttpResponse:
                         raise Http404
                     services.question_translate(
                         question=question,
-                        text=services.QuestionText(language=data["language"], text=data["text"], choices=_choices(data["choices"])),
+                        text=services.QuestionText(
+                            language=data["language"], text=data["text"], choices=_choices(data["choices"])
+                        ),
                         by=request.user,
-                    )  # fmt: skip
+                    )
                     return redirect("surveys:detail", uuid=survey.uuid)
             elif action in ("open", "close"):
                 version = request.POST.get("version", "")
                 services.survey_set_open(
-                    survey=survey, is_open=action == "open", by=request.user,
+                    survey=survey,
+                    is_open=action == "open",
+                    by=request.user,
                     expected_version=int(version) if version.isdigit() else -1,
-                )  # fmt: skip
+                )
                 return redirect("surveys:detail", uuid=survey.uuid)
         except StaleVersion:
             messages.error(request, _("Someone else changed this survey. Check it and try again."))
             return redirect("surveys:detail", uuid=survey.uuid)
         except ValidationError as error:
-            target = {"title": title_form, "question": question_form, "translate": translation_form}.get(action or "", question_form)
+            target = {"title": title_form, "question": question_form, "translate": translation_form}.get(
+                action or "", question_form
+            )
             _add_errors(target, error)
         status = 400
     return render(
         request,
         "surveys/detail.html",
         {
-            "survey": survey, "may_manage": may_manage, "title_form": title_form, "question_form": question_form,
-            "translation_form": translation_form, "titles": sorted(survey.titles.items()),
+            "survey": survey,
+            "may_manage": may_manage,
+            "title_form": title_form,
+            "question_form": question_form,
+            "translation_form": translation_form,
+            "titles": sorted(survey.titles.items()),
         },
         status=status,
-    )  # fmt: skip
+    )
 
 
 @login_required
@@ -150,7 +171,9 @@ def survey_results(request: HttpRequest, uuid: UUID) -> HttpResponse:
     results = selectors.survey_results(
         user=request.user, survey=survey, start=start, end=end, language=request.LANGUAGE_CODE
     )
-    satisfaction = selectors.average_satisfaction(service_points=[survey.service_point_id], start=start, end=end)
+    satisfaction = selectors.average_satisfaction(
+        service_points=[survey.service_point_id], start=start, end=end
+    )
     return render(
         request,
         "surveys/results.html",

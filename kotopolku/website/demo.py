@@ -15,7 +15,6 @@ from kotopolku.website.models import Site
 LOCATIONS = {"rovaniemi": "ih-rovaniemi", "kemi": "pointti-kemi"}
 
 
-
 @transaction.atomic
 def load_demo(*, tenancy: Any, stdout: TextIO) -> None:
     points = {"rovaniemi": tenancy.rovaniemi, "kemi": tenancy.kemi}
@@ -23,6 +22,10 @@ def load_demo(*, tenancy: Any, stdout: TextIO) -> None:
         location = Location.objects.filter(uuid=demo_uuid("location", LOCATIONS[key])).first()
         Site.objects.update_or_create(
             service_point=point,
-            defaults={"location": location, "is_published": True, "accessibility_assessed_on": date(2026, 11, 30)},
+            defaults={
+                "location": location,
+                "is_published": True,
+                "accessibility_assessed_on": date(2026, 11, 30),
+            },
         )
     stdout.write(f"Website: {len(points)} public sites\n")

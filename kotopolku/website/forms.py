@@ -10,7 +10,7 @@ from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.catalogue.enums import LifeSituation
-from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language_choices
+from kotopolku.core.public_languages import PLAIN_FINNISH, PUBLIC_LANGUAGES, public_language_choices
 from kotopolku.inquiries.enums import AnswerBy
 from kotopolku.inquiries.models import MAX_QUESTION_LENGTH
 from kotopolku.organisations.models import Organisation
@@ -26,46 +26,80 @@ MESSAGES = {
 
 class InquiryForm(forms.Form):
     question = forms.CharField(
-        label=_("Your question"), widget=forms.Textarea(attrs={"rows": 6}), max_length=MAX_QUESTION_LENGTH,
+        label=_("Your question"),
+        widget=forms.Textarea(attrs={"rows": 6}),
+        max_length=MAX_QUESTION_LENGTH,
         error_messages={**MESSAGES, "required": _("Write your question.")},
-    )  # fmt: skip
-    language = forms.ChoiceField(label=_("Language of the answer"), choices=public_language_choices(), error_messages=MESSAGES)
-    answer_by = forms.ChoiceField(
-        label=_("How do you want the answer?"), widget=forms.RadioSelect, error_messages=MESSAGES, initial=AnswerBy.EMAIL
     )
-    email = forms.CharField(label=_("E-mail"), required=False, max_length=254, error_messages=MESSAGES,
-                            widget=forms.EmailInput(attrs={"autocomplete": "email"}))  # fmt: skip
-    phone = forms.CharField(label=_("Phone"), required=False, max_length=32, error_messages=MESSAGES,
-                            widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}))  # fmt: skip
+    language = forms.ChoiceField(
+        label=_("Language of the answer"), choices=public_language_choices(), error_messages=MESSAGES
+    )
+    answer_by = forms.ChoiceField(
+        label=_("How do you want the answer?"),
+        choices=[(AnswerBy.EMAIL, _("By e-mail")), (AnswerBy.PHONE, _("By phone"))],
+        widget=forms.RadioSelect,
+        error_messages=MESSAGES,
+        initial=AnswerBy.EMAIL,
+    )
+    email = forms.CharField(
+        label=_("E-mail"),
+        required=False,
+        max_length=254,
+        error_messages=MESSAGES,
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    phone = forms.CharField(
+        label=_("Phone"),
+        required=False,
+        max_length=32,
+        error_messages=MESSAGES,
+        widget=forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+    )
 
     def __init__(self, *args: Any, language: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["answer_by"].choices = [(AnswerBy.EMAIL, _("By e-mail")), (AnswerBy.PHONE, _("By phone"))]
+
+
+def _situation_choices() -> list[tuple[str, Any]]:
+    return [("", _("All")), *((code, LIFE_SITUATIONS[code]) for code in LifeSituation.values)]
+
+
+def _language_choices() -> list[tuple[str, Any]]:
+    return [
+        ("", _("All")),
+        *((item.code, item.name) for item in PUBLIC_LANGUAGES if item.code != PLAIN_FINNISH),
+    ]
 
 
 class DirectoryForm(forms.Form):
     q = forms.CharField(label=_("Search words"), required=False, max_length=200, error_messages=MESSAGES)
-    situation = forms.ChoiceField(label=_("Life situation"), required=False, error_messages=MESSAGES)
-    language = forms.ChoiceField(label=_("Language of the service"), required=False, error_messages=MESSAGES)
+    situation = forms.ChoiceField(
+        label=_("Life situation"), required=False, error_messages=MESSAGES, choices=_situation_choices
+    )
+    language = forms.ChoiceField(
+        label=_("Language of the service"), required=False, error_messages=MESSAGES, choices=_language_choices
+    )
     organisation = forms.ModelChoiceField(
-        label=_("Organisation"), required=False, queryset=Organisation.objects.none(),
-        error_messages={**MESSAGES, "invalid_choice": _("Choose an option from the list."), "invalid_pk_value": _("Choose an option from the list.")},
+        label=_("Organisation"),
+        required=False,
+        queryset=Organisation.objects.none(),
+        error_messages={
+            **MESSAGES,
+            "invalid_choice": _("Choose an option from the list."),
+            "invalid_pk_value": _("Choose an option from the list."),
+        },
         empty_label=_("All"),
-    )  # fmt: skip
+    )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
 
-    def __init__(self, *args: Any, organisations: QuerySet[Organisation], language: str = "", **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, organisations: QuerySet[Organisation], language: str = "", **kwargs: Any
+    ) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["situation"].choices = [("", _("All"))] + [
-            (code, LIFE_SITUATIONS[code]) for code in LifeSituation.values
-        ]
-        self.fields["language"].choices = [("", _("All"))] + [
-            (item.code, item.name) for item in PUBLIC_LANGUAGES if item.code != "fi-x-plain"
-        ]
         field = self.fields["organisation"]
         assert isinstance(field, forms.ModelChoiceField)
         field.queryset = organisations
-        field.label_from_instance = lambda organisation: organisation.name  # type: ignore[method-assign]
+        field.label_from_instance = lambda organisation: organisation.name  # type: ignore[method-assign,assignment]
 
 
 __all__ = ["DirectoryForm", "InquiryForm", "language_name"]

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
     from kotopolku.surveys.models import Survey
     from kotopolku.website.views.context import Page
 
-LIFE_SITUATIONS = {
+LIFE_SITUATIONS: dict[str, Any] = {
     LifeSituation.WORK: _("Work"),
     LifeSituation.FAMILY: _("Family"),
     LifeSituation.STUDY: _("Studying"),
@@ -32,13 +32,13 @@ LIFE_SITUATIONS = {
     LifeSituation.BUSINESS: _("Starting a business"),
     LifeSituation.OTHER: _("Settling in and everyday life"),
 }
-CHANNELS = {
+CHANNELS: dict[str, Any] = {
     ChannelKind.ON_SITE: _("Visit in person"),
     ChannelKind.PHONE: _("By phone"),
     ChannelKind.WEB: _("Web page"),
     ChannelKind.E_SERVICE: _("Online service"),
 }
-FEES = {
+FEES: dict[str, Any] = {
     FeeKind.FREE: _("Free of charge"),
     FeeKind.CHARGED: _("There is a fee"),
     FeeKind.PARTLY_CHARGED: _("Partly free of charge"),
@@ -170,7 +170,13 @@ def article_link(article: Article, page: Page) -> dict[str, Any]:
     published = {t.language: t for t in article.translations.all()}
     translation = published.get(page.language)
     if translation is not None:
-        return {"title": translation.title, "summary": translation.summary, "url": page.url("article", slug=article.slug), "text_lang": page.language, "elsewhere": []}
+        return {
+            "title": translation.title,
+            "summary": translation.summary,
+            "url": page.url("article", slug=article.slug),
+            "text_lang": page.language,
+            "elsewhere": [],
+        }
     shown = pick(published.values(), page.language)
     return {
         "title": shown.title,
@@ -178,7 +184,11 @@ def article_link(article: Article, page: Page) -> dict[str, Any]:
         "url": page.url("article", shown.language, slug=article.slug),
         "text_lang": shown.language,
         "elsewhere": [
-            {"name": language_name(code, page.language), "code": code, "url": page.url("article", code, slug=article.slug)}
+            {
+                "name": language_name(code, page.language),
+                "code": code,
+                "url": page.url("article", code, slug=article.slug),
+            }
             for code in published
         ],
     }
@@ -203,7 +213,9 @@ def service_link(service: Service, page: Page) -> dict[str, Any]:
         "name": translation.name if translation else "",
         "summary": description[:200] + ("…" if len(description) > 200 else ""),
         "text_lang": translation.language if translation else "",
-        "organisation": service.organisation.name_in(_content_language(page.language)) if service.organisation else "",
+        "organisation": service.organisation.name_in(_content_language(page.language))
+        if service.organisation
+        else "",
         "url": page.url("service", uuid=service.uuid),
     }
 
@@ -227,7 +239,9 @@ def service_page(service: Service, page: Page, now: datetime) -> dict[str, Any]:
         "application_process": translation.application_process if translation else "",
         "eligibility": translation.eligibility_description if translation else "",
         "fees_description": translation.fees_description if translation else "",
-        "organisation": service.organisation.name_in(_content_language(language)) if service.organisation else "",
+        "organisation": service.organisation.name_in(_content_language(language))
+        if service.organisation
+        else "",
         "url": service.url,
         "email": service.email,
         "fees": FEES.get(service.fees, ""),
@@ -236,12 +250,21 @@ def service_page(service: Service, page: Page, now: datetime) -> dict[str, Any]:
             for cost in service.cost_options.all()
         ],
         "channels": [
-            {"label": CHANNELS.get(channel.kind, channel.kind), "url": channel.url, "description": text_of(channel, "description", language)}
+            {
+                "label": CHANNELS.get(channel.kind, channel.kind),
+                "url": channel.url,
+                "description": text_of(channel, "description", language),
+            }
             for channel in service.channels.all()
         ],
         "languages": [language_name(item.code, language) for item in service.languages.all()],
-        "documents": [text_of(document, "document", language) for document in service.required_documents.all()],
-        "phones": [{"number": phone.number, "description": text_of(phone, "description", language)} for phone in service.phones.all()],
+        "documents": [
+            text_of(document, "document", language) for document in service.required_documents.all()
+        ],
+        "phones": [
+            {"number": phone.number, "description": text_of(phone, "description", language)}
+            for phone in service.phones.all()
+        ],
         "areas": [area.name_in(_content_language(language)) for area in service.service_areas.all()],
         "status": opening_status(schedules, now) if schedules else None,
         "week": week(schedules, today) if schedules else [],

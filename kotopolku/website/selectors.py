@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from django.db.models import QuerySet
 
-from kotopolku.organisations.models import ServicePoint
 from kotopolku.website.models import Site
 
 

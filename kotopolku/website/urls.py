@@ -1,9 +1,9 @@
-"""The public site at the root and its staff page (a survey's links and QR codes) under /website/, both in the ``website``
-namespace. ``kotopolku.urls`` mounts ``site_urlpatterns`` last, after every app's prefix, so
-that ``/<service point>/`` never shadows an app (this module has no ``urlpatterns`` of its own
-for the per-app mounting to pick up)."""
+"""The public site at the root and its staff page (a survey's links and QR codes) under
+/website/, both in the ``website`` namespace. ``kotopolku.urls`` mounts ``site_urlpatterns``
+last, after every app's prefix, so that ``/<service point>/`` never shadows an app (this module
+has no ``urlpatterns`` of its own for the per-app mounting to pick up)."""
 
-from django.urls import include, path
+from django.urls import URLPattern, URLResolver, include, path
 
 from kotopolku.website.views import public, staff
 
@@ -36,4 +36,7 @@ public_urlpatterns = [
     path(f"{SITE}/feedback/<uuid:uuid>/thanks/", public.survey_thanks, name="survey_thanks"),
 ]
 
-site_urlpatterns = [path("website/", include(staff_urlpatterns)), *public_urlpatterns]
+site_urlpatterns: list[URLPattern | URLResolver] = [
+    path("website/", include(staff_urlpatterns)),
+    *public_urlpatterns,
+]

@@ -49,7 +49,10 @@ def _open_candidates(at: datetime) -> Q:
 
 def _directory_rows(queryset: QuerySet[Service]) -> QuerySet[Service]:
     return queryset.select_related("organisation").prefetch_related(
-        Prefetch("translations", queryset=ServiceTranslation.objects.only("id", "service_id", "language", "name", "description")),
+        Prefetch(
+            "translations",
+            queryset=ServiceTranslation.objects.only("id", "service_id", "language", "name", "description"),
+        ),
         "languages",
     )
 
@@ -59,11 +62,15 @@ def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> Q
     services = Service.objects.active()
     if query.municipality is not None:
         areas = ServiceArea.objects.filter(municipality=query.municipality)
-        services = services.filter(Q(pk__in=areas.values("service_id")) | ~Q(pk__in=ServiceArea.objects.values("service_id")))
+        services = services.filter(
+            Q(pk__in=areas.values("service_id")) | ~Q(pk__in=ServiceArea.objects.values("service_id"))
+        )
     if query.text.strip():
         services = services.filter(pk__in=service_search_ids(text=query.text, language=query.text_language))
     if query.life_situation:
-        steps = ServicePathStep.objects.filter(path__life_situation=query.life_situation, path__is_active=True)
+        steps = ServicePathStep.objects.filter(
+            path__life_situation=query.life_situation, path__is_active=True
+        )
         services = services.filter(pk__in=steps.filter(service__isnull=False).values("service_id"))
     if query.language_served:
         services = services.filter(
@@ -78,7 +85,9 @@ def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> Q
 def open_now_filter(services: QuerySet[Service], at: datetime, *, limit: int) -> list[Service]:
     """The services of ``services`` that are open at ``at`` (at most ``limit``), reading their
     hours in batches."""
-    candidates = services.filter(pk__in=Service.objects.filter(_open_candidates(at)).values("pk")).prefetch_related(
+    candidates = services.filter(
+        pk__in=Service.objects.filter(_open_candidates(at)).values("pk")
+    ).prefetch_related(
         Prefetch("schedules", queryset=Schedule.objects.all()),
         Prefetch(
             "service_at_locations",

@@ -22,7 +22,9 @@ View = Callable[..., HttpResponse]
 class Page:
     """The reader's place: the site, the language, and the page's name in the URL map."""
 
-    def __init__(self, request: HttpRequest, site: Site, language: str, url_name: str, kwargs: dict[str, Any]):
+    def __init__(
+        self, request: HttpRequest, site: Site, language: str, url_name: str, kwargs: dict[str, Any]
+    ):
         self.request = request
         self.site = site
         self.service_point = site.service_point
@@ -32,7 +34,8 @@ class Page:
 
     def url(self, name: str, language: str | None = None, **kwargs: Any) -> str:
         return reverse(
-            f"website:{name}", kwargs={"site": self.service_point.slug, "lang": language or self.language, **kwargs}
+            f"website:{name}",
+            kwargs={"site": self.service_point.slug, "lang": language or self.language, **kwargs},
         )
 
     def alternates(self, languages: Iterable[str] | None = None) -> list[dict[str, Any]]:
@@ -50,9 +53,13 @@ class Page:
         ]
 
     def render(
-        self, template: str, context: dict[str, Any] | None = None, *, status: int = 200,
+        self,
+        template: str,
+        context: dict[str, Any] | None = None,
+        *,
+        status: int = 200,
         languages: Iterable[str] | None = None,
-    ) -> HttpResponse:  # fmt: skip
+    ) -> HttpResponse:
         language = public_language(self.language)
         base = {
             "page": self,
@@ -86,10 +93,16 @@ def not_found(request: HttpRequest, language: str | None = None, site: Site | No
         response = render(
             request,
             "website/not_found.html",
-            {"lang": language, "lang_dir": "rtl" if public and public.rtl else "ltr", "site": site,
-             "service_point": site.service_point if site else None, "alternates": [], "nav": None},
+            {
+                "lang": language,
+                "lang_dir": "rtl" if public and public.rtl else "ltr",
+                "site": site,
+                "service_point": site.service_point if site else None,
+                "alternates": [],
+                "nav": None,
+            },
             status=404,
-        )  # fmt: skip
+        )
     response["Content-Language"] = language or "fi"
     return response
 

@@ -19,9 +19,9 @@ from kotopolku.audit.context import current_context
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.catalogue.hours import opening_status, week_table
 from kotopolku.catalogue.selectors import public as catalogue
+from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
 from kotopolku.inquiries.enums import InquiryKind
 from kotopolku.inquiries.services import InquiryData, InquiryInvalid, RateLimited, inquiry_submit
-from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
 from kotopolku.surveys import selectors as surveys
 from kotopolku.surveys.enums import AnswerChannel
 from kotopolku.surveys.services import (
@@ -64,7 +64,13 @@ def index(request: HttpRequest) -> HttpResponse:
     public = public_language(language)
     sites = list(published_sites())
     alternates = [
-        {"code": item.code, "name": item.name, "rtl": item.rtl, "url": f"/?lang={item.code}", "current": item.code == language}
+        {
+            "code": item.code,
+            "name": item.name,
+            "rtl": item.rtl,
+            "url": f"/?lang={item.code}",
+            "current": item.code == language,
+        }
         for item in PUBLIC_LANGUAGES
     ]
     with reading_in(language):
@@ -72,14 +78,21 @@ def index(request: HttpRequest) -> HttpResponse:
             request,
             "website/index.html",
             {
-                "lang": language, "lang_dir": "rtl" if public and public.rtl else "ltr", "alternates": alternates,
+                "lang": language,
+                "lang_dir": "rtl" if public and public.rtl else "ltr",
+                "alternates": alternates,
                 "sites": [
-                    {"site": site, "url": reverse("website:home", kwargs={"site": site.service_point.slug, "lang": language})}
+                    {
+                        "site": site,
+                        "url": reverse(
+                            "website:home", kwargs={"site": site.service_point.slug, "lang": language}
+                        ),
+                    }
                     for site in sites
                 ],
                 "nav": None,
             },
-        )  # fmt: skip
+        )
     response["Content-Language"] = language
     return response
 
@@ -92,7 +105,10 @@ def robots(request: HttpRequest) -> HttpResponse:
         "Disallow: /accounts/",
         "Disallow: /admin/",
         "Disallow: /api/v1/",
-        *[f"Disallow: /{app}/" for app in ("clients", "contacts", "catalogue", "articles", "surveys", "website")],
+        *[
+            f"Disallow: /{app}/"
+            for app in ("clients", "contacts", "catalogue", "articles", "surveys", "website")
+        ],
         f"Sitemap: {request.build_absolute_uri(reverse('website:sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
@@ -105,7 +121,12 @@ def sitemap(request: HttpRequest) -> HttpResponse:
     def every_language(name: str, site_slug: str, languages: list[str] | None = None, **kwargs: Any) -> None:
         codes = languages or [item.code for item in PUBLIC_LANGUAGES]
         links = [
-            (code, request.build_absolute_uri(reverse(f"website:{name}", kwargs={"site": site_slug, "lang": code, **kwargs})))
+            (
+                code,
+                request.build_absolute_uri(
+                    reverse(f"website:{name}", kwargs={"site": site_slug, "lang": code, **kwargs})
+                ),
+            )
             for code in codes
         ]
         urls.extend((url, links) for _code, url in links)
@@ -126,7 +147,9 @@ def site_redirect(request: HttpRequest, site: str) -> HttpResponse:
     found = site_of(slug=site)
     if found is None:
         return not_found(request)
-    return HttpResponseRedirect(reverse("website:home", kwargs={"site": site, "lang": preferred_language(request)}))
+    return HttpResponseRedirect(
+        reverse("website:home", kwargs={"site": site, "lang": preferred_language(request)})
+    )
 
 
 # ---------------------------------------------------------------- home
@@ -150,7 +173,10 @@ def home(request: HttpRequest, page: Page) -> HttpResponse:
         presenters.guide_link(guide, page) for guide in articles.guides_of(service_point=page.service_point)
     ]
     context["surveys"] = [
-        {"title": survey.title_in(page.language), "url": page.url("survey", uuid=survey.uuid) + "?channel=site"}
+        {
+            "title": survey.title_in(page.language),
+            "url": page.url("survey", uuid=survey.uuid) + "?channel=site",
+        }
         for survey in surveys.open_surveys(service_point=page.service_point)
         if page.language in survey.languages
     ]
@@ -171,7 +197,9 @@ def article_list(request: HttpRequest, page: Page) -> HttpResponse:
     for article in articles.published_articles(service_point=page.service_point):
         groups.setdefault(article.life_situation, []).append(presenters.article_link(article, page))
     ordered = [
-        {"label": _situation_label(code), "articles": groups[code]} for code in LifeSituation.values if code in groups
+        {"label": _situation_label(code), "articles": groups[code]}
+        for code in LifeSituation.values
+        if code in groups
     ]
     return page.render("website/articles.html", {"groups": ordered})
 
@@ -199,7 +227,7 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
             source = published.get(found.source_language)
             outdated = {
                 "url": page.url("article", found.source_language, slug=found.slug) if source else None,
-                "language": public_language(found.source_language).name if public_language(found.source_language) else found.source_language,  # type: ignore[union-attr]
+                "language": presenters.language_name(found.source_language, found.source_language),
             }
     services = [presenters.service_link(service, page) for service in found.related_services.all()]
     return page.render(
@@ -230,9 +258,13 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
         translation = published.get(page.language)
         if translation is not None:
             chapters.append(
-                {"translation": translation, "paragraphs": presenters.paragraphs(translation.body), "slug": item.slug,
-                 "url": page.url("article", slug=item.slug)}
-            )  # fmt: skip
+                {
+                    "translation": translation,
+                    "paragraphs": presenters.paragraphs(translation.body),
+                    "slug": item.slug,
+                    "url": page.url("article", slug=item.slug),
+                }
+            )
     languages = sorted({t.language for a in found.articles.all() for t in a.translations.all()})
     if not chapters:
         return page.render(
@@ -243,7 +275,11 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
         )
     return page.render(
         "website/guide.html",
-        {"title": presenters.guide_title(found, page.language), "introduction": presenters.guide_intro(found, page.language), "chapters": chapters},
+        {
+            "title": presenters.guide_title(found, page.language),
+            "introduction": presenters.guide_intro(found, page.language),
+            "chapters": chapters,
+        },
         languages=languages,
     )
 
@@ -255,13 +291,19 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
         return _refused(page, _("The form was too large to send."), 413)
     slug = request.POST.get("article", "")[:80]
     answer = request.POST.get("helpful", "")
-    if answer not in ("yes", "no") or not Article.objects.filter(service_point=page.service_point, slug=slug).exists():
+    if (
+        answer not in ("yes", "no")
+        or not Article.objects.filter(service_point=page.service_point, slug=slug).exists()
+    ):
         return _refused(page, _("Choose yes or no."), 400)
     try:
         helpful_vote(
-            service_point=page.service_point, page=f"article:{slug}", language=page.language,
-            helpful=answer == "yes", token=request.POST.get("token", ""),
-        )  # fmt: skip
+            service_point=page.service_point,
+            page=f"article:{slug}",
+            language=page.language,
+            helpful=answer == "yes",
+            token=request.POST.get("token", ""),
+        )
     except TokenUsed:
         return _refused(page, _("You have already answered. Thank you!"), 409)
     except TokenInvalid:
@@ -277,7 +319,9 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
 def directory(request: HttpRequest, page: Page) -> HttpResponse:
     form = DirectoryForm(request.GET or None, organisations=catalogue.directory_organisations())
     if request.GET and not form.is_valid():
-        return page.render("website/directory.html", {"form": form, "services": [], "page_obj": None}, status=400)
+        return page.render(
+            "website/directory.html", {"form": form, "services": [], "page_obj": None}, status=400
+        )
     data = form.cleaned_data if request.GET else {}
     query = catalogue.DirectoryQuery(
         text=data.get("q", ""),
@@ -313,7 +357,9 @@ def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     found = catalogue.public_service(uuid=uuid)
     if found is None:
         return not_found(request, page.language, page.site)
-    return page.render("website/service.html", {"service": presenters.service_page(found, page, timezone.now())})
+    return page.render(
+        "website/service.html", {"service": presenters.service_page(found, page, timezone.now())}
+    )
 
 
 # ---------------------------------------------------------------- search
@@ -325,13 +371,19 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
     text = request.GET.get("q", "")[:200].strip()
     context: dict[str, Any] = {"q": text, "searched": bool(text)}
     if text:
-        found_articles = articles.article_search(service_point=page.service_point, text=text, language=page.language)
-        query = catalogue.DirectoryQuery(text=text, text_language=page.language, municipality=page.service_point.municipality)
+        found_articles = articles.article_search(
+            service_point=page.service_point, text=text, language=page.language
+        )
+        query = catalogue.DirectoryQuery(
+            text=text, text_language=page.language, municipality=page.service_point.municipality
+        )
         found_services = list(catalogue.service_directory(query=query)[:20])
         other = False
         if not found_articles and not found_services:
             other = True
-            found_articles = articles.article_search(service_point=page.service_point, text=text, language=None)
+            found_articles = articles.article_search(
+                service_point=page.service_point, text=text, language=None
+            )
             query = catalogue.DirectoryQuery(text=text, municipality=page.service_point.municipality)
             found_services = list(catalogue.service_directory(query=query)[:20])
         context.update(
@@ -350,7 +402,9 @@ def _network_address() -> str | None:
     return context.ip if context else None
 
 
-def _inquiry_view(request: HttpRequest, page: Page, kind: str, template: str, extra: dict[str, Any]) -> HttpResponse:
+def _inquiry_view(
+    request: HttpRequest, page: Page, kind: str, template: str, extra: dict[str, Any]
+) -> HttpResponse:
     if request.method == "POST":
         if _too_large(request):
             return _refused(page, _("The form was too large to send."), 413)
@@ -359,20 +413,28 @@ def _inquiry_view(request: HttpRequest, page: Page, kind: str, template: str, ex
             return _refused(page, _("The message could not be sent."), 400)
         if form.is_valid():
             data = InquiryData(
-                kind=kind, language=form.cleaned_data["language"], question=form.cleaned_data["question"],
-                answer_by=form.cleaned_data["answer_by"], email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"], page=request.POST.get("page", "")[:300],
-            )  # fmt: skip
+                kind=kind,
+                language=form.cleaned_data["language"],
+                question=form.cleaned_data["question"],
+                answer_by=form.cleaned_data["answer_by"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                page=request.POST.get("page", "")[:300],
+            )
             try:
                 inquiry_submit(
-                    service_point=page.service_point, data=data, token=request.POST.get("token", ""),
+                    service_point=page.service_point,
+                    data=data,
+                    token=request.POST.get("token", ""),
                     network_address=_network_address(),
-                )  # fmt: skip
+                )
             except InquiryInvalid as error:
                 for field, code in error.errors.items():
                     form.add_error(field if field in form.fields else None, str(messages.INQUIRY[code]))
             except RateLimited:
-                return _refused(page, _("You have sent many messages in a short time. Please try again in an hour."), 429)
+                return _refused(
+                    page, _("You have sent many messages in a short time. Please try again in an hour."), 429
+                )
             except TokenUsed:
                 return _refused(page, _("This message has already been sent. Thank you!"), 409)
             except TokenInvalid:
@@ -400,9 +462,12 @@ def ask_sent(request: HttpRequest, page: Page) -> HttpResponse:
 @site_page
 def accessibility(request: HttpRequest, page: Page) -> HttpResponse:
     return _inquiry_view(
-        request, page, InquiryKind.ACCESSIBILITY, "website/accessibility.html",
+        request,
+        page,
+        InquiryKind.ACCESSIBILITY,
+        "website/accessibility.html",
         {"assessed_on": page.site.accessibility_assessed_on},
-    )  # fmt: skip
+    )
 
 
 # ---------------------------------------------------------------- surveys
@@ -436,9 +501,12 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
         values = {str(q.uuid): request.POST.get(str(q.uuid), "") for q in found.questions.all()}
         try:
             response_submit(
-                survey=found, language=page.language, channel=_channel(request), answers=values,
+                survey=found,
+                language=page.language,
+                channel=_channel(request),
+                answers=values,
                 token=request.POST.get("token", ""),
-            )  # fmt: skip
+            )
         except AnswersInvalid as error:
             errors = {key: [str(messages.ANSWER[code])] for key, code in error.errors.items()}
             status = 400
@@ -467,4 +535,3 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
 @site_page
 def survey_thanks(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     return page.render("website/survey_thanks.html")
-

@@ -10,7 +10,6 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET
 
 from kotopolku.core.public_languages import public_language
@@ -33,7 +32,8 @@ def survey_links(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "language": public_language(code).name if public_language(code) else code,  # type: ignore[union-attr]
             "code": code,
             "channels": [
-                (label, _public_url(request, slug, code, survey.uuid, channel)) for channel, label in AnswerChannel.choices
+                (label, _public_url(request, slug, code, survey.uuid, channel))
+                for channel, label in AnswerChannel.choices
             ],
             "qr": reverse("website:survey_qr", kwargs={"uuid": survey.uuid}) + f"?lang={code}",
         }
@@ -52,5 +52,7 @@ def survey_qr(request: HttpRequest, uuid: UUID) -> HttpResponse:
         language = survey.languages[0] if survey.languages else "fi"
     url = _public_url(request, survey.service_point.slug, language, survey.uuid, AnswerChannel.QR)
     buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=8, border=4, title=survey.title_in(language), xmldecl=True)
+    segno.make(url, error="m").save(
+        buffer, kind="svg", scale=8, border=4, title=survey.title_in(language), xmldecl=True
+    )
     return HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
