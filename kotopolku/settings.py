@@ -81,6 +81,7 @@ TEMPLATES = [
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.i18n",
                 "kotopolku.core.context_processors.navigation",
+                "kotopolku.organisations.context_processors.theme",
             ],
         },
     },
@@ -131,6 +132,8 @@ LOCALE_PATHS = [BASE_DIR / "kotopolku" / "locale"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Europe/Helsinki"
+# Each staff language's own date and time forms (fi: 6.12.2026 klo 18.11).
+FORMAT_MODULE_PATH = ["kotopolku.formats"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = BASE_DIR / "var" / "static"

@@ -7,6 +7,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
+from kotopolku.accounts.permissions import grants_for
+from kotopolku.core.home import render_home_panels
 from kotopolku.organisations.selectors import service_points_of_user
 
 
@@ -24,7 +26,16 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 @login_required
 def home(request: HttpRequest) -> HttpResponse:
-    return render(request, "core/home.html", {"service_points": service_points_of_user(user=request.user)})
+    """Each role's home: the panels the installed apps contribute to the roles the user holds."""
+    held = grants_for(request.user).all_roles()  # type: ignore[arg-type]  # login_required
+    return render(
+        request,
+        "core/home.html",
+        {
+            "service_points": service_points_of_user(user=request.user),
+            "panels": render_home_panels(request, held),
+        },
+    )
 
 
 def _error(request: HttpRequest, status: int, template: str) -> HttpResponse:

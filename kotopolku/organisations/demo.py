@@ -119,6 +119,15 @@ PARTNERS = [
 ]
 
 
+DEMO_KEMI_LOGO = (
+    '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 120 40" width="120" height="40">'
+    '<rect width="40" height="40" rx="6" fill="#005a8c"/>'
+    '<path d="M8 30 L20 8 L32 30 Z" fill="#ffffff"/>'
+    '<text x="48" y="28" font-family="sans-serif" font-size="20" font-weight="700" fill="#005a8c">Kemi</text>'
+    "</svg>"
+)
+
+
 @dataclass(frozen=True)
 class DemoTenancy:
     rovaniemi: ServicePoint
@@ -154,6 +163,11 @@ def load_tenancy() -> DemoTenancy:
         },
     )
     kemi.served_municipalities.set([by_code[code] for code in ("240", "241", "751", "845", "851")])
+    # Each city's own look: Rovaniemi in a deep red, Kemi in sea blue with a logo.
+    Municipality.objects.filter(code="698").update(theme_colour="#9b1c2c")
+    Municipality.objects.filter(code="240").update(
+        theme_colour="#005a8c", logo=DEMO_KEMI_LOGO.encode(), logo_type="image/svg+xml"
+    )
     network, _ = Network.objects.update_or_create(
         slug="lapland", defaults={"name": "Lapland", "lead": rovaniemi}
     )

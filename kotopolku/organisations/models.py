@@ -5,11 +5,12 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.core.models import PublicIdModel, TimeStampedModel
+from kotopolku.core.versioning import VersionedModel
 from kotopolku.organisations.enums import OrganisationKind
-from kotopolku.organisations.validators import validate_business_id
+from kotopolku.organisations.validators import validate_business_id, validate_theme_colour
 
 
-class Municipality(TimeStampedModel):
+class Municipality(TimeStampedModel, VersionedModel):
     code = models.CharField(_("municipality code"), max_length=3, unique=True)
     name_fi = models.CharField(_("name in Finnish"), max_length=100)
     name_sv = models.CharField(_("name in Swedish"), max_length=100)
@@ -17,6 +18,17 @@ class Municipality(TimeStampedModel):
     business_id = models.CharField(
         _("business ID"), max_length=9, blank=True, validators=[validate_business_id]
     )
+    # The staff UI's look for the service points of this municipality (HDS's primary colour
+    # and the logo in the header); empty keeps the product's own.
+    theme_colour = models.CharField(
+        _("primary colour"),
+        max_length=7,
+        blank=True,
+        validators=[validate_theme_colour],
+        help_text=_("A colour as #rrggbb, dark enough for white text on it (contrast 4.5:1 or more)."),
+    )
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_type = models.CharField(_("logo file type"), max_length=32, blank=True, editable=False)
 
     class Meta:
         ordering = ["name_fi"]

@@ -18,7 +18,11 @@ def organisation_list(*, search: str = "", kind: str = "") -> QuerySet[Organisat
     queryset = Organisation.objects.select_related("municipality").filter(is_active=True)
     if search:
         queryset = queryset.filter(
-            Q(name__icontains=search) | Q(short_name__icontains=search) | Q(business_id__icontains=search)
+            Q(name__icontains=search)
+            | Q(name_sv__icontains=search)
+            | Q(name_en__icontains=search)
+            | Q(short_name__icontains=search)
+            | Q(business_id__icontains=search)
         )
     if kind:
         queryset = queryset.filter(kind=kind)

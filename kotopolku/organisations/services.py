@@ -8,8 +8,9 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 
 from kotopolku.audit.services import audit_record
+from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import Municipality, Organisation
-from kotopolku.organisations.validators import normalise_business_id
+from kotopolku.organisations.validators import normalise_business_id, validate_theme_colour
 
 MUNICIPALITIES_FILE = Path(__file__).parent / "data" / "municipalities.json"
 
@@ -65,3 +66,28 @@ def organisation_save(*, organisation: Organisation, by: Any) -> Organisation:
         actor=by, action="organisations.created" if created else "organisations.changed", target=organisation
     )
     return organisation
+
+
+@transaction.atomic
+def municipality_theme_update(
+    *,
+    municipality: Municipality,
+    colour: str,
+    logo: tuple[bytes, str] | None,
+    remove_logo: bool,
+    by: Any,
+    expected_version: int | None,
+) -> Municipality:
+    """Change a municipality's look (primary colour, logo); refuses a stale version, audited."""
+    validate_theme_colour(colour)
+    changes: dict[str, Any] = {"theme_colour": colour}
+    if logo is not None:
+        changes["logo"], changes["logo_type"] = logo
+    elif remove_logo:
+        changes["logo"], changes["logo_type"] = b"", ""
+    updated, changed = versioned_update(municipality, changes=changes, expected_version=expected_version)
+    if changed:
+        audit_record(
+            actor=by, action="organisations.theme_changed", target=updated, details={"fields": changed}
+        )
+    return updated

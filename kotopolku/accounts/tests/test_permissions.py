@@ -31,9 +31,26 @@ def test_permission_matrix__foundation_actions(case, permission_world):
     permission_world.assert_case(case, make_object=lambda service_point: service_point)
 
 
+# A municipality's look: an administrator of a service point in that municipality.
+THEME_ACTIONS = {"organisations.theme": {Role.ADMINISTRATOR}}
+
+
+@pytest.mark.parametrize("case", permission_matrix(THEME_ACTIONS))
+def test_permission_matrix__municipality_theme(case, permission_world):
+    from kotopolku.organisations.tests.factories import municipality
+
+    # Both service points of the world are in Rovaniemi; "other" stands for Kemi here.
+    permission_world.assert_case(
+        case,
+        make_object=lambda point: (
+            point.municipality if point == permission_world.own else municipality("240")
+        ),
+    )
+
+
 def test_permission_matrix__covers_every_foundation_action():
     for prefix in ("organisations.", "audit."):
-        assert_actions_declared(prefix, FOUNDATION_ACTIONS)
+        assert_actions_declared(prefix, {**FOUNDATION_ACTIONS, **THEME_ACTIONS})
 
 
 def test_can__unknown_action__is_a_programming_error():

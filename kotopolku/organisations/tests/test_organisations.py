@@ -77,5 +77,30 @@ def test_organisation_list__query_count_is_bounded(client, coordinator, django_a
     assert response.status_code == 200
 
 
+@pytest.mark.parametrize(
+    ("language", "shown", "hidden"),
+    [
+        ("en", "Social Insurance Institution of Finland", "Kansaneläkelaitos"),
+        ("sv", "Folkpensionsanstalten", "Kansaneläkelaitos"),
+        ("fi", "Kansaneläkelaitos", "Social Insurance Institution"),
+    ],
+)
+def test_organisation_list__shows_the_name_in_the_users_language_where_there_is_one(
+    client, coordinator, language, shown, hidden
+):
+    Organisation.objects.create(
+        name="Kansaneläkelaitos",
+        name_sv="Folkpensionsanstalten",
+        name_en="Social Insurance Institution of Finland",
+        kind="state_authority",
+    )
+    Organisation.objects.create(name="Lapin yliopisto", kind="educational")
+    client.cookies["django_language"] = language
+    page = client.get("/organisations/").content.decode()
+    assert shown in page and hidden not in page
+    assert "Lapin yliopisto" in page  # no English name: the Finnish one
+    assert shown in client.get("/organisations/?q=folkpension").content.decode()  # found by any name
+
+
 def test_municipalities__business_ids_with_stray_spaces_in_the_source__are_cleaned():
     assert Municipality.objects.get(code="046").business_id == "0163687-9"
