@@ -3,6 +3,7 @@ write the answer down) or close it."""
 
 from __future__ import annotations
 
+from urllib.parse import urlencode
 from uuid import UUID
 
 from django import forms
@@ -44,7 +45,7 @@ def inbox_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inquiries/inbox.html",
-        {"page_obj": page, "status": status, "statuses": InquiryStatus.choices},
+        {"page_obj": page, "status": status, "statuses": InquiryStatus.choices, "query": urlencode({"status": status})},
     )
 
 

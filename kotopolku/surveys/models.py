@@ -39,6 +39,10 @@ class Survey(PublicIdModel, VersionedModel):
     def __str__(self) -> str:
         return self.title_in("fi")
 
+    @property
+    def display_title(self) -> str:
+        return self.title_in("fi")
+
     def title_in(self, language: str) -> str:
         titles: dict[str, str] = self.titles or {}
         return titles.get(language) or titles.get("fi") or titles.get("en") or next(iter(titles.values()), "")
