@@ -45,7 +45,12 @@ def inbox_list(request: HttpRequest) -> HttpResponse:
     return render(
         request,
         "inquiries/inbox.html",
-        {"page_obj": page, "status": status, "statuses": InquiryStatus.choices, "query": urlencode({"status": status})},
+        {
+            "page_obj": page,
+            "status": status,
+            "statuses": InquiryStatus.choices,
+            "query": urlencode({"status": status}),
+        },
     )
 
 
