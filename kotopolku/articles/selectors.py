@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import BooleanField, Prefetch, Q, QuerySet
+from django.db.models import BooleanField, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from kotopolku.accounts.permissions import require, service_point_ids
@@ -121,19 +121,29 @@ def published_articles(*, service_point: ServicePoint) -> QuerySet[Article]:
 
 
 def published_article(*, service_point: ServicePoint, slug: str) -> Article | None:
-    """One article with its published languages, its guide and its related services."""
+    """One article with its published languages, its guide, its related services and the
+    current revision of its source text (``current_source_revision``), in six queries."""
+    source_revision = ArticleTranslation.objects.filter(
+        article=OuterRef("pk"), language=OuterRef("source_language")
+    ).values("revision")[:1]
     return (
         Article.objects.filter(service_point=service_point, slug=slug)
         .filter(pk__in=_published().values("article_id"))
+        .annotate(current_source_revision=Subquery(source_revision))
         .select_related("guide")
         .prefetch_related(
             Prefetch("translations", queryset=_published()),
+            "guide__translations",
             Prefetch(
                 "related_services",
-                queryset=Service.objects.active().prefetch_related(
+                queryset=Service.objects.active()
+                .select_related("organisation")
+                .prefetch_related(
                     Prefetch(
                         "translations",
-                        queryset=ServiceTranslation.objects.only("id", "service_id", "language", "name"),
+                        queryset=ServiceTranslation.objects.only(
+                            "id", "service_id", "language", "name", "description"
+                        ),
                     )
                 ),
             ),

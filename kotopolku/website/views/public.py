@@ -222,7 +222,7 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
         )
     outdated = None
     if page.language != found.source_language:
-        source_revision = articles.source_revision_of(found)
+        source_revision = getattr(found, "current_source_revision", None)
         if source_revision is not None and (translation.source_revision or 0) < source_revision:
             source = published.get(found.source_language)
             outdated = {
