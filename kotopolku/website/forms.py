@@ -21,6 +21,7 @@ MESSAGES = {
     "invalid_choice": _("Choose an option from the list."),
     "invalid": _("Check this field."),
     "max_length": _("Too long."),
+    "null_characters_not_allowed": _("The text contains characters that cannot be sent."),
 }
 
 
