@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from uuid import UUID
 
 from django.db import connection
-from django.db.models import BooleanField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import BooleanField, Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.expressions import RawSQL
 
 from kotopolku.accounts.permissions import require, service_point_ids
@@ -107,7 +107,7 @@ def published_articles(*, service_point: ServicePoint) -> QuerySet[Article]:
     """Articles with at least one published language, each with its published ones (2 queries)."""
     return (
         Article.objects.filter(service_point=service_point)
-        .filter(pk__in=_published().values("article_id"))
+        .filter(Exists(_published().filter(article=OuterRef("pk"))))
         .prefetch_related(
             Prefetch(
                 "translations",
@@ -126,9 +126,8 @@ def published_article(*, service_point: ServicePoint, slug: str) -> Article | No
     source_revision = ArticleTranslation.objects.filter(
         article=OuterRef("pk"), language=OuterRef("source_language")
     ).values("revision")[:1]
-    return (
+    article = (
         Article.objects.filter(service_point=service_point, slug=slug)
-        .filter(pk__in=_published().values("article_id"))
         .annotate(current_source_revision=Subquery(source_revision))
         .select_related("guide")
         .prefetch_related(
@@ -150,6 +149,8 @@ def published_article(*, service_point: ServicePoint, slug: str) -> Article | No
         )
         .first()
     )
+    # Readers see an article only in its published languages; with none it does not exist.
+    return article if article is not None and article.translations.all() else None
 
 
 def source_revision_of(article: Article) -> int | None:
@@ -168,7 +169,7 @@ def published_guide(*, service_point: ServicePoint, slug: str) -> Guide | None:
             "translations",
             Prefetch(
                 "articles",
-                queryset=Article.objects.filter(pk__in=_published().values("article_id"))
+                queryset=Article.objects.filter(Exists(_published().filter(article=OuterRef("pk"))))
                 .order_by("guide_position", "slug")
                 .prefetch_related(Prefetch("translations", queryset=_published())),
             ),

@@ -6,15 +6,13 @@ from __future__ import annotations
 from typing import Any
 
 from django import forms
-from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.core.public_languages import PLAIN_FINNISH, PUBLIC_LANGUAGES, public_language_choices
 from kotopolku.inquiries.enums import AnswerBy
 from kotopolku.inquiries.models import MAX_QUESTION_LENGTH
-from kotopolku.organisations.models import Organisation
-from kotopolku.website.presenters import LIFE_SITUATIONS, language_name
+from kotopolku.website.presenters import LIFE_SITUATIONS
 
 MESSAGES = {
     "required": _("This field is required."),
@@ -80,27 +78,7 @@ class DirectoryForm(forms.Form):
     language = forms.ChoiceField(
         label=_("Language of the service"), required=False, error_messages=MESSAGES, choices=_language_choices
     )
-    organisation = forms.ModelChoiceField(
-        label=_("Organisation"),
-        required=False,
-        queryset=Organisation.objects.none(),
-        error_messages={
-            **MESSAGES,
-            "invalid_choice": _("Choose an option from the list."),
-            "invalid_pk_value": _("Choose an option from the list."),
-        },
-        empty_label=_("All"),
+    organisation = forms.CharField(
+        label=_("Organisation"), required=False, max_length=200, error_messages=MESSAGES
     )
     open_now = forms.BooleanField(label=_("Open now"), required=False)
-
-    def __init__(
-        self, *args: Any, organisations: QuerySet[Organisation], language: str = "", **kwargs: Any
-    ) -> None:
-        super().__init__(*args, **kwargs)
-        field = self.fields["organisation"]
-        assert isinstance(field, forms.ModelChoiceField)
-        field.queryset = organisations
-        field.label_from_instance = lambda organisation: organisation.name  # type: ignore[method-assign,assignment]
-
-
-__all__ = ["DirectoryForm", "InquiryForm", "language_name"]

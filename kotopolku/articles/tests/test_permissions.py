@@ -17,7 +17,9 @@ ARTICLE_ACTIONS = {
 
 @pytest.mark.parametrize("case", permission_matrix(ARTICLE_ACTIONS))
 def test_permission_matrix__article(case, permission_world):
-    permission_world.assert_case(case, make_object=lambda service_point: ArticleFactory(service_point=service_point))
+    permission_world.assert_case(
+        case, make_object=lambda service_point: ArticleFactory(service_point=service_point)
+    )
 
 
 def test_permission_matrix__covers_every_article_action():

@@ -62,7 +62,9 @@ def test_translation__outdated_once_the_source_changes_then_current_again_when_r
     article = article_create(
         service_point=point, slug="a", life_situation="work", source_language="fi", text=_text(), by=user
     )
-    english = translation_save(article=article, language="en", text=_text("Title"), by=user, expected_version=None)
+    english = translation_save(
+        article=article, language="en", text=_text("Title"), by=user, expected_version=None
+    )
     assert english.source_revision == 1
     for translation in article.translations.all():
         translation_submit(translation=translation, by=user)
@@ -71,7 +73,11 @@ def test_translation__outdated_once_the_source_changes_then_current_again_when_r
         assert approved.approved_by == user and approved.approved_at is not None
     source = article.translations.get(language="fi")
     translation_save(
-        article=article, language="fi", text=_text(body="Uusi teksti."), by=user, expected_version=source.version
+        article=article,
+        language="fi",
+        text=_text(body="Uusi teksti."),
+        by=user,
+        expected_version=source.version,
     )
     article.refresh_from_db()
     english = ArticleTranslation.objects.get(article=article, language="en")
@@ -79,7 +85,11 @@ def test_translation__outdated_once_the_source_changes_then_current_again_when_r
     source = article.translations.get(language="fi")
     assert (source.revision, source.status) == (2, TranslationStatus.DRAFT)
     redone = translation_save(
-        article=article, language="en", text=_text("Title", "New text."), by=user, expected_version=english.version
+        article=article,
+        language="en",
+        text=_text("Title", "New text."),
+        by=user,
+        expected_version=english.version,
     )
     assert redone.source_revision == 2
 
@@ -90,7 +100,9 @@ def test_translation_save__stale_version__refused_and_nothing_lost(editor):
         service_point=point, slug="a", life_situation="work", source_language="fi", text=_text(), by=user
     )
     source = article.translations.get()
-    translation_save(article=article, language="fi", text=_text(body="Eka."), by=user, expected_version=source.version)
+    translation_save(
+        article=article, language="fi", text=_text(body="Eka."), by=user, expected_version=source.version
+    )
     with pytest.raises(StaleVersion):
         translation_save(
             article=article, language="fi", text=_text(body="Toka."), by=user, expected_version=source.version
@@ -111,9 +123,17 @@ def test_status_rows__every_language_of_every_article_in_two_queries(editor, dja
     point, user = editor
     for index in range(5):
         article_create(
-            service_point=point, slug=f"a{index}", life_situation="work", source_language="fi", text=_text(), by=user
+            service_point=point,
+            slug=f"a{index}",
+            life_situation="work",
+            source_language="fi",
+            text=_text(),
+            by=user,
         )
     with django_assert_max_num_queries(4):
         rows = article_status_rows(user=user)
     assert len(rows) == 5 and len(rows[0].cells) == 14
-    assert {state for _, state, _ in rows[0].cells} == {TranslationState.UNPUBLISHED, TranslationState.MISSING}
+    assert {state for _, state, _ in rows[0].cells} == {
+        TranslationState.UNPUBLISHED,
+        TranslationState.MISSING,
+    }

@@ -23,7 +23,9 @@ def _member(role: Role, point):
     return user
 
 
-def test_status_page__lists_each_language_state_with_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+def test_status_page__lists_each_language_state_with_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries
+):
     point = ServicePointFactory()
     client.force_login(_member(Role.ADVISOR, point))
     for _ in range(3):
@@ -58,17 +60,25 @@ def test_create_submit_approve__draft_to_review_to_published_with_approver(clien
 
 def test_approve__by_an_advisor__refused_and_audited(client):
     point = ServicePointFactory()
-    translation = ArticleTranslationFactory(article=ArticleFactory(service_point=point), status=TranslationStatus.REVIEW)
+    translation = ArticleTranslationFactory(
+        article=ArticleFactory(service_point=point), status=TranslationStatus.REVIEW
+    )
     advisor = _member(Role.ADVISOR, point)
     client.force_login(advisor)
-    response = client.post(f"/articles/{translation.article.uuid}/fi/approve/", {"version": translation.version})
+    response = client.post(
+        f"/articles/{translation.article.uuid}/fi/approve/", {"version": translation.version}
+    )
     assert response.status_code == 403
-    assert AuditEvent.objects.filter(actor=advisor, action="articles.approve", outcome=Outcome.DENIED).exists()
+    assert AuditEvent.objects.filter(
+        actor=advisor, action="articles.approve", outcome=Outcome.DENIED
+    ).exists()
 
 
 def test_edit__stale_version__409_with_the_other_persons_text(client):
     point = ServicePointFactory()
-    translation = ArticleTranslationFactory(article=ArticleFactory(service_point=point), body="Toisen teksti.")
+    translation = ArticleTranslationFactory(
+        article=ArticleFactory(service_point=point), body="Toisen teksti."
+    )
     client.force_login(_member(Role.ADVISOR, point))
     response = client.post(
         f"/articles/{translation.article.uuid}/fi/edit/",

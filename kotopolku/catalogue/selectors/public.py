@@ -7,11 +7,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from uuid import UUID
 
-from django.db.models import Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from kotopolku.catalogue.enums import ScheduleKind
 from kotopolku.catalogue.hours import is_open
 from kotopolku.catalogue.models import (
+    Language,
     Location,
     Schedule,
     Service,
@@ -21,7 +22,7 @@ from kotopolku.catalogue.models import (
     ServiceTranslation,
 )
 from kotopolku.catalogue.selectors.search import service_search_ids
-from kotopolku.organisations.models import Municipality, Organisation
+from kotopolku.organisations.models import Municipality
 
 DIRECTORY_PAGE_SIZE = 20
 
@@ -33,6 +34,7 @@ class DirectoryQuery:
     life_situation: str = ""
     language_served: str = ""
     organisation_id: int | None = None
+    organisation_name: str = ""
     open_now: bool = False
     municipality: Municipality | None = None
 
@@ -61,10 +63,9 @@ def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> Q
     """Active services matching the filters, newest first (without "open now", see below)."""
     services = Service.objects.active()
     if query.municipality is not None:
-        areas = ServiceArea.objects.filter(municipality=query.municipality)
-        services = services.filter(
-            Q(pk__in=areas.values("service_id")) | ~Q(pk__in=ServiceArea.objects.values("service_id"))
-        )
+        # Services of the municipality, and services with no area (nationwide ones).
+        areas = ServiceArea.objects.filter(service=OuterRef("pk"))
+        services = services.filter(Exists(areas.filter(municipality=query.municipality)) | ~Exists(areas))
     if query.text.strip():
         services = services.filter(pk__in=service_search_ids(text=query.text, language=query.text_language))
     if query.life_situation:
@@ -73,12 +74,23 @@ def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> Q
         )
         services = services.filter(pk__in=steps.filter(service__isnull=False).values("service_id"))
     if query.language_served:
+        at_location = ServiceAtLocation.objects.filter(
+            service=OuterRef("pk"), location__languages__code=query.language_served
+        )
         services = services.filter(
-            Q(languages__code=query.language_served)
-            | Q(service_at_locations__location__languages__code=query.language_served)
-        ).distinct()
+            Exists(Language.objects.filter(service=OuterRef("pk"), code=query.language_served))
+            | Exists(at_location)
+        )
     if query.organisation_id is not None:
         services = services.filter(organisation_id=query.organisation_id)
+    if query.organisation_name.strip():
+        name = query.organisation_name.strip()
+        services = services.filter(
+            Q(organisation__name__icontains=name)
+            | Q(organisation__short_name__icontains=name)
+            | Q(organisation__name_en__icontains=name)
+            | Q(organisation__name_sv__icontains=name)
+        )
     return _directory_rows(services.order_by("-updated_at", "id"))
 
 
@@ -105,12 +117,6 @@ def open_now_filter(services: QuerySet[Service], at: datetime, *, limit: int) ->
             if len(found) >= limit:
                 break
     return found
-
-
-def directory_organisations() -> QuerySet[Organisation]:
-    return Organisation.objects.filter(
-        is_active=True, pk__in=Service.objects.active().values("organisation_id")
-    ).order_by("name")
 
 
 def public_service(*, uuid: UUID | str) -> Service | None:

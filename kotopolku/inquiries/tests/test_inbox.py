@@ -23,7 +23,9 @@ INBOX_ACTIONS = {"inquiries.answer": {Role.ADVISOR, Role.PERMIT_EXPERT, Role.COO
 
 @pytest.mark.parametrize("case", permission_matrix(INBOX_ACTIONS))
 def test_permission_matrix__inquiry(case, permission_world):
-    permission_world.assert_case(case, make_object=lambda service_point: InquiryFactory(service_point=service_point))
+    permission_world.assert_case(
+        case, make_object=lambda service_point: InquiryFactory(service_point=service_point)
+    )
 
 
 def test_permission_matrix__covers_every_inbox_action():
@@ -34,7 +36,7 @@ class _Mailbox:
     def __init__(self) -> None:
         self.messages: list[tuple[str, list[str], bytes]] = []
 
-    async def handle_DATA(self, server, session, envelope):  # noqa: N802 - aiosmtpd's hook name
+    async def handle_DATA(self, server, session, envelope):
         self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
         return "250 OK"
 
@@ -78,13 +80,17 @@ def test_answer_by_email__sent_over_smtp_and_logged_as_a_desk_contact(client, sm
     assert client.get(url).status_code == 200
     assert AuditEvent.objects.filter(actor=advisor, action="inquiries.answer", outcome=Outcome.DONE).exists()
     topic = _topic()
-    response = client.post(url, {"answer": "At the DVV service point.", "topics": [topic.code], "version": inquiry.version})
+    response = client.post(
+        url, {"answer": "At the DVV service point.", "topics": [topic.code], "version": inquiry.version}
+    )
     assert response.status_code == 302
     inquiry.refresh_from_db()
     assert inquiry.status == InquiryStatus.ANSWERED and inquiry.answered_by == advisor
     contact = Contact.objects.get()
     assert (contact.channel, contact.service_point_id, contact.logged_by) == (
-        Channel.EMAIL, inquiry.service_point_id, advisor
+        Channel.EMAIL,
+        inquiry.service_point_id,
+        advisor,
     )
     assert inquiry.contact == contact
     [(_sender, recipients, body)] = smtp_server.messages
@@ -97,7 +103,8 @@ def test_answer__mail_server_down__nothing_saved(client, settings):
     inquiry = InquiryFactory()
     client.force_login(_advisor(inquiry.service_point))
     response = client.post(
-        f"/inquiries/{inquiry.uuid}/", {"answer": "Hello", "topics": [_topic().code], "version": inquiry.version}
+        f"/inquiries/{inquiry.uuid}/",
+        {"answer": "Hello", "topics": [_topic().code], "version": inquiry.version},
     )
     assert response.status_code == 400
     inquiry.refresh_from_db()
@@ -107,7 +114,10 @@ def test_answer__mail_server_down__nothing_saved(client, settings):
 def test_answer_by_phone__recorded_as_a_phone_contact(client):
     inquiry = InquiryFactory(answer_by=AnswerBy.PHONE, email="", phone="+358401234567")
     client.force_login(_advisor(inquiry.service_point))
-    client.post(f"/inquiries/{inquiry.uuid}/", {"answer": "Told them.", "topics": [_topic().code], "version": inquiry.version})
+    client.post(
+        f"/inquiries/{inquiry.uuid}/",
+        {"answer": "Told them.", "topics": [_topic().code], "version": inquiry.version},
+    )
     assert Contact.objects.get().channel == Channel.PHONE
 
 
@@ -115,7 +125,8 @@ def test_answer__stale_version__409(client):
     inquiry = InquiryFactory(answer_by=AnswerBy.PHONE, email="", phone="+358401234567")
     client.force_login(_advisor(inquiry.service_point))
     response = client.post(
-        f"/inquiries/{inquiry.uuid}/", {"answer": "Hi", "topics": [_topic().code], "version": inquiry.version + 1}
+        f"/inquiries/{inquiry.uuid}/",
+        {"answer": "Hi", "topics": [_topic().code], "version": inquiry.version + 1},
     )
     assert response.status_code == 409 and not Contact.objects.exists()
 

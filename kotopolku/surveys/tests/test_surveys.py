@@ -25,7 +25,10 @@ SURVEY_ACTIONS = {
 @pytest.mark.parametrize("case", permission_matrix(SURVEY_ACTIONS))
 def test_permission_matrix__survey(case, permission_world):
     permission_world.assert_case(
-        case, make_object=lambda service_point: Survey.objects.create(service_point=service_point, titles={"fi": "K"})
+        case,
+        make_object=lambda service_point: Survey.objects.create(
+            service_point=service_point, titles={"fi": "K"}
+        ),
     )
 
 
@@ -99,10 +102,12 @@ def test_define_a_survey_in_two_languages_and_read_its_results(client, django_as
     url = f"/surveys/{survey.uuid}/"
     client.post(url, {"action": "question", "kind": "scale", "language": "fi", "text": "Kuinka tyytyväinen?",
                       "measures_satisfaction": "on", "required": "on"})  # fmt: skip
-    client.post(url, {"action": "question", "kind": "choice", "language": "fi", "text": "Mistä?", "choices": "A\nB"})
+    client.post(
+        url, {"action": "question", "kind": "choice", "language": "fi", "text": "Mistä?", "choices": "A\nB"}
+    )
     question = survey.questions.get(kind="choice")
-    bad = client.post(url, {"action": "translate", "question": question.uuid, "language": "en", "text": "Where?",
-                            "choices": "Only one"})  # fmt: skip
+    translation = {"action": "translate", "question": question.uuid, "language": "en", "text": "Where?"}
+    bad = client.post(url, {**translation, "choices": "Only one"})
     assert bad.status_code == 400
     client.post(url, {"action": "translate", "question": question.uuid, "language": "en", "text": "Where?",
                       "choices": "A\nB"})  # fmt: skip
@@ -119,7 +124,9 @@ def test_define_a_survey_in_two_languages_and_read_its_results(client, django_as
 
 
 def _answer_scale_only(survey, value):
-    response = SurveyResponse.objects.create(survey=survey, language="fi", channel="qr", answered_on=date(2026, 6, 1))
+    response = SurveyResponse.objects.create(
+        survey=survey, language="fi", channel="qr", answered_on=date(2026, 6, 1)
+    )
     Answer.objects.create(response=response, question=survey.questions.get(kind="scale"), scale=value)
 
 
@@ -139,5 +146,8 @@ def test_advisor__cannot_define_surveys(client):
     advisor = UserFactory()
     Membership.objects.create(user=advisor, role=Role.ADVISOR, service_point=point)
     client.force_login(advisor)
-    assert client.post("/surveys/", {"service_point": point.pk, "language": "fi", "title": "X"}).status_code == 403
+    assert (
+        client.post("/surveys/", {"service_point": point.pk, "language": "fi", "title": "X"}).status_code
+        == 403
+    )
     assert not Survey.objects.exists()

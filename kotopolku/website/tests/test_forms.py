@@ -36,7 +36,11 @@ def test_ask__lands_in_the_inbox_and_the_arrival_is_audited(client, site):
     response = _ask(client)
     assert response.status_code == 302 and response["Location"] == "/ih-testi/en/ask/sent/"
     inquiry = Inquiry.objects.get()
-    assert (inquiry.kind, inquiry.email, inquiry.service_point) == (InquiryKind.QUESTION, "reader@example.com", site.service_point)
+    assert (inquiry.kind, inquiry.email, inquiry.service_point) == (
+        InquiryKind.QUESTION,
+        "reader@example.com",
+        site.service_point,
+    )
     assert AuditEvent.objects.filter(action="inquiries.received", target_id=str(inquiry.pk)).exists() or (
         AuditEvent.objects.filter(action="inquiries.received").count() == 1
     )
@@ -45,7 +49,13 @@ def test_ask__lands_in_the_inbox_and_the_arrival_is_audited(client, site):
 def test_ask__same_form_twice__409_and_one_message(client, site):
     url = "/ih-testi/en/ask/"
     token = _token(client.get(url).content.decode())
-    data = {"question": "Hei", "language": "en", "answer_by": "email", "email": "a@example.com", "token": token}
+    data = {
+        "question": "Hei",
+        "language": "en",
+        "answer_by": "email",
+        "email": "a@example.com",
+        "token": token,
+    }
     assert client.post(url, data).status_code == 302
     again = client.post(url, data)
     assert again.status_code == 409 and Inquiry.objects.count() == 1
@@ -62,7 +72,9 @@ def test_ask__same_form_twice__409_and_one_message(client, site):
         ({"language": "xx"}, "Ka dooro liiska"),
     ],
 )
-def test_ask__bad_input__400_with_a_message_in_the_readers_language_and_nothing_saved(client, site, fields, field_message):
+def test_ask__bad_input__400_with_a_message_in_the_readers_language_and_nothing_saved(
+    client, site, fields, field_message
+):
     response = _ask(client, "so", **fields)
     assert response.status_code == 400
     assert field_message in unescape(response.content.decode())
@@ -115,13 +127,27 @@ def test_survey__answered_anonymously_once(client, site):
     url = f"/ih-testi/en/feedback/{survey.uuid}/?channel=qr"
     html = client.get(url).content.decode()
     scale, choice, text = survey.questions.order_by("position")
-    data = {str(scale.uuid): "5", str(choice.uuid): "1", str(text.uuid): "Great", "token": _token(html), "channel": "qr"}
+    data = {
+        str(scale.uuid): "5",
+        str(choice.uuid): "1",
+        str(text.uuid): "Great",
+        "token": _token(html),
+        "channel": "qr",
+    }
     assert client.post(url, data).status_code == 302
     assert client.post(url, data).status_code == 409
     response = SurveyResponse.objects.get()
     assert (response.language, response.channel) == ("en", "qr")
     assert {f.name for f in SurveyResponse._meta.get_fields()} == {
-        "id", "uuid", "created_at", "updated_at", "survey", "language", "channel", "answered_on", "answers"
+        "id",
+        "uuid",
+        "created_at",
+        "updated_at",
+        "survey",
+        "language",
+        "channel",
+        "answered_on",
+        "answers",
     }
 
 

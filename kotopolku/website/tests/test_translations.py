@@ -34,5 +34,9 @@ def test_no_po_file_has_an_empty_or_fuzzy_translation():
 def test_the_non_latin_catalogues_are_not_copies_of_the_english_text():
     for code in ("ar", "fa", "ru", "uk", "zh"):
         catalogue = polib.pofile(str(LOCALE / code / "LC_MESSAGES" / "django.po"))
-        same = [entry.msgid for entry in catalogue if entry.msgstr == entry.msgid and any(c.isalpha() for c in entry.msgid)]
+        same = [
+            entry.msgid
+            for entry in catalogue
+            if entry.msgstr == entry.msgid and any(c.isalpha() for c in entry.msgid)
+        ]
         assert not same, f"{code}: {same[:5]}"

@@ -317,7 +317,7 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
 @require_GET
 @site_page
 def directory(request: HttpRequest, page: Page) -> HttpResponse:
-    form = DirectoryForm(request.GET or None, organisations=catalogue.directory_organisations())
+    form = DirectoryForm(request.GET or None)
     if request.GET and not form.is_valid():
         return page.render(
             "website/directory.html", {"form": form, "services": [], "page_obj": None}, status=400
@@ -327,7 +327,7 @@ def directory(request: HttpRequest, page: Page) -> HttpResponse:
         text=data.get("q", ""),
         life_situation=data.get("situation", ""),
         language_served=data.get("language", ""),
-        organisation_id=data["organisation"].pk if data.get("organisation") else None,
+        organisation_name=data.get("organisation", ""),
         open_now=bool(data.get("open_now")),
         municipality=page.service_point.municipality,
     )
