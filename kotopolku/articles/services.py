@@ -26,7 +26,7 @@ from kotopolku.articles.models import (
 from kotopolku.audit.services import audit_record
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.core.public_languages import is_public_language
-from kotopolku.core.text import has_forbidden_characters, normalised_text
+from kotopolku.core.public_text import has_forbidden_characters, normalised_text
 from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 

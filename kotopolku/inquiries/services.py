@@ -20,7 +20,7 @@ from kotopolku.audit.services import audit_record
 from kotopolku.contacts.enums import Channel, ContactOutcome
 from kotopolku.contacts.services import ContactData, contact_log, topics_by_code
 from kotopolku.core.public_languages import PLAIN_FINNISH, is_public_language
-from kotopolku.core.text import has_forbidden_characters, normalised_text
+from kotopolku.core.public_text import has_forbidden_characters, normalised_text
 from kotopolku.core.versioning import versioned_update
 from kotopolku.inquiries.enums import AnswerBy, InquiryKind, InquiryStatus
 from kotopolku.inquiries.models import MAX_ANSWER_LENGTH, MAX_QUESTION_LENGTH, Inquiry, PostThrottle

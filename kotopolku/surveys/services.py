@@ -21,7 +21,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.audit.services import audit_record
 from kotopolku.core.public_languages import is_public_language
-from kotopolku.core.text import has_forbidden_characters, normalised_text
+from kotopolku.core.public_text import has_forbidden_characters, normalised_text
 from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 from kotopolku.surveys.enums import AnswerChannel, QuestionKind

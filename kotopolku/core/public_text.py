@@ -1,4 +1,5 @@
-"""Text cleaning at the edge (ARCHITECTURE.md): control characters, bidi overrides and
+"""Text cleaning for what readers and editors send through the public site and the article,
+survey and inbox pages (ARCHITECTURE.md): control characters, bidi overrides and
 zero-width characters are refused. The caller words the message in its reader's language."""
 
 from __future__ import annotations
