@@ -179,6 +179,9 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=100)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--port", type=int, default=8917)
+    parser.add_argument(
+        "--only", choices=["all", "readers"], default="all", help="readers: the concurrent run alone"
+    )
     args = parser.parse_args()
     setup_django()
     from django.conf import settings
@@ -204,6 +207,15 @@ def main() -> None:
     rng = random.Random(1)
     languages = ["fi", "en", "ru", "ar", "so", "fi-x-plain", "zh"]
     slugs = [f"bench-{n}" for n in range(args.articles)]
+
+    if args.only == "readers":
+        urls = [
+            f"/{point.slug}/{languages[n % len(languages)]}/articles/{slugs[n]}/"
+            for n in range(0, len(slugs), 7)
+        ]
+        urls += [f"/{point.slug}/en/services/", f"/{point.slug}/fi/search/?q=asunto", f"/{point.slug}/ar/"]
+        concurrent_readers(urls, readers=args.readers, duration=args.duration, port=args.port)
+        return
 
     def article(i: int) -> None:
         response = client.get(f"/{point.slug}/{languages[i % len(languages)]}/articles/{rng.choice(slugs)}/")
