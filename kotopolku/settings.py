@@ -32,6 +32,10 @@ KOTOPOLKU_APPS = [
     "kotopolku.appointments",
     "kotopolku.employers",
     "kotopolku.events",
+    "kotopolku.articles",
+    "kotopolku.surveys",
+    "kotopolku.inquiries",
+    "kotopolku.website",
 ]
 
 # Kotopolku's apps first: their translations win over the admin's where a text is the same

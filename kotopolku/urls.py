@@ -13,6 +13,7 @@ from django.views.i18n import set_language
 
 from kotopolku.api import api
 from kotopolku.core import views as core_views
+from kotopolku.website import urls as website_urls
 
 
 def _app_urls() -> list[URLPattern | URLResolver]:
@@ -34,6 +35,8 @@ urlpatterns = [
     path("api/v1/", api.urls),
     path("admin/", admin.site.urls),
     *_app_urls(),
+    # The public site last: its ``/<service point>/`` must not shadow an app's prefix.
+    path("", include((website_urls.site_urlpatterns, "website"), namespace="website")),
 ]
 
 handler400 = core_views.bad_request

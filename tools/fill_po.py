@@ -19,7 +19,9 @@ import polib
 def main(locale_dir: Path, translations_file: Path) -> int:
     translations = json.loads(translations_file.read_text(encoding="utf-8"))
     missing: set[str] = set()
-    for language in ("fi", "sv", "en"):
+    # Every language the app has a catalogue for (the staff UI's fi, sv, en; the public
+    # site's fourteen).
+    for language in sorted(path.name for path in locale_dir.iterdir() if path.is_dir()):
         po_path = locale_dir / language / "LC_MESSAGES" / "django.po"
         if not po_path.exists():
             continue

@@ -5,6 +5,6 @@ from kotopolku.core import views
 app_name = "core"
 
 urlpatterns = [
-    path("", views.home, name="home"),
+    path("staff/", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
 ]

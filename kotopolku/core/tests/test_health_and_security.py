@@ -40,9 +40,13 @@ def test_request_id__hostile_header__is_replaced(client, db):
 
 
 def test_home__anonymous__redirects_to_login(client, db):
-    response = client.get("/")
+    response = client.get("/staff/")
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/login/")
+
+
+def test_front_page__is_the_public_list_of_service_points(client, db):
+    assert client.get("/").status_code == 200
 
 
 def _run(args: list[str], env: dict[str, str]) -> subprocess.CompletedProcess[str]:

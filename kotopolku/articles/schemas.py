@@ -1,0 +1,42 @@
+from __future__ import annotations
+
+from datetime import datetime
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field
+
+
+class TranslationOut(Schema):
+    language: str
+    title: str
+    status: str
+    revision: int
+    source_revision: int | None
+    state: str
+    version: int
+    updated_at: datetime
+
+
+class ArticleOut(Schema):
+    uuid: UUID
+    service_point: UUID
+    slug: str
+    life_situation: str
+    source_language: str
+    translations: list[TranslationOut]
+
+
+class TranslationIn(Schema):
+    title: str = Field(max_length=200)
+    summary: str = Field(default="", max_length=500)
+    body: str = Field(max_length=50_000)
+    version: int | None = None
+
+
+class TranslationSaved(Schema):
+    language: str
+    revision: int
+    source_revision: int | None
+    status: str
+    version: int

@@ -1,0 +1,179 @@
+"""Reads of the catalogue for the public site. Catalogue entries are public information: these
+take no user and show active services only."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from uuid import UUID
+
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+
+from kotopolku.catalogue.enums import ScheduleKind
+from kotopolku.catalogue.hours import is_open
+from kotopolku.catalogue.models import (
+    Language,
+    Location,
+    Schedule,
+    Service,
+    ServiceArea,
+    ServiceAtLocation,
+    ServicePathStep,
+    ServiceTranslation,
+)
+from kotopolku.catalogue.selectors.search import service_search_ids
+from kotopolku.organisations.models import Municipality
+
+DIRECTORY_PAGE_SIZE = 20
+
+
+@dataclass(frozen=True)
+class DirectoryQuery:
+    text: str = ""
+    text_language: str | None = None
+    life_situation: str = ""
+    language_served: str = ""
+    organisation_id: int | None = None
+    organisation_name: str = ""
+    open_now: bool = False
+    municipality: Municipality | None = None
+
+
+def _open_candidates(at: datetime) -> Q:
+    """Services that may be open at ``at``: a schedule of their own, at a location or at a
+    service-at-location. The exact answer comes from :func:`is_open` over the prefetched rows."""
+    return (
+        Q(schedules__isnull=False)
+        | Q(service_at_locations__schedules__isnull=False)
+        | Q(service_at_locations__location__schedules__isnull=False)
+    )
+
+
+def _directory_rows(queryset: QuerySet[Service]) -> QuerySet[Service]:
+    return queryset.select_related("organisation").prefetch_related(
+        Prefetch(
+            "translations",
+            queryset=ServiceTranslation.objects.only("id", "service_id", "language", "name", "description"),
+        ),
+        "languages",
+    )
+
+
+def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> QuerySet[Service]:
+    """Active services matching the filters, newest first (without "open now", see below)."""
+    services = Service.objects.active()
+    if query.municipality is not None:
+        # Services of the municipality, and services with no area (nationwide ones).
+        areas = ServiceArea.objects.filter(service=OuterRef("pk"))
+        services = services.filter(Exists(areas.filter(municipality=query.municipality)) | ~Exists(areas))
+    if query.text.strip():
+        services = services.filter(pk__in=service_search_ids(text=query.text, language=query.text_language))
+    if query.life_situation:
+        steps = ServicePathStep.objects.filter(
+            path__life_situation=query.life_situation, path__is_active=True
+        )
+        services = services.filter(pk__in=steps.filter(service__isnull=False).values("service_id"))
+    if query.language_served:
+        at_location = ServiceAtLocation.objects.filter(
+            service=OuterRef("pk"), location__languages__code=query.language_served
+        )
+        services = services.filter(
+            Exists(Language.objects.filter(service=OuterRef("pk"), code=query.language_served))
+            | Exists(at_location)
+        )
+    if query.organisation_id is not None:
+        services = services.filter(organisation_id=query.organisation_id)
+    if query.organisation_name.strip():
+        name = query.organisation_name.strip()
+        services = services.filter(
+            Q(organisation__name__icontains=name)
+            | Q(organisation__short_name__icontains=name)
+            | Q(organisation__name_en__icontains=name)
+            | Q(organisation__name_sv__icontains=name)
+        )
+    return _directory_rows(services.order_by("-updated_at", "id"))
+
+
+def open_now_filter(services: QuerySet[Service], at: datetime, *, limit: int) -> list[Service]:
+    """The services of ``services`` that are open at ``at`` (at most ``limit``), reading their
+    hours in batches."""
+    candidates = services.filter(
+        pk__in=Service.objects.filter(_open_candidates(at)).values("pk")
+    ).prefetch_related(
+        Prefetch("schedules", queryset=Schedule.objects.all()),
+        Prefetch(
+            "service_at_locations",
+            queryset=ServiceAtLocation.objects.prefetch_related("schedules", "location__schedules"),
+        ),
+    )
+    found: list[Service] = []
+    for service in candidates.iterator(chunk_size=200):
+        rows: list[Schedule] = list(service.schedules.all())
+        for link in service.service_at_locations.all():
+            rows.extend(link.schedules.all())
+            rows.extend(link.location.schedules.all())
+        if rows and is_open(rows, at):
+            found.append(service)
+            if len(found) >= limit:
+                break
+    return found
+
+
+def public_service(*, uuid: UUID | str) -> Service | None:
+    """One active service with everything its public page shows, in a fixed number of queries."""
+    return (
+        Service.objects.active()
+        .select_related("organisation")
+        .prefetch_related(
+            "translations",
+            "channels",
+            "languages",
+            "cost_options",
+            "required_documents",
+            "schedules",
+            "phones",
+            Prefetch("service_areas", queryset=ServiceArea.objects.select_related("municipality")),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.select_related("location").prefetch_related(
+                    "location__translations", "location__addresses", "location__schedules", "schedules"
+                ),
+            ),
+        )
+        .filter(uuid=uuid)
+        .first()
+    )
+
+
+def public_location(*, location_id: int) -> Location | None:
+    """A location with its hours, phones and the services held there at their own hours
+    (the pop-up hours of partners)."""
+    return (
+        Location.objects.filter(pk=location_id)
+        .prefetch_related(
+            "translations",
+            "addresses",
+            "phones",
+            "accessibility",
+            Prefetch("schedules", queryset=Schedule.objects.all()),
+            Prefetch(
+                "service_at_locations",
+                queryset=ServiceAtLocation.objects.filter(
+                    schedules__kind=ScheduleKind.REGULAR, service__status="active"
+                )
+                .distinct()
+                .select_related("service__organisation")
+                .prefetch_related("schedules", "service__translations"),
+                to_attr="popups",
+            ),
+        )
+        .first()
+    )
+
+
+def public_services_by_uuid(uuids: list[UUID]) -> QuerySet[Service]:
+    return _directory_rows(Service.objects.active().filter(uuid__in=uuids))
+
+
+def public_locations() -> QuerySet[Location]:
+    return Location.objects.prefetch_related("translations").order_by("id")

@@ -1,0 +1,42 @@
+"""The public site at the root and its staff page (a survey's links and QR codes) under
+/website/, both in the ``website`` namespace. ``kotopolku.urls`` mounts ``site_urlpatterns``
+last, after every app's prefix, so that ``/<service point>/`` never shadows an app (this module
+has no ``urlpatterns`` of its own for the per-app mounting to pick up)."""
+
+from django.urls import URLPattern, URLResolver, include, path
+
+from kotopolku.website.views import public, staff
+
+app_name = "website"
+
+SITE = "<slug:site>/<str:lang>"
+
+staff_urlpatterns = [
+    path("surveys/<uuid:uuid>/", staff.survey_links, name="survey_links"),
+    path("surveys/<uuid:uuid>/qr.svg", staff.survey_qr, name="survey_qr"),
+]
+
+public_urlpatterns = [
+    path("", public.index, name="index"),
+    path("robots.txt", public.robots, name="robots"),
+    path("sitemap.xml", public.sitemap, name="sitemap"),
+    path("<slug:site>/", public.site_redirect, name="site"),
+    path(f"{SITE}/", public.home, name="home"),
+    path(f"{SITE}/articles/", public.article_list, name="articles"),
+    path(f"{SITE}/articles/<slug:slug>/", public.article, name="article"),
+    path(f"{SITE}/guides/<slug:slug>/", public.guide, name="guide"),
+    path(f"{SITE}/helpful/", public.helpful, name="helpful"),
+    path(f"{SITE}/services/", public.directory, name="directory"),
+    path(f"{SITE}/services/<uuid:uuid>/", public.service, name="service"),
+    path(f"{SITE}/search/", public.search, name="search"),
+    path(f"{SITE}/ask/", public.ask, name="ask"),
+    path(f"{SITE}/ask/sent/", public.ask_sent, name="ask_sent"),
+    path(f"{SITE}/accessibility/", public.accessibility, name="accessibility"),
+    path(f"{SITE}/feedback/<uuid:uuid>/", public.survey, name="survey"),
+    path(f"{SITE}/feedback/<uuid:uuid>/thanks/", public.survey_thanks, name="survey_thanks"),
+]
+
+site_urlpatterns: list[URLPattern | URLResolver] = [
+    path("website/", include(staff_urlpatterns)),
+    *public_urlpatterns,
+]

@@ -1,0 +1,537 @@
+"""The public site: thin views over the selectors of the site, articles, catalogue and surveys."""
+
+from __future__ import annotations
+
+from typing import Any
+from uuid import UUID
+
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
+from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from kotopolku.articles import selectors as articles
+from kotopolku.articles.models import Article
+from kotopolku.audit.context import current_context
+from kotopolku.catalogue.enums import LifeSituation
+from kotopolku.catalogue.hours import opening_status, week_table
+from kotopolku.catalogue.selectors import public as catalogue
+from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
+from kotopolku.inquiries.enums import InquiryKind
+from kotopolku.inquiries.services import InquiryData, InquiryInvalid, RateLimited, inquiry_submit
+from kotopolku.surveys import selectors as surveys
+from kotopolku.surveys.enums import AnswerChannel
+from kotopolku.surveys.services import (
+    AnswersInvalid,
+    TokenInvalid,
+    TokenUsed,
+    helpful_vote,
+    response_submit,
+    visit_token_issue,
+)
+from kotopolku.website import messages, presenters
+from kotopolku.website.forms import DirectoryForm, InquiryForm
+from kotopolku.website.languages import preferred_language, reading_in
+from kotopolku.website.selectors import published_sites, site_of
+from kotopolku.website.views.context import Page, not_found, site_page
+
+MAX_POST_BYTES = 16_384
+
+
+def _too_large(request: HttpRequest) -> bool:
+    try:
+        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES
+    except ValueError:
+        return True
+
+
+def _refused(page: Page, message: str, status: int) -> HttpResponse:
+    return page.render("website/refused.html", {"message": message}, status=status)
+
+
+# ---------------------------------------------------------------- index, robots, sitemap
+
+
+@require_GET
+def index(request: HttpRequest) -> HttpResponse:
+    language = request.GET.get("lang", "")
+    if language and public_language(language) is None:
+        return not_found(request)
+    language = language or preferred_language(request)
+    public = public_language(language)
+    sites = list(published_sites())
+    alternates = [
+        {
+            "code": item.code,
+            "name": item.name,
+            "rtl": item.rtl,
+            "url": f"/?lang={item.code}",
+            "current": item.code == language,
+        }
+        for item in PUBLIC_LANGUAGES
+    ]
+    with reading_in(language):
+        response = render(
+            request,
+            "website/index.html",
+            {
+                "lang": language,
+                "lang_dir": "rtl" if public and public.rtl else "ltr",
+                "alternates": alternates,
+                "sites": [
+                    {
+                        "site": site,
+                        "url": reverse(
+                            "website:home", kwargs={"site": site.service_point.slug, "lang": language}
+                        ),
+                    }
+                    for site in sites
+                ],
+                "nav": None,
+            },
+        )
+    response["Content-Language"] = language
+    return response
+
+
+@require_GET
+def robots(request: HttpRequest) -> HttpResponse:
+    lines = [
+        "User-agent: *",
+        "Disallow: /staff/",
+        "Disallow: /accounts/",
+        "Disallow: /admin/",
+        "Disallow: /api/v1/",
+        *[
+            f"Disallow: /{app}/"
+            for app in ("clients", "contacts", "catalogue", "articles", "surveys", "website")
+        ],
+        f"Sitemap: {request.build_absolute_uri(reverse('website:sitemap'))}",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
+
+
+@require_GET
+def sitemap(request: HttpRequest) -> HttpResponse:
+    urls: list[tuple[str, list[tuple[str, str]]]] = []
+
+    def every_language(name: str, site_slug: str, languages: list[str] | None = None, **kwargs: Any) -> None:
+        codes = languages or [item.code for item in PUBLIC_LANGUAGES]
+        links = [
+            (
+                code,
+                request.build_absolute_uri(
+                    reverse(f"website:{name}", kwargs={"site": site_slug, "lang": code, **kwargs})
+                ),
+            )
+            for code in codes
+        ]
+        urls.extend((url, links) for _code, url in links)
+
+    for site in published_sites():
+        slug = site.service_point.slug
+        for name in ("home", "articles", "directory", "ask", "accessibility"):
+            every_language(name, slug)
+        for article in articles.published_articles(service_point=site.service_point):
+            languages = [t.language for t in article.translations.all()]
+            every_language("article", slug, languages, slug=article.slug)
+    response = render(request, "website/sitemap.xml", {"urls": urls}, content_type="application/xml")
+    return response
+
+
+@require_GET
+def site_redirect(request: HttpRequest, site: str) -> HttpResponse:
+    found = site_of(slug=site)
+    if found is None:
+        return not_found(request)
+    return HttpResponseRedirect(
+        reverse("website:home", kwargs={"site": site, "lang": preferred_language(request)})
+    )
+
+
+# ---------------------------------------------------------------- home
+
+
+@require_GET
+@site_page
+def home(request: HttpRequest, page: Page) -> HttpResponse:
+    now = timezone.now()
+    location = catalogue.public_location(location_id=page.site.location_id) if page.site.location_id else None
+    context: dict[str, Any] = {"location": None}
+    if location is not None:
+        schedules = list(location.schedules.all())
+        context.update(
+            location=presenters.location(location, page.language),
+            status=opening_status(schedules, now),
+            week=week_table(schedules, timezone.localdate(now)),
+            popups=presenters.popups(location, page.language, timezone.localdate(now)),
+        )
+    context["guides"] = [
+        presenters.guide_link(guide, page) for guide in articles.guides_of(service_point=page.service_point)
+    ]
+    context["surveys"] = [
+        {
+            "title": survey.title_in(page.language),
+            "url": page.url("survey", uuid=survey.uuid) + "?channel=site",
+        }
+        for survey in surveys.open_surveys(service_point=page.service_point)
+        if page.language in survey.languages
+    ]
+    return page.render("website/home.html", context)
+
+
+# ---------------------------------------------------------------- articles and guides
+
+
+def _situation_label(code: str) -> str:
+    return str(presenters.LIFE_SITUATIONS.get(code, code))
+
+
+@require_GET
+@site_page
+def article_list(request: HttpRequest, page: Page) -> HttpResponse:
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for article in articles.published_articles(service_point=page.service_point):
+        groups.setdefault(article.life_situation, []).append(presenters.article_link(article, page))
+    ordered = [
+        {"label": _situation_label(code), "articles": groups[code]}
+        for code in LifeSituation.values
+        if code in groups
+    ]
+    return page.render("website/articles.html", {"groups": ordered})
+
+
+@require_GET
+@site_page
+def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
+    found = articles.published_article(service_point=page.service_point, slug=slug)
+    if found is None:
+        return not_found(request, page.language, page.site)
+    published = {t.language: t for t in found.translations.all()}
+    translation = published.get(page.language)
+    languages = list(published)
+    if translation is None:
+        return page.render(
+            "website/article_elsewhere.html",
+            {"languages": page.alternates(languages), "title": next(iter(published.values())).title},
+            status=404,
+            languages=languages,
+        )
+    outdated = None
+    if page.language != found.source_language:
+        source_revision = getattr(found, "current_source_revision", None)
+        if source_revision is not None and (translation.source_revision or 0) < source_revision:
+            source = published.get(found.source_language)
+            outdated = {
+                "url": page.url("article", found.source_language, slug=found.slug) if source else None,
+                "language": presenters.language_name(found.source_language, found.source_language),
+            }
+    services = [presenters.service_link(service, page) for service in found.related_services.all()]
+    return page.render(
+        "website/article.html",
+        {
+            "article": found,
+            "translation": translation,
+            "paragraphs": presenters.paragraphs(translation.body),
+            "outdated": outdated,
+            "services": services,
+            "guide": presenters.guide_link(found.guide, page) if found.guide else None,
+            "token": visit_token_issue(),
+            "voted": request.GET.get("voted") == "1",
+        },
+        languages=languages,
+    )
+
+
+@require_GET
+@site_page
+def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
+    found = articles.published_guide(service_point=page.service_point, slug=slug)
+    if found is None:
+        return not_found(request, page.language, page.site)
+    chapters = []
+    for item in found.articles.all():
+        published = {t.language: t for t in item.translations.all()}
+        translation = published.get(page.language)
+        if translation is not None:
+            chapters.append(
+                {
+                    "translation": translation,
+                    "paragraphs": presenters.paragraphs(translation.body),
+                    "slug": item.slug,
+                    "url": page.url("article", slug=item.slug),
+                }
+            )
+    languages = sorted({t.language for a in found.articles.all() for t in a.translations.all()})
+    if not chapters:
+        return page.render(
+            "website/article_elsewhere.html",
+            {"languages": page.alternates(languages), "title": presenters.guide_title(found, page.language)},
+            status=404,
+            languages=languages,
+        )
+    return page.render(
+        "website/guide.html",
+        {
+            "title": presenters.guide_title(found, page.language),
+            "introduction": presenters.guide_intro(found, page.language),
+            "chapters": chapters,
+        },
+        languages=languages,
+    )
+
+
+@require_POST
+@site_page
+def helpful(request: HttpRequest, page: Page) -> HttpResponse:
+    if _too_large(request):
+        return _refused(page, _("The form was too large to send."), 413)
+    slug = request.POST.get("article", "")[:80]
+    answer = request.POST.get("helpful", "")
+    if (
+        answer not in ("yes", "no")
+        or not Article.objects.filter(service_point=page.service_point, slug=slug).exists()
+    ):
+        return _refused(page, _("Choose yes or no."), 400)
+    try:
+        helpful_vote(
+            service_point=page.service_point,
+            page=f"article:{slug}",
+            language=page.language,
+            helpful=answer == "yes",
+            token=request.POST.get("token", ""),
+        )
+    except TokenUsed:
+        return _refused(page, _("You have already answered. Thank you!"), 409)
+    except TokenInvalid:
+        return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+    return HttpResponseRedirect(page.url("article", slug=slug) + "?voted=1#helpful")
+
+
+# ---------------------------------------------------------------- the service directory
+
+
+@require_GET
+@site_page
+def directory(request: HttpRequest, page: Page) -> HttpResponse:
+    form = DirectoryForm(request.GET or None)
+    if request.GET and not form.is_valid():
+        return page.render(
+            "website/directory.html", {"form": form, "services": [], "page_obj": None}, status=400
+        )
+    data = form.cleaned_data if request.GET else {}
+    query = catalogue.DirectoryQuery(
+        text=data.get("q", ""),
+        life_situation=data.get("situation", ""),
+        language_served=data.get("language", ""),
+        organisation_name=data.get("organisation", ""),
+        open_now=bool(data.get("open_now")),
+        municipality=page.service_point.municipality,
+    )
+    services = catalogue.service_directory(query=query)
+    page_obj = None
+    if query.open_now:
+        rows = catalogue.open_now_filter(services, timezone.now(), limit=catalogue.DIRECTORY_PAGE_SIZE)
+    else:
+        page_obj = Paginator(services, catalogue.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
+        rows = list(page_obj.object_list)
+    query_string = request.GET.copy()
+    query_string.pop("page", None)
+    return page.render(
+        "website/directory.html",
+        {
+            "form": form,
+            "services": [presenters.service_link(service, page) for service in rows],
+            "page_obj": page_obj,
+            "query_string": query_string.urlencode(),
+        },
+    )
+
+
+@require_GET
+@site_page
+def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
+    found = catalogue.public_service(uuid=uuid)
+    if found is None:
+        return not_found(request, page.language, page.site)
+    return page.render(
+        "website/service.html", {"service": presenters.service_page(found, page, timezone.now())}
+    )
+
+
+# ---------------------------------------------------------------- search
+
+
+@require_GET
+@site_page
+def search(request: HttpRequest, page: Page) -> HttpResponse:
+    text = request.GET.get("q", "")[:200].strip()
+    context: dict[str, Any] = {"q": text, "searched": bool(text)}
+    if text:
+        found_articles = articles.article_search(
+            service_point=page.service_point, text=text, language=page.language
+        )
+        query = catalogue.DirectoryQuery(
+            text=text, text_language=page.language, municipality=page.service_point.municipality
+        )
+        found_services = list(catalogue.service_directory(query=query)[:20])
+        other = False
+        if not found_articles and not found_services:
+            other = True
+            found_articles = articles.article_search(
+                service_point=page.service_point, text=text, language=None
+            )
+            query = catalogue.DirectoryQuery(text=text, municipality=page.service_point.municipality)
+            found_services = list(catalogue.service_directory(query=query)[:20])
+        context.update(
+            other_languages=other,
+            articles=[presenters.search_article(t, page) for t in found_articles],
+            services=[presenters.service_link(s, page) for s in found_services],
+        )
+    return page.render("website/search.html", context)
+
+
+# ---------------------------------------------------------------- ask us and accessibility feedback
+
+
+def _network_address() -> str | None:
+    context = current_context()
+    return context.ip if context else None
+
+
+def _inquiry_view(
+    request: HttpRequest, page: Page, kind: str, template: str, extra: dict[str, Any]
+) -> HttpResponse:
+    if request.method == "POST":
+        if _too_large(request):
+            return _refused(page, _("The form was too large to send."), 413)
+        form = InquiryForm(request.POST, language=page.language)
+        if request.POST.get("website"):  # the honeypot: people do not see this field
+            return _refused(page, _("The message could not be sent."), 400)
+        if form.is_valid():
+            data = InquiryData(
+                kind=kind,
+                language=form.cleaned_data["language"],
+                question=form.cleaned_data["question"],
+                answer_by=form.cleaned_data["answer_by"],
+                email=form.cleaned_data["email"],
+                phone=form.cleaned_data["phone"],
+                page=request.POST.get("page", "")[:300],
+            )
+            try:
+                inquiry_submit(
+                    service_point=page.service_point,
+                    data=data,
+                    token=request.POST.get("token", ""),
+                    network_address=_network_address(),
+                )
+            except InquiryInvalid as error:
+                for field, code in error.errors.items():
+                    form.add_error(field if field in form.fields else None, str(messages.INQUIRY[code]))
+            except RateLimited:
+                return _refused(
+                    page, _("You have sent many messages in a short time. Please try again in an hour."), 429
+                )
+            except TokenUsed:
+                return _refused(page, _("This message has already been sent. Thank you!"), 409)
+            except TokenInvalid:
+                return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+            else:
+                return HttpResponseRedirect(page.url("ask_sent"))
+        return page.render(template, {"form": form, "token": visit_token_issue(), **extra}, status=400)
+    form = InquiryForm(initial={"language": page.language}, language=page.language)
+    return page.render(template, {"form": form, "token": visit_token_issue(), **extra})
+
+
+@require_http_methods(["GET", "POST"])
+@site_page
+def ask(request: HttpRequest, page: Page) -> HttpResponse:
+    return _inquiry_view(request, page, InquiryKind.QUESTION, "website/ask.html", {})
+
+
+@require_GET
+@site_page
+def ask_sent(request: HttpRequest, page: Page) -> HttpResponse:
+    return page.render("website/ask_sent.html")
+
+
+@require_http_methods(["GET", "POST"])
+@site_page
+def accessibility(request: HttpRequest, page: Page) -> HttpResponse:
+    return _inquiry_view(
+        request,
+        page,
+        InquiryKind.ACCESSIBILITY,
+        "website/accessibility.html",
+        {"assessed_on": page.site.accessibility_assessed_on},
+    )
+
+
+# ---------------------------------------------------------------- surveys
+
+
+def _channel(request: HttpRequest) -> str:
+    channel = request.GET.get("channel") or request.POST.get("channel") or AnswerChannel.SITE
+    return channel if channel in AnswerChannel.values else AnswerChannel.SITE
+
+
+@require_http_methods(["GET", "POST"])
+@site_page
+def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
+    found = surveys.open_survey(service_point=page.service_point, uuid=uuid)
+    if found is None:
+        return not_found(request, page.language, page.site)
+    languages = found.languages
+    if page.language not in languages:
+        return page.render(
+            "website/article_elsewhere.html",
+            {"languages": page.alternates(languages), "title": found.title_in(page.language)},
+            status=404,
+            languages=languages,
+        )
+    errors: dict[str, list[str]] = {}
+    values: dict[str, str] = {}
+    status = 200
+    if request.method == "POST":
+        if _too_large(request):
+            return _refused(page, _("The form was too large to send."), 413)
+        values = {str(q.uuid): request.POST.get(str(q.uuid), "") for q in found.questions.all()}
+        try:
+            response_submit(
+                survey=found,
+                language=page.language,
+                channel=_channel(request),
+                answers=values,
+                token=request.POST.get("token", ""),
+            )
+        except AnswersInvalid as error:
+            errors = {key: [str(messages.ANSWER[code])] for key, code in error.errors.items()}
+            status = 400
+        except TokenUsed:
+            return _refused(page, _("You have already answered. Thank you!"), 409)
+        except TokenInvalid:
+            return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+        else:
+            return HttpResponseRedirect(page.url("survey_thanks", uuid=found.uuid))
+    return page.render(
+        "website/survey.html",
+        {
+            "survey": found,
+            "title": found.title_in(page.language),
+            "questions": presenters.survey_questions(found, page.language, values, errors),
+            "form_errors": errors.get("__all__", []),
+            "channel": _channel(request),
+            "token": visit_token_issue(),
+        },
+        status=status,
+        languages=languages,
+    )
+
+
+@require_GET
+@site_page
+def survey_thanks(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
+    return page.render("website/survey_thanks.html")
