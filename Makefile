@@ -23,7 +23,7 @@ $(VENV)/.synced: $(UV) pyproject.toml uv.lock
 
 run: $(VENV)/.synced
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku prepare
-	@echo "Kotopolku is starting at http://$(HOST):$(PORT)/ (stop with Ctrl-C)"
+	@echo "Kotopolku is starting at http://$(HOST):$(PORT)/ (the public site; staff sign in at http://$(HOST):$(PORT)/staff/; stop with Ctrl-C)"
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku runserver $(HOST):$(PORT)
 
 test: $(VENV)/.synced
