@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+from django.conf import settings
+
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -22,6 +24,10 @@ def preferred_language(request: HttpRequest) -> str:
     remembered = request.COOKIES.get(COOKIE, "")
     if is_public_language(remembered):
         return remembered
+    # A staff member's chosen language (fi, sv, en) is also a public one.
+    staff_language = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME, "")
+    if is_public_language(staff_language):
+        return staff_language
     for code, _quality in parse_accept_lang_header(request.headers.get("Accept-Language", "")[:500]):
         code = code.lower()
         if is_public_language(code):

@@ -313,6 +313,6 @@ def test_home__shows_the_advisors_work_list_panel(advisor_client, world):
     today = timezone.localdate()
     plan = PlanFactory(client=world.client, responsible=world.advisor, status="active")
     StepFactory(goal__plan=plan, plan=plan, due_on=today)
-    body = advisor_client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    body = advisor_client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="home-worklist-heading"' in body
     assert "1 step due within 7 days or overdue" in body

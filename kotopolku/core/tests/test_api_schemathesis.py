@@ -17,29 +17,21 @@ import json
 import re
 import subprocess
 import sys
-from importlib import import_module
 from pathlib import Path
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.services import api_token_create
 from kotopolku.catalogue.hsds.contract import openapi_as_served
+from kotopolku.core.testing.code_lists import restore_code_lists
 
 pytestmark = [
     pytest.mark.schemathesis,
     pytest.mark.django_db(transaction=True),
 ]
 
-# The data migrations load (municipalities, desk code lists, PTV code lists): an earlier test
-# that runs outside a transaction empties every table when it ends, and the demo needs them.
-MIGRATION_DATA = (
-    "kotopolku.organisations.migrations.0002_load_municipalities",
-    "kotopolku.contacts.migrations.0002_code_lists",
-    "kotopolku.catalogue.migrations.0002_ptv_code_lists",
-)
 
 SEED = "20261206"
 # Per operation and phase: every operation is reached in every phase (the coverage phase adds its
@@ -88,9 +80,7 @@ def _report(result: subprocess.CompletedProcess[str]) -> str:
 
 def test_json_api_and_hsds__every_check_every_operation__no_failure(live_server, tmp_path):
     """One test for both APIs: the demo is loaded once."""
-    for module in MIGRATION_DATA:
-        migration = import_module(module)
-        (getattr(migration, "seed", None) or migration.load)(apps, None)
+    restore_code_lists()
     call_command("demo", stdout=io.StringIO())
     _token, raw = api_token_create(user=User.objects.get(email=ADVISOR), name="schemathesis")
 

@@ -28,7 +28,7 @@ def test_login_journey__keyboard_only__reaches_the_front_page(browser_page, live
     page.keyboard.type(TEST_PASSWORD)
     page.keyboard.press("Enter")
     # The skip link's #main fragment survives the login redirect, so compare without it.
-    page.wait_for_url(lambda url: url.split("#")[0] == f"{live_server.url}/")
+    page.wait_for_url(lambda url: url.split("#")[0] == f"{live_server.url}/staff/")
     assert "Aino Neuvoja" in page.inner_text("h1")
 
 

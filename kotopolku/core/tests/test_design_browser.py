@@ -5,7 +5,6 @@ the bundled fonts. One browser page is reused for the whole run."""
 
 from __future__ import annotations
 
-import importlib
 import io
 from pathlib import Path
 
@@ -16,6 +15,7 @@ from django.core.management import call_command
 
 from kotopolku.accounts.demo import DEMO_PASSWORD
 from kotopolku.core.testing.browser import assert_accessible, log_in
+from kotopolku.core.testing.code_lists import restore_code_lists
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -26,9 +26,8 @@ LANGUAGES = ("fi", "sv", "en")
 
 @pytest.fixture
 def demo_world():
-    # A transactional test starts from flushed tables: seed the desk's code lists, then the demo.
-    seed = importlib.import_module("kotopolku.contacts.migrations.0002_code_lists").seed
-    seed(django_apps, None)
+    # A transactional test may start from flushed tables: the code lists first, then the demo.
+    restore_code_lists()
     call_command("demo", stdout=io.StringIO())
     from kotopolku.catalogue.models import Service, ServicePath
     from kotopolku.clients.models import Client

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from django.urls import reverse
 
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership
@@ -35,7 +36,7 @@ def _assert_product_page(response, status, language):
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
 def test_404__mistyped_url__is_the_products_page_in_the_users_language(client, production_like, language):
     client.cookies["django_language"] = language
-    _assert_product_page(client.get("/no-such-page/"), 404, language)
+    _assert_product_page(client.get("/staff/no-such-page/"), 404, language)
 
 
 @pytest.mark.parametrize("language", ["fi", "sv", "en"])
@@ -58,7 +59,7 @@ def test_500__is_the_products_page_in_the_users_language_with_a_reference(
     client.force_login(UserFactory())
     client.cookies["django_language"] = language
     client.raise_request_exception = False
-    response = client.get("/", HTTP_X_REQUEST_ID="support-ref-1234")
+    response = client.get(reverse("core:home"), HTTP_X_REQUEST_ID="support-ref-1234")
     _assert_product_page(response, 500, language)
     assert "support-ref-1234" in response.content.decode()
     assert "a fault nobody foresaw" not in response.content.decode()
