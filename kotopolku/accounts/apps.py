@@ -21,3 +21,7 @@ class AccountsConfig(AppConfig):
 
     def ready(self) -> None:
         from kotopolku.accounts import administration, signals  # noqa: F401
+        from kotopolku.accounts.permissions import grants_for
+        from kotopolku.audit.services import register_organisation_label
+
+        register_organisation_label(lambda actor: grants_for(actor).organisation_label)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from django.db import connection, transaction
@@ -60,12 +61,20 @@ def _text(value: str, limit: int) -> str:
     return value.replace("\x00", "")[:limit]
 
 
-def _organisation_label(actor: Any) -> str:
-    if actor is None or not getattr(actor, "is_authenticated", False):
-        return ""
-    from kotopolku.accounts.permissions import grants_for
+# The audit log sits below the accounts app: accounts tells it, when it starts, how to name the
+# organisation an actor acts for (``register_organisation_label``).
+_organisation_label_of: Callable[[Any], str] | None = None
 
-    return grants_for(actor).organisation_label
+
+def register_organisation_label(label_of: Callable[[Any], str]) -> None:
+    global _organisation_label_of
+    _organisation_label_of = label_of
+
+
+def _organisation_label(actor: Any) -> str:
+    if actor is None or not getattr(actor, "is_authenticated", False) or _organisation_label_of is None:
+        return ""
+    return _organisation_label_of(actor)
 
 
 def audit_record(
