@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
@@ -148,7 +149,7 @@ def create_appointment(request: HttpRequest, payload: AppointmentIn) -> tuple[in
 
 
 @router.get("/appointments/{uuid}.ics", summary="One appointment as iCalendar", response={200: Any})
-def appointment_ics(request: HttpRequest, uuid: str) -> HttpResponse:
+def appointment_ics(request: HttpRequest, uuid: UUID) -> HttpResponse:
     from kotopolku.appointments.views import ics_response
 
     appointment = appointment_get(uuid=uuid)
@@ -158,7 +159,7 @@ def appointment_ics(request: HttpRequest, uuid: str) -> HttpResponse:
 
 
 @router.get("/appointments/{uuid}", response=AppointmentOut, summary="One appointment")
-def get_appointment(request: HttpRequest, response: HttpResponse, uuid: str) -> AppointmentOut:
+def get_appointment(request: HttpRequest, response: HttpResponse, uuid: UUID) -> AppointmentOut:
     appointment = appointment_get(uuid=uuid)
     require(request.user, "appointments.view", appointment)
     services.appointment_read_record(appointment=appointment, by=request.user)
@@ -166,7 +167,7 @@ def get_appointment(request: HttpRequest, response: HttpResponse, uuid: str) -> 
     return _out(appointment)
 
 
-def _status(request: HttpRequest, uuid: str, payload: StatusIn, *, no_show: bool) -> AppointmentOut:
+def _status(request: HttpRequest, uuid: UUID, payload: StatusIn, *, no_show: bool) -> AppointmentOut:
     appointment = appointment_get(uuid=uuid)
     require(request.user, "appointments.change", appointment)
     act = services.appointment_no_show if no_show else services.appointment_cancel
@@ -188,21 +189,21 @@ def _status(request: HttpRequest, uuid: str, payload: StatusIn, *, no_show: bool
 
 
 @router.post("/appointments/{uuid}/cancel", response=AppointmentOut, summary="Cancel, with a reason code")
-def cancel_appointment(request: HttpRequest, uuid: str, payload: StatusIn) -> AppointmentOut:
+def cancel_appointment(request: HttpRequest, uuid: UUID, payload: StatusIn) -> AppointmentOut:
     return _status(request, uuid, payload, no_show=False)
 
 
 @router.post(
     "/appointments/{uuid}/no-show", response=AppointmentOut, summary="Record a no-show, with a reason code"
 )
-def no_show_appointment(request: HttpRequest, uuid: str, payload: StatusIn) -> AppointmentOut:
+def no_show_appointment(request: HttpRequest, uuid: UUID, payload: StatusIn) -> AppointmentOut:
     return _status(request, uuid, payload, no_show=True)
 
 
 @router.get("/calendars/{worker}", response=CalendarOut, summary="A worker's free, booked and absent slots")
-def worker_calendar(request: HttpRequest, worker: str, filters: Query[CalendarFilters]) -> CalendarOut:
+def worker_calendar(request: HttpRequest, worker: UUID, filters: Query[CalendarFilters]) -> CalendarOut:
     require(request.user, "appointments.calendar")
-    person = User.objects.filter(uuid=worker, is_active=True).first() if _uuid(worker) else None
+    person = User.objects.filter(uuid=worker, is_active=True).first()
     if person is None:
         raise HttpError(404, _("Not found."))
     start = filters.start or timezone.localdate()
@@ -226,16 +227,6 @@ def worker_calendar(request: HttpRequest, worker: str, filters: Query[CalendarFi
             for day in result.days
         ],
     )
-
-
-def _uuid(value: str) -> bool:
-    from uuid import UUID
-
-    try:
-        UUID(value)
-    except ValueError:
-        return False
-    return True
 
 
 def _interpreter_out(booking: Any) -> InterpreterOut:

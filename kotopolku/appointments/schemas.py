@@ -6,31 +6,33 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from kotopolku.core.api_schemas import FreeText, InputSchema, Line
 
-class AppointmentIn(Schema):
+
+class AppointmentIn(InputSchema):
     service_point: UUID
-    kind: str = Field(max_length=40, description="advisor, permit_expert or joint")
+    kind: Line = Field(max_length=40, description="advisor, permit_expert or joint")
     worker: UUID
     starts_at: datetime
     ends_at: datetime
-    channel: str = Field(max_length=40, description="on_site, phone or video")
-    meeting_link: str = Field("", max_length=500, description="https:// link; required for video")
-    location: str = Field("", max_length=1000)
+    channel: Line = Field(max_length=40, description="on_site, phone or video")
+    meeting_link: Line = Field("", max_length=500, description="https:// link; required for video")
+    location: Line = Field("", max_length=1000)
     client: UUID | None = None
-    contact_name: str = Field(
+    contact_name: Line = Field(
         "", max_length=1000, description="An employer's contact person, without a client"
     )
-    contact_organisation: str = Field("", max_length=1000)
-    contact_email: str = Field("", max_length=254)
-    contact_phone: str = Field("", max_length=100)
-    language: str = Field("fi", max_length=16, description="ISO 639 code; the reminders' language")
-    topic: str = Field("", max_length=1000)
+    contact_organisation: Line = Field("", max_length=1000)
+    contact_email: Line = Field("", max_length=254)
+    contact_phone: Line = Field("", max_length=100)
+    language: Line = Field("fi", max_length=16, description="ISO 639 code; the reminders' language")
+    topic: Line = Field("", max_length=1000)
     partners: list[UUID] = Field([], max_length=20)
 
 
-class StatusIn(Schema):
-    reason: str = Field(max_length=40, description="A code of the cancellation / no-show reasons")
-    note: str = Field("", max_length=10_000)
+class StatusIn(InputSchema):
+    reason: Line = Field(max_length=40, description="A code of the cancellation / no-show reasons")
+    note: FreeText = Field("", max_length=10_000)
     version: int | None = None
 
 
@@ -68,7 +70,7 @@ class AppointmentPage(Schema):
     items: list[AppointmentOut]
 
 
-class AppointmentFilters(Schema):
+class AppointmentFilters(InputSchema):
     date_from: date
     date_to: date
     worker: UUID | None = None
@@ -92,21 +94,21 @@ class CalendarOut(Schema):
     days: list[CalendarDayOut]
 
 
-class CalendarFilters(Schema):
+class CalendarFilters(InputSchema):
     start: date | None = None
     days: int = Field(7, ge=1, le=31)
 
 
-class InterpreterIn(Schema):
+class InterpreterIn(InputSchema):
     appointment: UUID
-    language: str = Field(max_length=16)
-    mode: str = Field(max_length=40, description="on_site, phone or video")
+    language: Line = Field(max_length=16)
+    mode: Line = Field(max_length=40, description="on_site, phone or video")
     provider: UUID
     duration_minutes: int
     cost: Decimal = Field(description="Euros, two decimals")
 
 
-class InterpreterFilters(Schema):
+class InterpreterFilters(InputSchema):
     page: int = Field(1, ge=1, le=100_000)
 
 

@@ -243,15 +243,11 @@ def appointment_book(*, service_point: Any, data: BookingData, by: Any) -> Appoi
 def schedule_reminder(appointment: Appointment) -> None:
     """Queue the reminder run for the time the reminder is due (the worker sends every reminder
     due then, so a moved or cancelled appointment needs nothing taken out of the queue)."""
-    from kotopolku.appointments.tasks import send_due_reminders
+    from kotopolku.appointments.tasks import reminder_lead, send_due_reminders
 
     due = appointment.starts_at - reminder_lead()
     run_after = max(due, timezone.now())
     transaction.on_commit(lambda: send_due_reminders.using(run_after=run_after).enqueue())
-
-
-def reminder_lead() -> timedelta:
-    return timedelta(hours=int(getattr(settings, "APPOINTMENT_REMINDER_HOURS", 24)))
 
 
 def _reason(code: str, *, for_no_show: bool, errors: Errors) -> StatusReason | None:

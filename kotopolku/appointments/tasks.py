@@ -7,6 +7,7 @@ and a run that finds nothing to do does nothing.
 
 from __future__ import annotations
 
+from datetime import timedelta
 from typing import Any
 
 from django.conf import settings
@@ -21,6 +22,12 @@ from kotopolku.appointments.ics import appointment_ics
 from kotopolku.appointments.models import Appointment
 from kotopolku.appointments.sms import sms_backend
 from kotopolku.audit.services import audit_record
+
+
+def reminder_lead() -> timedelta:
+    """How long before an appointment its reminder goes out (``APPOINTMENT_REMINDER_HOURS``)."""
+    return timedelta(hours=int(getattr(settings, "APPOINTMENT_REMINDER_HOURS", 24)))
+
 
 BATCH = 200
 REMINDER_LANGUAGES = ("fi", "sv", "en")
@@ -73,8 +80,6 @@ def reminder_text(appointment: Appointment) -> tuple[str, str]:
 
 
 def _due(now: Any) -> list[Appointment]:
-    from kotopolku.appointments.services import reminder_lead
-
     return list(
         Appointment.objects.filter(
             status=AppointmentStatus.BOOKED,

@@ -5,16 +5,18 @@ a stale one gets 409."""
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja import Query, Router, Schema
+from ninja import Field, Query, Router, Schema
 from ninja.errors import HttpError
 
 from kotopolku.accounts.permissions import require
 from kotopolku.catalogue.models import Service
 from kotopolku.clients.selectors import client_get
+from kotopolku.core.api_schemas import InputSchema, Line
 from kotopolku.core.versioning import StaleVersion, expected_version_from
 from kotopolku.organisations.models import Organisation
 from kotopolku.referrals import services
@@ -35,8 +37,8 @@ router = Router(tags=["referrals"])
 PAGE_SIZE = 50
 
 
-class ListFilters(Schema):
-    status: str = ""
+class ListFilters(InputSchema):
+    status: Line = Field("", max_length=40, description="A referral status")
     waiting_days: int | None = None
     page: int = 1
 
@@ -149,14 +151,14 @@ def create_referral(request: HttpRequest, payload: ReferralIn) -> tuple[int, Ref
 
 
 @router.get("/referrals/{uuid}", response=ReferralOut, summary="One referral with its history")
-def get_referral(request: HttpRequest, uuid: str) -> ReferralOut:
+def get_referral(request: HttpRequest, uuid: UUID) -> ReferralOut:
     referral = referral_get(uuid=uuid)
     require(request.user, "referrals.view", referral)
     services.referral_read_record(referral=referral, by=request.user)
     return _out(referral)
 
 
-def _run(request: HttpRequest, uuid: str, payload: TransitionIn, step: str, action: str) -> Referral:
+def _run(request: HttpRequest, uuid: UUID, payload: TransitionIn, step: str, action: str) -> Referral:
     referral = referral_get(uuid=uuid)
     require(request.user, action, referral)
     version = expected_version_from(request, payload.version)
@@ -198,7 +200,7 @@ def _run(request: HttpRequest, uuid: str, payload: TransitionIn, step: str, acti
 
 
 def _sender_step(step: str, action: str) -> Any:
-    def endpoint(request: HttpRequest, uuid: str, payload: TransitionIn) -> ReferralOut:
+    def endpoint(request: HttpRequest, uuid: UUID, payload: TransitionIn) -> ReferralOut:
         return _out(_run(request, uuid, payload, step, action))
 
     endpoint.__name__ = f"referral_{step}"
@@ -254,7 +256,7 @@ def partner_list(request: HttpRequest, filters: Query[ListFilters]) -> PartnerPa
     )
 
 
-def _partner_referral(request: HttpRequest, uuid: str, action: str) -> Referral:
+def _partner_referral(request: HttpRequest, uuid: UUID, action: str) -> Referral:
     referral = referral_get(uuid=uuid)
     require(request.user, action, referral)
     if referral.status == ReferralStatus.DRAFT:
@@ -265,14 +267,14 @@ def _partner_referral(request: HttpRequest, uuid: str, action: str) -> Referral:
 @router.get(
     "/partner/referrals/{uuid}", response=PartnerReferralOut, summary="A referral as the partner sees it"
 )
-def partner_get(request: HttpRequest, uuid: str) -> PartnerReferralOut:
+def partner_get(request: HttpRequest, uuid: UUID) -> PartnerReferralOut:
     referral = _partner_referral(request, uuid, "referrals.partner_view")
     services.referral_read_record(referral=referral, by=request.user, action="referrals.partner_view")
     return _partner_out(services.referral_mark_opened(referral=referral, by=request.user))
 
 
 def _partner_step(step: str) -> Any:
-    def endpoint(request: HttpRequest, uuid: str, payload: TransitionIn) -> PartnerReferralOut:
+    def endpoint(request: HttpRequest, uuid: UUID, payload: TransitionIn) -> PartnerReferralOut:
         _partner_referral(request, uuid, "referrals.partner_answer")
         return _partner_out(_run(request, uuid, payload, step, "referrals.partner_answer"))
 

@@ -6,25 +6,27 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from kotopolku.core.api_schemas import FreeText, InputSchema, Line
 
-class ReferralIn(Schema):
+
+class ReferralIn(InputSchema):
     client: UUID = Field(description="The client referred")
     organisation: UUID | None = Field(None, description="The partner organisation (or give `service`)")
     service: UUID | None = Field(None, description="A catalogue service; its organisation is the partner")
-    reason: str = Field(max_length=20_000)
-    message: str = Field("", max_length=20_000, description="What the partner needs to know")
-    shared_fields: list[str] = Field(
+    reason: FreeText = Field(max_length=20_000)
+    message: FreeText = Field("", max_length=20_000, description="What the partner needs to know")
+    shared_fields: list[Line] = Field(
         ["name"], max_length=10, description="name, birth_year, phone, email, languages"
     )
-    source_type: str = Field("", max_length=64, description="Where it came from (a plan step, for one)")
+    source_type: Line = Field("", max_length=64, description="Where it came from (a plan step, for one)")
     source_id: UUID | None = None
 
 
-class TransitionIn(Schema):
+class TransitionIn(InputSchema):
     version: int | None = Field(None, description="The version last read (or send If-Match)")
-    reason: str = Field("", max_length=20_000, description="Cancel, revoke or decline: required")
-    note: str = Field("", max_length=20_000, description="Complete: required; accept: optional")
-    override_reason: str = Field(
+    reason: FreeText = Field("", max_length=20_000, description="Cancel, revoke or decline: required")
+    note: FreeText = Field("", max_length=20_000, description="Complete: required; accept: optional")
+    override_reason: FreeText = Field(
         "", max_length=20_000, description="Send without the client's consent (coordinators only)"
     )
 

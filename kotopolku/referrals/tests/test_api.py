@@ -38,13 +38,22 @@ def test_create__bad_fields__422_each_named_and_nothing_saved(client, world):
     client.force_login(world.advisor)
     response = client.post(
         "/api/v1/referrals",
-        {"client": str(world.client.uuid), "reason": "x\u202e", "shared_fields": ["passport"]},
+        {"client": str(world.client.uuid), "reason": "Benefits", "shared_fields": ["passport"]},
         content_type="application/json",
         HTTP_ACCEPT_LANGUAGE="fi",
     )
     assert response.status_code == 422
     errors = _json(response)["errors"]
-    assert {"reason", "organisation", "shared_fields"} <= set(errors)
+    assert {"organisation", "shared_fields"} <= set(errors)
+    # A control character is refused at the edge, before the other fields are looked at.
+    response = client.post(
+        "/api/v1/referrals",
+        {"client": str(world.client.uuid), "organisation": str(world.kela.uuid), "reason": "x\u202e"},
+        content_type="application/json",
+        HTTP_ACCEPT_LANGUAGE="fi",
+    )
+    assert response.status_code == 422
+    assert list(_json(response)["errors"]) == ["reason"]
     assert not Referral.objects.exists()
 
 
