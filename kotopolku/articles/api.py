@@ -3,18 +3,19 @@ version (If-Match or ``version``; a stale one gets 409)."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Annotated, Any
 from uuid import UUID
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router
+from ninja import Path, Router
 
 from kotopolku.accounts.permissions import require
 from kotopolku.articles.models import Article
 from kotopolku.articles.schemas import ArticleOut, TranslationIn, TranslationSaved
 from kotopolku.articles.selectors import article_detail, article_status_rows, translation_state
 from kotopolku.articles.services import TranslationText, translation_save
+from kotopolku.core.api_schemas import Line
 from kotopolku.core.public_languages import is_public_language
 from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 
@@ -63,7 +64,11 @@ def get_article(request: HttpRequest, uuid: UUID) -> dict[str, Any]:
     summary="Write one language version (a draft); If-Match or version guards against lost updates",
 )
 def put_translation(
-    request: HttpRequest, response: HttpResponse, uuid: UUID, language: str, payload: TranslationIn
+    request: HttpRequest,
+    response: HttpResponse,
+    uuid: UUID,
+    language: Annotated[Line, Path(max_length=16)],
+    payload: TranslationIn,
 ) -> Any:
     try:
         article = article_detail(user=request.user, uuid=uuid)

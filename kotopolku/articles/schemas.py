@@ -6,6 +6,8 @@ from uuid import UUID
 from ninja import Schema
 from pydantic import Field
 
+from kotopolku.core.api_schemas import FreeText, InputSchema, Line
+
 
 class TranslationOut(Schema):
     language: str
@@ -27,10 +29,10 @@ class ArticleOut(Schema):
     translations: list[TranslationOut]
 
 
-class TranslationIn(Schema):
-    title: str = Field(max_length=200)
-    summary: str = Field(default="", max_length=500)
-    body: str = Field(max_length=50_000)
+class TranslationIn(InputSchema):
+    title: Line = Field(max_length=200)
+    summary: FreeText = Field(default="", max_length=500)
+    body: FreeText = Field(max_length=50_000)
     version: int | None = None
 
 

@@ -7,15 +7,17 @@ the user's language (422), and nothing is saved."""
 
 from __future__ import annotations
 
+import functools
 import json
+from collections.abc import Callable
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
-from ninja import Router, Schema
-from pydantic import BaseModel, ConfigDict
+from ninja import Query, Router, Schema
+from pydantic import ConfigDict, ModelWrapValidatorHandler, model_validator
 
 from kotopolku.accounts.permissions import require
 from kotopolku.casework import forms as cw_forms
@@ -33,16 +35,68 @@ from kotopolku.casework.selectors import (
     plans_of_client,
 )
 from kotopolku.casework.views import EDITED_FIELDS
+from kotopolku.core.api_schemas import ErrorOut, InputSchema, Line
+from kotopolku.core.text import problem_message, text_problem
 from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 from kotopolku.organisations.models import Organisation
 
 router = Router(tags=["casework"])
 
+# A language code of the plan's PDF (``fi``, ``uk``…): checked against the known ones below.
+LANGUAGE_CODE_MAX_LENGTH = 16
+_PDF_LANGUAGE = Query("fi", max_length=LANGUAGE_CODE_MAX_LENGTH, description="The language of the copy")
 
-class Loose(BaseModel):
-    """A body checked field by field by the forms (any JSON object is accepted here)."""
+
+def _bad_text(value: Any, where: str, problems: dict[str, list[str]]) -> None:
+    """Note under ``where`` (``education.0.field``) every string in ``value``, at any depth,
+    that holds NUL or another control or bidi-override character (line breaks and tabs pass)."""
+    if isinstance(value, str):
+        code = text_problem(value, multiline=True)
+        if code:
+            problems.setdefault(where, [problem_message(code)])
+    elif isinstance(value, list | tuple):
+        for index, item in enumerate(value):
+            _bad_text(item, f"{where}.{index}", problems)
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            code = text_problem(key, multiline=False) if isinstance(key, str) else None
+            if code:
+                problems.setdefault(where, [problem_message(code)])
+            else:
+                _bad_text(item, f"{where}.{key}", problems)
+
+
+class Loose(InputSchema):
+    """A body checked field by field by the forms (any JSON object is accepted here).
+
+    Its fields are not declared, so ``InputSchema`` cannot check their text: ``text_problems``
+    does, for every field given. The operations taking it are wrapped in ``_reports_bad_text``,
+    which adds those problems to the other fields' messages (every bad field at once, 422), and
+    call ``refuse_bad_text`` before they save anything."""
 
     model_config = ConfigDict(extra="allow")
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _run_root_validator(cls, values: Any, handler: ModelWrapValidatorHandler[Loose]) -> Loose:
+        # Replaces django-ninja's: it reads the input through a ``DjangoGetter``, which hands
+        # over only the declared fields, and this schema's fields are all extra ones.
+        return handler(values)
+
+    def text_problems(self) -> dict[str, list[str]]:
+        problems: dict[str, list[str]] = {}
+        for name, value in (self.model_extra or {}).items():
+            code = text_problem(name, multiline=False)
+            if code:
+                problems.setdefault("__all__", [problem_message(code)])
+            else:
+                _bad_text(value, name, problems)
+        return problems
+
+    def refuse_bad_text(self) -> None:
+        problems = self.text_problems()
+        if problems:
+            raise ValidationError(problems)
 
     def data(self) -> dict[str, Any]:
         return self.model_dump(exclude_unset=True)
@@ -147,6 +201,24 @@ class Conflict(Schema):
     current: PlanOut
 
 
+def _reports_bad_text(view: Callable[..., Any]) -> Callable[..., Any]:
+    """When the operation refuses its input, the body's bad text is reported with the rest."""
+
+    @functools.wraps(view)
+    def checked(request: HttpRequest, *args: Any, **kwargs: Any) -> Any:
+        payload = kwargs["payload"]
+        try:
+            return view(request, *args, **kwargs)
+        except ValidationError as error:
+            problems = payload.text_problems()
+            if not problems:
+                raise
+            errors = error.message_dict if hasattr(error, "error_dict") else {"__all__": error.messages}
+            raise ValidationError({**problems, **errors}) from None
+
+    return checked
+
+
 def _form_errors(form: Any) -> ValidationError:
     return ValidationError({name: [str(e) for e in errors] for name, errors in form.errors.items()})
 
@@ -179,11 +251,12 @@ def list_cases(request: HttpRequest, client_id: UUID) -> list[CaseOut]:
 
 @router.post(
     "/clients/{client_id}/cases",
-    response={201: CaseOut},
+    response={201: CaseOut, 409: ErrorOut},
     summary="Open a case, or close the open one",
     description='`{"opened_because": "desk"}` opens a case; `{"close": true, "close_reason": …, '
     '"version": n}` closes the open one (409 on a stale version).',
 )
+@_reports_bad_text
 def post_case(request: HttpRequest, client_id: UUID, payload: Loose) -> Any:
     data = payload.data()
     client = _client(request, client_id, "casework.manage")
@@ -195,6 +268,7 @@ def post_case(request: HttpRequest, client_id: UUID, payload: Loose) -> Any:
         if not form.is_valid():
             raise _form_errors(form)
         try:
+            payload.refuse_bad_text()
             case = services.case_close(
                 case=case,
                 by=request.user,
@@ -212,6 +286,7 @@ def post_case(request: HttpRequest, client_id: UUID, payload: Loose) -> Any:
     open_form = cw_forms.CaseOpenForm(data)
     if not open_form.is_valid():
         raise _form_errors(open_form)
+    payload.refuse_bad_text()
     case = services.case_open(client=client, by=request.user, **open_form.cleaned_data)
     return 201, _case_out(case)
 
@@ -258,6 +333,7 @@ _ROW_LIMITS = {
     response={201: AssessmentOut},
     summary="Record a new needs assessment (never overwrites the previous one)",
 )
+@_reports_bad_text
 def create_assessment(request: HttpRequest, client_id: UUID, payload: Loose) -> tuple[int, AssessmentOut]:
     data = payload.data()
     client = _client(request, client_id, "casework.assess")
@@ -291,6 +367,7 @@ def create_assessment(request: HttpRequest, client_id: UUID, payload: Loose) -> 
         conclusion=form.cleaned_data["conclusion"],
         **({"assessed_on": form.cleaned_data["assessed_on"]} if form.cleaned_data["assessed_on"] else {}),
     )
+    payload.refuse_bad_text()
     assessment = services.assessment_create(client=client, data=assessment_data, by=request.user)
     return 201, _assessment_out(assessment)
 
@@ -401,6 +478,7 @@ def _uuids(values: list[str]) -> list[UUID]:
 
 
 @router.post("/clients/{client_id}/plans", response={201: PlanOut}, summary="Draft a plan")
+@_reports_bad_text
 def create_plan(request: HttpRequest, client_id: UUID, payload: Loose) -> tuple[int, PlanOut]:
     data = payload.data()
     client = _client(request, client_id, "casework.plan")
@@ -417,6 +495,7 @@ def create_plan(request: HttpRequest, client_id: UUID, payload: Loose) -> tuple[
         path = ServicePath.objects.filter(uuid__in=_uuids([str(data["service_path"])])).first()
         if path is None:
             raise ValidationError({"service_path": [_("Unknown service path.")]})
+    payload.refuse_bad_text()
     plan = services.plan_create(
         client=client,
         data=services.PlanData(
@@ -453,6 +532,7 @@ def get_plan(request: HttpRequest, plan_id: UUID, response: HttpResponse) -> Pla
     description="Fields: kind, starts_on, ends_on, summary, partners (organisation ids), and "
     "status (with ended_reason when ending early).",
 )
+@_reports_bad_text
 def patch_plan(request: HttpRequest, plan_id: UUID, payload: Loose, response: HttpResponse) -> Any:
     data = payload.data()
     plan = _plan(request, plan_id, "casework.plan")
@@ -474,6 +554,7 @@ def patch_plan(request: HttpRequest, plan_id: UUID, payload: Loose, response: Ht
     changes: dict[str, Any] = {name: form.cleaned_data[name] for name in EDITED_FIELDS if name in data}
     if "partners" in data:
         changes["partners"] = _organisations_by_uuid(data["partners"], "partners")
+    payload.refuse_bad_text()
     try:
         if changes:
             plan, _changed = services.plan_update(
@@ -501,11 +582,13 @@ def patch_plan(request: HttpRequest, plan_id: UUID, payload: Loose, response: Ht
 
 
 @router.post("/plans/{plan_id}/goals", response={201: Created}, summary="Add a goal")
+@_reports_bad_text
 def create_goal(request: HttpRequest, plan_id: UUID, payload: Loose) -> tuple[int, Created]:
     plan = _plan(request, plan_id, "casework.plan")
     form = cw_forms.GoalForm(payload.data())
     if not form.is_valid():
         raise _form_errors(form)
+    payload.refuse_bad_text()
     goal = services.goal_add(plan=plan, text=form.cleaned_data["text"], by=request.user)
     return 201, Created(id=goal.uuid)
 
@@ -517,6 +600,7 @@ def create_goal(request: HttpRequest, plan_id: UUID, payload: Loose) -> tuple[in
     description="goal (id), text, owner (client, advisor, partner), organisation (id, for a partner's step; "
     "the plan must involve it), due_on, status.",
 )
+@_reports_bad_text
 def create_step(request: HttpRequest, plan_id: UUID, payload: Loose) -> tuple[int, Created]:
     plan = _plan(request, plan_id, "casework.plan")
     form = cw_forms.StepForm(
@@ -526,6 +610,7 @@ def create_step(request: HttpRequest, plan_id: UUID, payload: Loose) -> tuple[in
     )
     if not form.is_valid():
         raise _form_errors(form)
+    payload.refuse_bad_text()
     step = services.step_add(
         plan=plan,
         data=services.StepData(
@@ -546,7 +631,11 @@ def create_step(request: HttpRequest, plan_id: UUID, payload: Loose) -> tuple[in
     "/plans/{plan_id}/pdf",
     summary="The client's own copy of the plan as PDF (?lang=fi|sv|en|ru|uk|et|ar|fa|so|tr|zh|fr|es)",
 )
-def get_plan_pdf(request: HttpRequest, plan_id: UUID, lang: str = "fi") -> HttpResponse:
+def get_plan_pdf(
+    request: HttpRequest,
+    plan_id: UUID,
+    lang: Line = _PDF_LANGUAGE,
+) -> HttpResponse:
     plan = _plan(request, plan_id, "casework.view")
     if lang not in PDF_LANGUAGES:
         raise ValidationError(
@@ -599,6 +688,7 @@ def list_households(request: HttpRequest) -> list[HouseholdOut]:
     summary="Start a household around a client",
     description='`{"name": …, "client": id, "members": [{"client": id, "relation": "spouse|child|other"}]}`',
 )
+@_reports_bad_text
 def create_household(request: HttpRequest, payload: Loose) -> tuple[int, HouseholdOut]:
     data = payload.data()
     form = cw_forms.HouseholdCreateForm(data)
@@ -620,6 +710,7 @@ def create_household(request: HttpRequest, payload: Loose) -> tuple[int, Househo
         resolved.append((other, relation))
     from django.db import transaction
 
+    payload.refuse_bad_text()
     with transaction.atomic():
         household = services.household_create(client=client, name=form.cleaned_data["name"], by=request.user)
         for index, (other, relation) in enumerate(resolved):

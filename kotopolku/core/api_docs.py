@@ -70,7 +70,10 @@ def document_error_responses(schema: dict[str, Any]) -> dict[str, Any]:
             if not isinstance(operation, dict) or "responses" not in operation:
                 continue
             secured = bool(operation.get("security", secured_by_default or None))
-            responses = operation["responses"]
+            # ninja keys an operation's own answers by number: as text they keep their own body
+            # (a 409 with the stored record) instead of being shadowed by the generic one.
+            responses = {str(status): answer for status, answer in operation["responses"].items()}
+            operation["responses"] = responses
             for status, component in _statuses(method, operation, secured=secured).items():
                 responses.setdefault(status, _response(status, component))
     return schema

@@ -22,6 +22,7 @@ from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.models import Client
 from kotopolku.clients.selectors import client_get
+from kotopolku.core.api_schemas import Line
 from kotopolku.core.versioning import StaleVersion, expected_version_from
 from kotopolku.employers import matching, selectors, services
 from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass, JobOpening, Occupation
@@ -49,6 +50,18 @@ from kotopolku.organisations.models import Municipality, ServicePoint
 
 router = Router(tags=["employers"])
 public_router = Router(tags=["public"])
+
+
+def _not_answered(status: int) -> dict[str, Any]:
+    return {
+        "description": f"Not answered ({status}): a public operation needs no login and no permission.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+# A public operation is open to anyone, so it never answers 401 or 403; the two are listed (with
+# the shared error body) so that every operation of the API documents the same error answers.
+PUBLIC_ERRORS: dict[str, Any] = {"responses": {"401": _not_answered(401), "403": _not_answered(403)}}
 
 
 def _stale(error: StaleVersion) -> HttpError:
@@ -129,7 +142,7 @@ def _employer(request: HttpRequest, uuid: UUID, action: str) -> Employer:
 
 @router.get("/employers", response=EmployerPage, summary="Employers the user's service points work with")
 def employer_index(
-    request: HttpRequest, q: str = "", pilot: bool = False, page: int = 1, page_size: int = 50
+    request: HttpRequest, q: Line = "", pilot: bool = False, page: int = 1, page_size: int = 50
 ) -> EmployerPage:
     require(request.user, "employers.view")
     if not 1 <= page <= 100_000 or not 1 <= page_size <= 200:
@@ -497,9 +510,10 @@ def supported_enterprises(
     "/public/job-openings",
     response=list[PublicOpeningOut],
     auth=None,
+    openapi_extra=PUBLIC_ERRORS,
     summary="Open, advertised job openings that do not need Finnish (public)",
 )
-def public_openings(request: HttpRequest, municipality: str = "") -> list[PublicOpeningOut]:
+def public_openings(request: HttpRequest, municipality: Line = "") -> list[PublicOpeningOut]:
     ids = None
     if municipality:
         ids = list(Municipality.objects.filter(code=municipality[:3]).values_list("id", flat=True))

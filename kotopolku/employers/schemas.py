@@ -5,21 +5,23 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
+from kotopolku.core.api_schemas import FreeText, InputSchema, Line
 
-class EmployerIn(Schema):
+
+class EmployerIn(InputSchema):
     service_point: UUID | None = Field(
         None, description="Where the company is kept; the user's own when left out"
     )
-    business_id: str = Field(max_length=20, description="Finnish business ID (Y-tunnus), e.g. 2617416-4")
-    name: str = Field(max_length=400)
-    size_class: str = Field(max_length=20, description="micro, small, medium or large (EU definitions)")
-    industry: str | None = Field(None, max_length=8, description="TOL 2008 code")
-    municipality: str = Field(max_length=3, description="Municipality code, e.g. 698")
-    website: str = Field("", max_length=400)
+    business_id: Line = Field(max_length=20, description="Finnish business ID (Y-tunnus), e.g. 2617416-4")
+    name: Line = Field(max_length=400)
+    size_class: Line = Field(max_length=20, description="micro, small, medium or large (EU definitions)")
+    industry: Line | None = Field(None, max_length=8, description="TOL 2008 code")
+    municipality: Line = Field(max_length=3, description="Municipality code, e.g. 698")
+    website: Line = Field("", max_length=400)
     is_pilot: bool = False
-    pilot_status: str = Field("none", max_length=20, description="none, planned, active, completed or ended")
-    pilot_plan: str = Field("", max_length=8000)
-    notes: str = Field("", max_length=8000)
+    pilot_status: Line = Field("none", max_length=20, description="none, planned, active, completed or ended")
+    pilot_plan: FreeText = Field("", max_length=8000)
+    notes: FreeText = Field("", max_length=8000)
     version: int | None = Field(None, description="The version read; or send If-Match")
 
 
@@ -45,11 +47,11 @@ class EmployerPage(Schema):
     items: list[EmployerOut]
 
 
-class ActivityIn(Schema):
-    kind: str = Field(max_length=40)
+class ActivityIn(InputSchema):
+    kind: Line = Field(max_length=40)
     happened_on: date
-    outcome: str = Field("", max_length=8000)
-    partner_project: str = Field("", max_length=400)
+    outcome: FreeText = Field("", max_length=8000)
+    partner_project: Line = Field("", max_length=400)
     follow_up_on: date | None = None
     follow_up_done: bool = False
     service_point: UUID | None = Field(
@@ -76,21 +78,21 @@ class TimelineItemOut(Schema):
     detail: str
 
 
-class OpeningIn(Schema):
+class OpeningIn(InputSchema):
     employer: UUID
-    title: str = Field(max_length=400)
-    occupation: str = Field(max_length=8, description="ISCO-08 unit group, four digits")
-    municipality: str = Field(max_length=3)
-    address: str = Field("", max_length=400)
-    hours: str = Field(max_length=20, description="full_time, part_time, shifts, seasonal or on_call")
+    title: Line = Field(max_length=400)
+    occupation: Line = Field(max_length=8, description="ISCO-08 unit group, four digits")
+    municipality: Line = Field(max_length=3)
+    address: Line = Field("", max_length=400)
+    hours: Line = Field(max_length=20, description="full_time, part_time, shifts, seasonal or on_call")
     starts_on: date | None = None
     finnish_required: bool = True
-    other_languages: list[str] = Field(default_factory=list, max_length=20, description="ISO 639 codes")
-    visibility: str = Field(max_length=20, description="advertised or hidden")
-    status: str = Field("open", max_length=20)
+    other_languages: list[Line] = Field(default_factory=list, max_length=20, description="ISO 639 codes")
+    visibility: Line = Field(max_length=20, description="advertised or hidden")
+    status: Line = Field("open", max_length=20)
     opens_on: date
     deadline: date | None = None
-    description: str = Field("", max_length=16000)
+    description: FreeText = Field("", max_length=16000)
     version: int | None = None
 
 
@@ -120,9 +122,9 @@ class OpeningPage(Schema):
     items: list[OpeningOut]
 
 
-class OpeningFilters(Schema):
+class OpeningFilters(InputSchema):
     finnish_required: bool | None = None
-    status: str = Field("", max_length=20)
+    status: Line = Field("", max_length=20)
     page: int = Field(1, ge=1, le=100_000)
     page_size: int = Field(50, ge=1, le=200)
 
@@ -136,7 +138,7 @@ class MatchOut(Schema):
     reasons: list[str]
 
 
-class ProposalIn(Schema):
+class ProposalIn(InputSchema):
     client: UUID
     consent_given_on: date | None = Field(
         description="The day the client agreed to be proposed to this employer"
@@ -152,19 +154,19 @@ class ProposalOut(Schema):
     version: int
 
 
-class ProposalResultIn(Schema):
-    result: str = Field(max_length=20)
-    note: str = Field("", max_length=4000)
+class ProposalResultIn(InputSchema):
+    result: Line = Field(max_length=20)
+    note: FreeText = Field("", max_length=4000)
     version: int | None = None
 
 
-class PlacementIn(Schema):
+class PlacementIn(InputSchema):
     client: UUID
-    kind: str = Field(max_length=20)
+    kind: Line = Field(max_length=20)
     starts_on: date
     ends_on: date | None = None
     employer: UUID | None = None
-    organisation_name: str = Field("", max_length=400)
+    organisation_name: Line = Field("", max_length=400)
     opening: UUID | None = None
 
 

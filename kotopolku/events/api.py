@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 
 from kotopolku.accounts.permissions import require, service_point_ids
 from kotopolku.audit.services import audit_record
+from kotopolku.core.api_schemas import Line
 from kotopolku.core.versioning import StaleVersion, expected_version_from
 from kotopolku.employers.models import Employer
 from kotopolku.events import selectors, services
@@ -35,6 +36,18 @@ from kotopolku.organisations.models import Organisation, ServicePoint
 
 router = Router(tags=["events"])
 public_router = Router(tags=["public"])
+
+
+def _not_answered(status: int) -> dict[str, Any]:
+    return {
+        "description": f"Not answered ({status}): a public operation needs no login and no permission.",
+        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
+    }
+
+
+# A public operation is open to anyone, so it never answers 401 or 403; the two are listed (with
+# the shared error body) so that every operation of the API documents the same error answers.
+PUBLIC_ERRORS: dict[str, Any] = {"responses": {"401": _not_answered(401), "403": _not_answered(403)}}
 
 
 def client_address(request: HttpRequest) -> str:
@@ -118,7 +131,7 @@ def _event(request: HttpRequest, uuid: UUID, action: str) -> Event:
 
 
 @router.get("/events", response=list[EventOut], summary="Events of the user's service points")
-def event_index(request: HttpRequest, upcoming: bool = True, kind: str = "") -> list[EventOut]:
+def event_index(request: HttpRequest, upcoming: bool = True, kind: Line = "") -> list[EventOut]:
     require(request.user, "events.view")
     events = selectors.event_list(user=request.user, upcoming_only=upcoming, kind=kind[:20])[:500]
     return [_event_out(e) for e in events]
@@ -275,9 +288,13 @@ def public_event_out(event: Any, language: str | None, base_url: str) -> PublicE
 
 
 @public_router.get(
-    "/public/events", response=list[PublicEventOut], auth=None, summary="Published events (public)"
+    "/public/events",
+    response=list[PublicEventOut],
+    auth=None,
+    openapi_extra=PUBLIC_ERRORS,
+    summary="Published events (public)",
 )
-def public_events(request: HttpRequest, service_point: str = "") -> list[PublicEventOut]:
+def public_events(request: HttpRequest, service_point: Line = "") -> list[PublicEventOut]:
     ids = None
     if service_point:
         ids = list(ServicePoint.objects.filter(slug=service_point[:60]).values_list("id", flat=True))
@@ -288,7 +305,7 @@ def public_events(request: HttpRequest, service_point: str = "") -> list[PublicE
     ]
 
 
-@public_router.get("/public/events/{uuid}", response=PublicEventOut, auth=None)
+@public_router.get("/public/events/{uuid}", response=PublicEventOut, auth=None, openapi_extra=PUBLIC_ERRORS)
 def public_event(request: HttpRequest, uuid: UUID) -> PublicEventOut:
     event = (
         selectors.published_events(since=timezone.now() - dt.timedelta(days=365)).filter(uuid=uuid).first()
@@ -304,6 +321,7 @@ def public_event(request: HttpRequest, uuid: UUID) -> PublicEventOut:
     "/public/events/{uuid}/registrations",
     response={201: PublicRegistrationOut},
     auth=None,
+    openapi_extra=PUBLIC_ERRORS,
     summary="Register to a published event (rate limited per address)",
 )
 def public_register(

@@ -5,26 +5,28 @@ from uuid import UUID
 
 from ninja import Field, Schema
 
-
-class EventTextIn(Schema):
-    title: str = Field(max_length=400)
-    description: str = Field("", max_length=16000)
+from kotopolku.core.api_schemas import FreeText, InputSchema, Line
 
 
-class EventIn(Schema):
+class EventTextIn(InputSchema):
+    title: Line = Field(max_length=400)
+    description: FreeText = Field("", max_length=16000)
+
+
+class EventIn(InputSchema):
     service_point: UUID | None = None
-    kind: str = Field(max_length=40)
-    status: str = Field("draft", max_length=20)
+    kind: Line = Field(max_length=40)
+    status: Line = Field("draft", max_length=20)
     starts_at: datetime
     ends_at: datetime
-    texts: dict[str, EventTextIn] = Field(description="By language: fi (required), sv, en")
-    place: str = Field("", max_length=400)
-    online_url: str = Field("", max_length=400)
+    texts: dict[Line, EventTextIn] = Field(description="By language: fi (required), sv, en")
+    place: Line = Field("", max_length=400)
+    online_url: Line = Field("", max_length=400)
     capacity: int | None = Field(None, ge=1, le=100_000)
     registration_deadline: datetime | None = None
     public_registration: bool = True
-    target_groups: list[str] = Field(default_factory=list, max_length=20)
-    languages: list[str] = Field(default_factory=list, max_length=20)
+    target_groups: list[Line] = Field(default_factory=list, max_length=20)
+    languages: list[Line] = Field(default_factory=list, max_length=20)
     organiser_organisations: list[UUID] = Field(default_factory=list, max_length=50)
     organiser_employers: list[UUID] = Field(default_factory=list, max_length=50)
     participating_organisations: list[UUID] = Field(default_factory=list, max_length=100)
@@ -69,13 +71,13 @@ class PublicEventOut(Schema):
     page: str
 
 
-class RegistrationIn(Schema):
-    name: str = Field(max_length=400, description="Name or nickname")
-    email: str = Field(max_length=400)
-    phone: str = Field("", max_length=64)
-    language: str = Field(max_length=16)
-    needs: str = Field("", max_length=2000)
-    website: str = Field("", max_length=400, description="Leave empty (a field for robots)")
+class RegistrationIn(InputSchema):
+    name: Line = Field(max_length=400, description="Name or nickname")
+    email: Line = Field(max_length=400)
+    phone: Line = Field("", max_length=64)
+    language: Line = Field(max_length=16)
+    needs: FreeText = Field("", max_length=2000)
+    website: Line = Field("", max_length=400, description="Leave empty (a field for robots)")
 
 
 class RegistrationOut(Schema):
@@ -96,5 +98,5 @@ class PublicRegistrationOut(Schema):
     status: str
 
 
-class AttendanceIn(Schema):
-    attendance: str = Field(max_length=20, description="present, absent or unknown")
+class AttendanceIn(InputSchema):
+    attendance: Line = Field(max_length=20, description="present, absent or unknown")

@@ -3,11 +3,10 @@
 
 from __future__ import annotations
 
-from django.conf import settings
-
 from collections.abc import Iterator
 from contextlib import contextmanager
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse
 from django.utils import translation
 from django.utils.translation.trans_real import parse_accept_lang_header

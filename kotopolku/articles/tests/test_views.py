@@ -108,3 +108,18 @@ def test_api_list__only_the_users_service_points(client):
     client.force_login(_member(Role.ADVISOR, own))
     response = client.get("/api/v1/articles")
     assert response.status_code == 200 and len(response.json()) == 1
+
+
+def test_api_put_translation__line_break_in_the_title__422_and_a_multi_line_body_kept(client):
+    point = ServicePointFactory()
+    translation = ArticleTranslationFactory(article=ArticleFactory(service_point=point))
+    client.force_login(_member(Role.ADVISOR, point))
+    url = f"/api/v1/articles/{translation.article.uuid}/translations/fi"
+    bad = client.put(
+        url, json.dumps({"title": "Uusi\notsikko", "body": "Teksti."}), content_type="application/json"
+    )
+    assert bad.status_code == 422 and list(bad.json()["errors"]) == ["title"]
+    good = client.put(
+        url, json.dumps({"title": "Uusi", "body": "Rivi 1.\n\nRivi 2."}), content_type="application/json"
+    )
+    assert good.status_code == 200, good.content

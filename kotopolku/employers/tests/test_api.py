@@ -226,3 +226,22 @@ def test_supported_enterprises_report__for_a_coordinator(client, office):
         client.get(f"{API}/reports/supported-enterprises?date_from={today}&date_to={today}").status_code
         == 403
     )
+
+
+def test_employers__control_character_in_the_search__422(client, office):
+    client.force_login(office.advisor)
+    response = client.get(f"{API}/employers?q=a%00b")
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["q"]
+
+
+def test_job_openings__control_character_in_the_status_filter__422(client, office):
+    client.force_login(office.advisor)
+    response = client.get(f"{API}/job-openings?status=open%E2%80%AE")
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["status"]
+
+
+def test_employers__a_list_body__422_not_an_empty_object(client, office):
+    client.force_login(office.advisor)
+    response = client.post(f"{API}/employers", [employer_payload()], content_type="application/json")
+    assert response.status_code == 422
+    assert not Employer.objects.exists()

@@ -114,3 +114,32 @@ def test_public_registration__honeypot_deadline_duplicate_and_rate_limit(client,
     )
     assert closed.status_code == 422
     assert Registration.objects.filter(email="x@example.test").count() == 0
+
+
+@pytest.mark.parametrize(
+    ("overrides", "field"),
+    [
+        ({"place": "Lappia\ntalo"}, "place"),
+        ({"texts": {"fi": {"title": "Messut\u202e"}}}, "texts.fi.title"),
+        ({"languages": ["fi\x00"]}, "languages"),
+    ],
+)
+def test_events__control_characters__422_on_the_field(client, office, overrides, field):
+    client.force_login(office.advisor)
+    response = client.post(f"{API}/events", event_payload(**overrides), content_type="application/json")
+    assert response.status_code == 422, response.content
+    assert field in response.json()["errors"]
+    assert not Event.objects.exists()
+
+
+def test_events__multi_line_description__kept(client, office):
+    client.force_login(office.advisor)
+    texts = {"fi": {"title": "Messut", "description": "Rivi yksi.\nRivi kaksi."}}
+    response = client.post(f"{API}/events", event_payload(texts=texts), content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert response.json()["texts"]["fi"]["description"] == "Rivi yksi.\nRivi kaksi."
+
+
+def test_public_events__control_character_in_the_filter__422(client, office):
+    response = client.get(f"{API}/public/events?service_point=a%1bb")
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["service_point"]
