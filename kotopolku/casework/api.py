@@ -76,7 +76,7 @@ class Loose(InputSchema):
 
     model_config = ConfigDict(extra="allow")
 
-    @model_validator(mode="wrap")
+    @model_validator(mode="wrap")  # type: ignore[arg-type]  # pydantic types a generic wrap validator loosely
     @classmethod
     def _run_root_validator(cls, values: Any, handler: ModelWrapValidatorHandler[Loose]) -> Loose:
         # Replaces django-ninja's: it reads the input through a ``DjangoGetter``, which hands
