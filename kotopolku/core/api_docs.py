@@ -31,6 +31,7 @@ _DESCRIPTIONS = {
     "404": _("Not found."),
     "409": _("The record was changed by someone else after you read it."),
     "422": _("The request has invalid fields."),
+    "429": _("Too many requests: try again later."),
 }
 
 
@@ -50,8 +51,11 @@ def _statuses(method: str, operation: dict[str, Any], *, secured: bool) -> dict[
     if secured:
         statuses["401"] = _ERROR
         statuses["403"] = _ERROR
-    if any(parameter.get("in") == "path" for parameter in parameters):
+    # A path names a record; a body may name records (a client, an appointment) that are gone.
+    if has_body or any(parameter.get("in") == "path" for parameter in parameters):
         statuses["404"] = _ERROR
+    if has_body and not secured:
+        statuses["429"] = _ERROR
     if method in ("patch", "put"):
         statuses["409"] = _ERROR
     if parameters or has_body:

@@ -4,6 +4,7 @@ from datetime import date, datetime
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import StrictBool
 
 from kotopolku.core.api_schemas import FreeText, InputSchema, Line
 
@@ -18,7 +19,7 @@ class EmployerIn(InputSchema):
     industry: Line | None = Field(None, max_length=8, description="TOL 2008 code")
     municipality: Line = Field(max_length=3, description="Municipality code, e.g. 698")
     website: Line = Field("", max_length=400)
-    is_pilot: bool = False
+    is_pilot: StrictBool = False
     pilot_status: Line = Field("none", max_length=20, description="none, planned, active, completed or ended")
     pilot_plan: FreeText = Field("", max_length=8000)
     notes: FreeText = Field("", max_length=8000)
@@ -53,7 +54,7 @@ class ActivityIn(InputSchema):
     outcome: FreeText = Field("", max_length=8000)
     partner_project: Line = Field("", max_length=400)
     follow_up_on: date | None = None
-    follow_up_done: bool = False
+    follow_up_done: StrictBool = False
     service_point: UUID | None = Field(
         None, description="Whose staff did it; the company's keeper when left out"
     )
@@ -86,7 +87,7 @@ class OpeningIn(InputSchema):
     address: Line = Field("", max_length=400)
     hours: Line = Field(max_length=20, description="full_time, part_time, shifts, seasonal or on_call")
     starts_on: date | None = None
-    finnish_required: bool = True
+    finnish_required: StrictBool = True
     other_languages: list[Line] = Field(default_factory=list, max_length=20, description="ISO 639 codes")
     visibility: Line = Field(max_length=20, description="advertised or hidden")
     status: Line = Field("open", max_length=20)

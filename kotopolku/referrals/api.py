@@ -39,8 +39,8 @@ PAGE_SIZE = 50
 
 class ListFilters(InputSchema):
     status: Line = Field("", max_length=40, description="A referral status")
-    waiting_days: int | None = None
-    page: int = 1
+    waiting_days: int | None = Field(None, ge=0, le=365)
+    page: int = Field(1, ge=1, le=100_000)
 
 
 class ReferralPage(Schema):

@@ -41,7 +41,7 @@ HSDS_EXAMPLES = "5"
 ADVISOR = "advisor.rovaniemi@demo.kotopolku.fi"
 CONFIG = """
 [checks.positive_data_acceptance]
-expected-statuses = ["2xx", "401", "403", "404", "409", "422"]
+expected-statuses = ["2xx", "401", "403", "404", "409", "422", "429"]
 """
 
 
