@@ -59,6 +59,65 @@ def _networks(name: str) -> list[str]:
 
 
 @dataclass(frozen=True)
+class OidcEnv:
+    """Staff sign-in through the municipality's OpenID Connect provider (Entra ID, Keycloak...)."""
+
+    provider_name: str
+    client_id: str
+    client_secret: str
+    authorization_endpoint: str
+    token_endpoint: str
+    userinfo_endpoint: str
+    jwks_uri: str
+    sign_algorithm: str
+    scopes: str
+    groups_claim: str
+    # (group, role, service point's short name): a member of the group holds the role there.
+    group_roles: tuple[tuple[str, str, str], ...]
+
+
+def _group_roles(name: str) -> tuple[tuple[str, str, str], ...]:
+    """``group=role@service-point, ...``; a group may be named more than once."""
+    mapping = []
+    for item in _list(name, []):
+        group, _, grant = item.rpartition("=")
+        role, _, point = grant.partition("@")
+        if not group.strip() or not role.strip() or not point.strip():
+            raise ConfigurationError(f"{name} items must read group=role@service-point, not {item!r}")
+        mapping.append((group.strip(), role.strip(), point.strip()))
+    return tuple(mapping)
+
+
+def _oidc() -> OidcEnv | None:
+    client_id = os.environ.get("OIDC_CLIENT_ID", "").strip()
+    if not client_id:
+        return None
+    issuer = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
+
+    def endpoint(name: str, default_path: str) -> str:
+        value = os.environ.get(name, "").strip()
+        if value:
+            return value
+        if not issuer:
+            raise ConfigurationError(f"OIDC_CLIENT_ID is set: set {name} too, or OIDC_ISSUER")
+        return issuer + default_path
+
+    return OidcEnv(
+        provider_name=os.environ.get("OIDC_PROVIDER_NAME", "").strip() or "OpenID Connect",
+        client_id=client_id,
+        client_secret=os.environ.get("OIDC_CLIENT_SECRET", ""),
+        authorization_endpoint=endpoint("OIDC_AUTHORIZATION_ENDPOINT", "/protocol/openid-connect/auth"),
+        token_endpoint=endpoint("OIDC_TOKEN_ENDPOINT", "/protocol/openid-connect/token"),
+        userinfo_endpoint=endpoint("OIDC_USERINFO_ENDPOINT", "/protocol/openid-connect/userinfo"),
+        jwks_uri=endpoint("OIDC_JWKS_URI", "/protocol/openid-connect/certs"),
+        sign_algorithm=os.environ.get("OIDC_SIGN_ALGORITHM", "").strip() or "RS256",
+        scopes=os.environ.get("OIDC_SCOPES", "").strip() or "openid email profile",
+        groups_claim=os.environ.get("OIDC_GROUPS_CLAIM", "").strip() or "groups",
+        group_roles=_group_roles("OIDC_GROUP_ROLES"),
+    )
+
+
+@dataclass(frozen=True)
 class Env:
     development: bool
     debug: bool
@@ -82,6 +141,7 @@ class Env:
     audit_checkpoint_dir: str
     audit_checkpoint_email: str
     audit_checkpoint_interval_minutes: int
+    oidc: OidcEnv | None
 
 
 def read_env() -> Env:
@@ -130,4 +190,5 @@ def read_env() -> Env:
         or str(BASE_DIR / "var" / "audit-checkpoints"),
         audit_checkpoint_email=os.environ.get("AUDIT_CHECKPOINT_EMAIL", ""),
         audit_checkpoint_interval_minutes=_int("AUDIT_CHECKPOINT_INTERVAL_MINUTES", 60),
+        oidc=_oidc(),
     )

@@ -217,3 +217,21 @@ AUDIT_KEY = ENV.audit_key
 AUDIT_CHECKPOINT_DIR = ENV.audit_checkpoint_dir
 AUDIT_CHECKPOINT_EMAIL = ENV.audit_checkpoint_email
 AUDIT_CHECKPOINT_INTERVAL_MINUTES = ENV.audit_checkpoint_interval_minutes
+
+# Staff sign-in through the municipality's OpenID Connect provider, when OIDC_CLIENT_ID is set
+# (mozilla-django-oidc; see the README). Password login stays for accounts without it.
+OIDC = ENV.oidc
+if OIDC is not None:
+    AUTHENTICATION_BACKENDS.append("kotopolku.accounts.oidc.StaffOIDCBackend")
+    OIDC_RP_CLIENT_ID = OIDC.client_id
+    OIDC_RP_CLIENT_SECRET = OIDC.client_secret
+    OIDC_OP_AUTHORIZATION_ENDPOINT = OIDC.authorization_endpoint
+    OIDC_OP_TOKEN_ENDPOINT = OIDC.token_endpoint
+    OIDC_OP_USER_ENDPOINT = OIDC.userinfo_endpoint
+    OIDC_OP_JWKS_ENDPOINT = OIDC.jwks_uri
+    OIDC_RP_SIGN_ALGO = OIDC.sign_algorithm
+    OIDC_RP_SCOPES = OIDC.scopes
+OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
+OIDC_USE_PKCE = True
+OIDC_TIMEOUT = 10
+LOGIN_REDIRECT_URL_FAILURE = "accounts:login"

@@ -13,7 +13,8 @@ from kotopolku.audit.services import audit_record
 
 @receiver(user_logged_in)
 def _audit_login(sender: Any, request: Any, user: Any, **kwargs: Any) -> None:
-    audit_record(actor=user, action="accounts.login", target=user)
+    method = getattr(request, "login_method", "password")
+    audit_record(actor=user, action="accounts.login", target=user, details={"method": method})
 
 
 @receiver(user_logged_out)
@@ -42,6 +43,8 @@ def audit_failed_login(*, username: object, reason: str) -> None:
 
 @receiver(user_login_failed)
 def _audit_failed_login(sender: Any, credentials: dict[str, Any], request: Any = None, **kwargs: Any) -> None:
+    if "nonce" in credentials:
+        return  # an OpenID Connect callback: its view audits the refusal with the reason
     audit_failed_login(
         username=credentials.get("username") or credentials.get("email") or "", reason="wrong credentials"
     )

@@ -1,12 +1,14 @@
 from django.urls import path
 
-from kotopolku.accounts import views
+from kotopolku.accounts import oidc, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("oidc/start/", oidc.oidc_start, name="oidc_start"),
+    path("oidc/callback/", oidc.oidc_callback, name="oidc_callback"),
     path("users/", views.user_index, name="user_list"),
     path("users/new/", views.user_edit, name="user_create"),
     path("users/<uuid:uuid>/", views.user_edit, name="user_edit"),

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from typing import Any
+from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
@@ -26,6 +27,7 @@ from kotopolku.accounts.administration import (
 )
 from kotopolku.accounts.forms import EmailAuthenticationForm
 from kotopolku.accounts.models import Membership, User
+from kotopolku.accounts.oidc import oidc_configured, provider_name
 from kotopolku.accounts.permissions import require
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.core.components import confirmation_page
@@ -35,6 +37,15 @@ class LoginView(auth_views.LoginView):
     template_name = "accounts/login.html"
     authentication_form = EmailAuthenticationForm
     redirect_authenticated_user = True
+
+    def get_context_data(self, **kwargs: Any) -> dict[str, Any]:
+        context = super().get_context_data(**kwargs)
+        context["oidc_provider"] = provider_name() if oidc_configured() else ""
+        following = self.get_redirect_url()
+        context["oidc_url"] = reverse("accounts:oidc_start") + (
+            "?" + urlencode({"next": following}) if following else ""
+        )
+        return context
 
     def form_invalid(self, form: Any) -> HttpResponse:
         """A refused login answers 401 (wrong e-mail or password) or 400 (malformed input).
