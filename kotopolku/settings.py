@@ -50,6 +50,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "ninja",
     "django_tasks",
@@ -118,6 +121,8 @@ AUTH_PASSWORD_VALIDATORS = [
 LOGIN_URL = "accounts:login"
 LOGIN_REDIRECT_URL = "core:home"
 LOGOUT_REDIRECT_URL = "accounts:login"
+# Two-factor sign-in (TOTP) of administrators' and coordinators' password accounts.
+OTP_TOTP_ISSUER = "Kotopolku"
 
 # Lockout after repeated failed logins (django-axes), counted per account.
 AXES_FAILURE_LIMIT = ENV.login_failure_limit

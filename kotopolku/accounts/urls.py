@@ -1,12 +1,15 @@
 from django.urls import path
 
-from kotopolku.accounts import oidc, views
+from kotopolku.accounts import oidc, two_factor_views, views
 
 app_name = "accounts"
 
 urlpatterns = [
     path("login/", views.LoginView.as_view(), name="login"),
     path("logout/", views.LogoutView.as_view(), name="logout"),
+    path("login/code/", two_factor_views.second_factor, name="two_factor"),
+    path("login/authenticator/", two_factor_views.enrol, name="two_factor_enrol"),
+    path("login/recovery-codes/", two_factor_views.recovery_codes, name="recovery_codes"),
     path("oidc/start/", oidc.oidc_start, name="oidc_start"),
     path("oidc/callback/", oidc.oidc_callback, name="oidc_callback"),
     path("users/", views.user_index, name="user_list"),

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
+from kotopolku.accounts import two_factor
 from kotopolku.accounts.administration import (
     MembershipForm,
     UserForm,
@@ -46,6 +47,14 @@ class LoginView(auth_views.LoginView):
             "?" + urlencode({"next": following}) if following else ""
         )
         return context
+
+    def form_valid(self, form: Any) -> HttpResponse:
+        """Administrators and coordinators give a one-time code before they are logged in."""
+        user = form.get_user()
+        if not two_factor.requires_second_factor(user):
+            return super().form_valid(form)
+        two_factor.begin(self.request, user, next_url=self.get_redirect_url())
+        return redirect("accounts:two_factor")
 
     def form_invalid(self, form: Any) -> HttpResponse:
         """A refused login answers 401 (wrong e-mail or password) or 400 (malformed input).
