@@ -2,27 +2,40 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
+from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query, Router
 
-from kotopolku.accounts.permissions import require
+from kotopolku.accounts.permissions import can, require
+from kotopolku.audit.selectors import fields_changed_since
 from kotopolku.clients.models import Client
 from kotopolku.contacts.enums import Channel
 from kotopolku.contacts.languages import is_known_language
 from kotopolku.contacts.models import ClientGroup, Contact, Topic
-from kotopolku.contacts.schemas import ContactCreated, ContactFilters, ContactIn, ContactOut, ContactPage
-from kotopolku.contacts.selectors import ContactQuery, contact_list, count_up_to, with_details
+from kotopolku.contacts.schemas import (
+    ContactChanged,
+    ContactConflict,
+    ContactCreated,
+    ContactFilters,
+    ContactIn,
+    ContactOut,
+    ContactPage,
+    ContactPatch,
+)
+from kotopolku.contacts.selectors import ContactQuery, contact_get, contact_list, count_up_to, with_details
 from kotopolku.contacts.services import (
     ContactData,
     contact_errors,
     contact_link_refused_record,
     contact_log,
+    contact_update,
     topics_by_code,
 )
+from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 router = Router(tags=["contacts"])
@@ -38,7 +51,9 @@ def _service_point(uuid: Any, field: str = "service_point") -> ServicePoint:
     return point
 
 
-def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> ContactData:
+def _contact_data(
+    payload: ContactIn, point: ServicePoint, user: Any, existing: Contact | None = None
+) -> ContactData:
     """Resolve codes and ids to objects, collecting every bad field before failing."""
     errors: dict[str, list[str]] = {}
     topics: list[Topic] = []
@@ -75,7 +90,7 @@ def _contact_data(payload: ContactIn, point: ServicePoint, user: Any) -> Contact
         happened_at=payload.happened_at,
         note_confirmed=payload.confirm_note,
     )
-    for name, messages in contact_errors(service_point=point, data=data, existing=None, by=user).items():
+    for name, messages in contact_errors(service_point=point, data=data, existing=existing, by=user).items():
         errors.setdefault(name, messages)
     if "client" in errors:
         contact_link_refused_record(by=user, client_reference=payload.client)
@@ -96,6 +111,92 @@ def create_contact(request: HttpRequest, payload: ContactIn) -> tuple[int, Conta
     data = _contact_data(payload, point, request.user)
     contact = contact_log(service_point=point, data=data, by=request.user)
     return 201, ContactCreated(id=contact.uuid)
+
+
+# Fields every contact has: null is refused for these (the others take null for "none").
+_REQUIRED = (
+    "channel",
+    "language",
+    "interpreter",
+    "topics",
+    "duration_minutes",
+    "outcome",
+    "note",
+    "happened_at",
+)
+
+
+def _as_sent(contact: Contact, patch: ContactPatch) -> ContactIn:
+    """The stored contact with the fields of ``patch`` that were sent on top."""
+    stored: dict[str, Any] = {
+        "service_point": contact.service_point.uuid,
+        "channel": contact.channel,
+        "language": contact.language,
+        "interpreter": contact.interpreter,
+        "topics": [topic.code for topic in contact.topics.all()],
+        "client_group": contact.client_group.code if contact.client_group else None,
+        "duration_minutes": contact.duration_minutes,
+        "outcome": contact.outcome,
+        "organisation": contact.organisation.uuid if contact.organisation else None,
+        "note": contact.note,
+        "client": contact.client.uuid if contact.client else None,
+        "happened_at": contact.happened_at,
+    }
+    sent = patch.model_dump(exclude_unset=True, exclude={"version"})
+    blank = [name for name in _REQUIRED if name in sent and sent[name] is None]
+    if blank:
+        raise ValidationError({name: _("This field cannot be empty.") for name in blank})
+    return ContactIn.model_construct(**{**stored, **sent})
+
+
+@router.patch(
+    "/contacts/{uuid}",
+    response={200: ContactChanged, 409: ContactConflict},
+    summary="Correct a desk contact",
+    description=(
+        "Only the fields sent change; `topics`, when sent, replaces the list. The advisor who logged it "
+        "corrects it the same day, a coordinator any time (as on the desk's pages). Audited with the "
+        'names of the changed fields. Send the version you read as `If-Match: "7"` or as `version`: '
+        "when someone changed the contact since, nothing is saved and the answer is **409** with the "
+        "current version and the fields they changed with their values."
+    ),
+)
+def contact_patch(request: HttpRequest, response: HttpResponse, uuid: UUID, payload: ContactPatch) -> Any:
+    contact = contact_get(uuid=uuid)
+    action = "contacts.edit_own" if can(request.user, "contacts.edit_own", contact) else "contacts.correct"
+    require(request.user, action, contact)
+    data = _contact_data(_as_sent(contact, payload), contact.service_point, request.user, existing=contact)
+    try:
+        updated = contact_update(
+            contact=contact,
+            data=data,
+            by=request.user,
+            as_action=action,
+            expected_version=expected_version_from(request, payload.version),
+        )
+    except StaleVersion as stale:
+        return 409, _contact_conflict(stale)
+    response["ETag"] = etag(updated.version)
+    changed = (
+        fields_changed_since(target=updated, version=contact.version)
+        if updated.version != contact.version
+        else []
+    )
+    return 200, ContactChanged(id=updated.uuid, version=updated.version, changed=changed)
+
+
+def _contact_conflict(stale: StaleVersion) -> dict[str, Any]:
+    current = cast(Contact, stale.current)
+    stored = _out(with_details(Contact.objects.filter(pk=current.pk)).get()).model_dump(mode="json")
+    names = fields_changed_since(target=current, version=stale.expected)
+    return {
+        "detail": _(
+            "Someone else changed this contact after you read it. Nothing was saved: read it again and "
+            "apply your changes to it."
+        ),
+        "version": current.version,
+        "changed": {name: stored[name] for name in names if name in stored},
+    }
 
 
 def _out(contact: Any) -> ContactOut:

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Any
 from uuid import UUID
 
 from ninja import Field, Schema
@@ -30,6 +31,40 @@ class ContactIn(InputSchema):
     )
     client: UUID | None = Field(None, description="A registered client of the same service point")
     happened_at: IsoDateTime | None = Field(None, description="When it happened; now when left out")
+
+
+class ContactPatch(InputSchema):
+    """Only the fields sent change; ``topics``, when sent, replaces the list."""
+
+    channel: Line | None = Field(None, max_length=40)
+    language: Line | None = Field(None, max_length=16)
+    interpreter: Line | None = Field(None, max_length=40)
+    topics: list[Line] | None = Field(None, max_length=50)
+    client_group: Line | None = Field(None, max_length=60, description="Client group code; null for none")
+    duration_minutes: int | None = Field(None, description="Whole minutes, 1–480")
+    outcome: Line | None = Field(None, max_length=40)
+    organisation: UUID | None = Field(None, description="Partner organisation guided to; null for none")
+    note: FreeText | None = Field(None, max_length=20_000)
+    confirm_note: bool = Field(False, description="As when logging: confirms a note with what looks personal")
+    client: UUID | None = Field(None, description="A registered client of the same point; null for anonymous")
+    happened_at: IsoDateTime | None = None
+    version: int | None = Field(
+        None, ge=1, le=2_147_483_647, description="The version read; or send it as `If-Match`"
+    )
+
+
+class ContactChanged(Schema):
+    id: UUID
+    version: int
+    changed: list[str]
+
+
+class ContactConflict(Schema):
+    detail: str
+    version: int = Field(description="The stored version")
+    changed: dict[str, Any] = Field(
+        description="The fields changed since the version sent, with their stored values"
+    )
 
 
 class ContactCreated(Schema):
