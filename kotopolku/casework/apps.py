@@ -50,3 +50,10 @@ class CaseworkConfig(AppConfig):
         register_profile_panel(casework_profile_panel)
         register_retention_source(casework_retention_dates)
         client_anonymised.connect(on_client_anonymised, dispatch_uid="casework.blank_free_text")
+
+        from kotopolku.casework.receivers import on_referral_status_changed
+        from kotopolku.referrals.signals import referral_status_changed
+
+        referral_status_changed.connect(
+            on_referral_status_changed, dispatch_uid="casework.step_follows_referral"
+        )

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.audit.services import audit_record
 from kotopolku.casework.enums import (
+    OPEN_STEP_STATUSES,
     CaseStatus,
     CodeScheme,
     PlanKind,
@@ -636,6 +637,56 @@ def step_set_status(*, step: Step, status: str, by: Any, expected_version: int |
             client=step.plan.client, kind="step_changed", by=by, plan=step.plan, text=step.text, status=status
         )
     return step
+
+
+# A referral made from a step moves the step with it: sent or accepted, the step is under way;
+# completed, it is done; declined, cancelled or revoked, it is the advisor's to do again. A step
+# already done or cancelled is left as it is (someone decided that since).
+REFERRAL_STEP_STATUS = {
+    "sent": (StepStatus.IN_PROGRESS, (StepStatus.TODO,)),
+    "accepted": (StepStatus.IN_PROGRESS, (StepStatus.TODO,)),
+    "completed": (StepStatus.DONE, OPEN_STEP_STATUSES),
+    "declined": (StepStatus.TODO, (StepStatus.IN_PROGRESS,)),
+    "cancelled": (StepStatus.TODO, (StepStatus.IN_PROGRESS,)),
+    "revoked": (StepStatus.TODO, (StepStatus.IN_PROGRESS,)),
+}
+
+
+@transaction.atomic
+def step_follow_referral(*, step: Step, referral_uuid: Any, referral_status: str, by: Any = None) -> Step:
+    """The step a referral came from follows the referral's new status (audited, on the client's
+    timeline). ``by`` is who changed the referral where known; the referrals app's signal does not
+    say, so the audit event names the referral instead."""
+    target, from_statuses = REFERRAL_STEP_STATUS.get(referral_status, (None, ()))
+    locked = Step.objects.select_for_update().select_related("plan__client").get(pk=step.pk)
+    if target is None or locked.status not in from_statuses:
+        return locked
+    locked, changed = versioned_update(locked, changes={"status": target}, expected_version=None)
+    if changed:
+        plan = locked.plan
+        _touch_plan(plan)
+        audit_record(
+            actor=by,
+            action="casework.step_status",
+            target=plan,
+            purpose="plan",
+            details={
+                "step": str(locked.uuid),
+                "status": str(target),
+                "referral": str(referral_uuid),
+                "referral_status": referral_status,
+            },
+        )
+        _event(
+            client=plan.client,
+            kind="step_changed",
+            by=by,
+            plan=plan,
+            text=locked.text,
+            status=str(target),
+            referral_status=referral_status,
+        )
+    return locked
 
 
 @transaction.atomic

@@ -19,5 +19,6 @@ urlpatterns = [
     path("<uuid:uuid>/close/", views.client_close_view, name="close"),
     path("<uuid:uuid>/export/", views.client_export_page, name="export"),
     path("<uuid:uuid>/export.json", views.client_export_json, name="export_json"),
+    path("<uuid:uuid>/export.pdf", views.client_export_pdf, name="export_pdf"),
     path("<uuid:uuid>/anonymise/", views.client_anonymise_view, name="anonymise"),
 ]

@@ -12,7 +12,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
@@ -21,7 +20,18 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients import conflicts, hooks, services
+from kotopolku.clients.document_language import (
+    DOCUMENT_LANGUAGES,
+    STAFF_LANGUAGES,
+    document_direction,
+    document_language_label,
+)
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
+from kotopolku.clients.export_document import (
+    client_document_language,
+    export_document_html,
+    export_document_pdf,
+)
 from kotopolku.clients.forms import (
     ClientForm,
     ConfirmForm,
@@ -35,7 +45,7 @@ from kotopolku.clients.forms import (
     identifier_kind_label,
     language_name,
 )
-from kotopolku.clients.hooks import export_documents, profile_actions
+from kotopolku.clients.hooks import profile_actions
 from kotopolku.clients.models import Client, ClientTeamMember, Consent
 from kotopolku.clients.selectors import (
     client_find,
@@ -387,15 +397,16 @@ def client_close_view(request: HttpRequest, uuid: Any) -> HttpResponse:
     return redirect("clients:profile", uuid=client.uuid)
 
 
-# The client's copy of their data is offered in the staff languages; the one the client speaks
-# (their first language among these) is chosen first and marked.
-EXPORT_LANGUAGES = ("fi", "sv", "en")
-EXPORT_LANGUAGE_NAMES = {"fi": "Suomeksi", "sv": "På svenska", "en": "In English"}
-
-
-def _client_export_language(client: Client) -> str | None:
-    spoken = [row.language for row in client.languages.all()]
-    return next((code for code in spoken if code in EXPORT_LANGUAGES), None)
+# The client's copy of their data is offered in the staff languages and in the language the
+# client reads (their first language the document can be written in), which is chosen first and
+# marked; any other document language can be asked for with ``?lang=``.
+def _export_language(request: HttpRequest, client: Client) -> tuple[str, str | None]:
+    clients_language = client_document_language(client)
+    language = request.GET.get("lang", "")
+    if language not in DOCUMENT_LANGUAGES:
+        language = clients_language or translation.get_language() or "fi"
+        language = language if language in DOCUMENT_LANGUAGES else "fi"
+    return language, clients_language
 
 
 @login_required
@@ -403,47 +414,43 @@ def client_export_page(request: HttpRequest, uuid: Any) -> HttpResponse:
     """The client's "your data" document, in the language they read, inside the staff page
     in the staff member's own language."""
     client = _client_for(request, uuid, "clients.export")
-    clients_language = _client_export_language(client)
-    language = request.GET.get("lang", "")
-    if language not in EXPORT_LANGUAGES:
-        language = clients_language or translation.get_language() or "fi"
-        language = language if language in EXPORT_LANGUAGES else "fi"
+    language, clients_language = _export_language(request, client)
     data = services.client_export(client=client, by=_user(request), form=f"html-{language}")
-    with translation.override(language):
-        document = render_to_string(
-            "clients/includes/export_document.html",
-            {
-                "client": client,
-                "data": data,
-                "citizenships": [country_name(code) for code in client.citizenships],
-                "languages": [(language_name(row["language"]), row) for row in data["languages"]],
-                "consents": list(client.consents.select_related("recorded_by", "withdrawn_by")),
-                "identifiers": [
-                    (identifier_kind_label(row.kind), row) for row in client.identifiers.order_by("kind")
-                ],
-                "municipality": client.municipality.name_in(language) if client.municipality else "",
-                "team": list(client.team_members.select_related("user").order_by("added_at", "id")),
-                "sections": [source(client) for _name, source in sorted(export_documents().items())],
-            },
-        )
+    offered = [*STAFF_LANGUAGES, *([language] if language not in STAFF_LANGUAGES else [])]
+    if clients_language and clients_language not in offered:
+        offered.append(clients_language)
     return render(
         request,
         "clients/client_export.html",
         {
             "client": client,
-            "document": document,
+            "document": export_document_html(client=client, data=data, language=language),
             "export_language": language,
+            "export_direction": document_direction(language),
             "language_choices": [
                 {
                     "code": code,
-                    "label": EXPORT_LANGUAGE_NAMES[code],
+                    "label": document_language_label(code),
                     "current": code == language,
                     "clients": code == clients_language,
                 }
-                for code in EXPORT_LANGUAGES
+                for code in offered
             ],
         },
     )
+
+
+@login_required
+def client_export_pdf(request: HttpRequest, uuid: Any) -> HttpResponse:
+    """The same document as a PDF for the client to keep, in the language of ``?lang=``."""
+    client = _client_for(request, uuid, "clients.export")
+    language, _clients_language = _export_language(request, client)
+    data = services.client_export(client=client, by=_user(request), form=f"pdf-{language}")
+    response = HttpResponse(
+        export_document_pdf(client=client, data=data, language=language), content_type="application/pdf"
+    )
+    response["Content-Disposition"] = f'attachment; filename="client-{client.uuid}-{language}.pdf"'
+    return response
 
 
 @login_required

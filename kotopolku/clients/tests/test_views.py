@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+import io
 import json
+import unicodedata
 
 import pytest
 from django.conf import settings
@@ -223,7 +225,7 @@ def test_client_export__json_and_readable_page_in_finnish_and_english(client, ad
     en = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "en"})
     assert (
         'lang="fi"' in fi.content.decode()
-        and '<article class="kp-document" lang="en">' in en.content.decode()
+        and '<article class="kp-document" lang="en" dir="ltr">' in en.content.decode()
     )
     assert "Your data in the client register" in en.content.decode()
     assert "Venäjä" in fi.content.decode() and "Russia" in en.content.decode()
@@ -236,20 +238,90 @@ def test_client_export__keeps_the_staff_language_and_offers_fi_sv_en_marking_the
     from kotopolku.clients.models import ClientLanguage
 
     registered = ClientFactory(service_point=rovaniemi, citizenships=["SE"])
-    ClientLanguage.objects.create(client=registered, language="ar")
+    ClientLanguage.objects.create(client=registered, language="de")
     ClientLanguage.objects.create(client=registered, language="en")
     client.force_login(advisor)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
     page = client.get(reverse("clients:export", args=[registered.uuid])).content.decode()
     # The staff page stays in Swedish (navigation, page language) ...
     assert '<html lang="sv"' in page and ">Klienter<" in page
-    # ... the document opens in the client's language (English here) and offers fi, sv and en.
-    assert '<article class="kp-document" lang="en">' in page and "Sweden" in page
+    # ... the document opens in the client's language (English here: no document is written in
+    # German) and offers fi, sv and en.
+    assert '<article class="kp-document" lang="en" dir="ltr">' in page and "Sweden" in page
     for code, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English")):
         assert f'href="?lang={code}" lang="{code}"' in page and label in page
     assert "(klientens språk)" in page
     swedish = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "sv"}).content.decode()
-    assert '<article class="kp-document" lang="sv">' in swedish and "Sverige" in swedish
+    assert '<article class="kp-document" lang="sv" dir="ltr">' in swedish and "Sverige" in swedish
+
+
+def test_client_export__in_the_clients_own_language_outside_the_staff_languages__right_to_left(
+    client, advisor, rovaniemi
+):
+    from kotopolku.clients.models import ClientLanguage
+    from kotopolku.contacts.tests.factories import ContactFactory
+
+    registered = ClientFactory(service_point=rovaniemi, citizenships=["SY"], gender="woman")
+    ClientLanguage.objects.create(client=registered, language="ar")
+    ClientLanguage.objects.create(client=registered, language="en")
+    ContactFactory(
+        service_point=rovaniemi, client=registered, note="Kysyi asunnosta", topic_codes=["housing"]
+    )
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fi"
+    page = client.get(reverse("clients:export", args=[registered.uuid])).content.decode()
+    # The staff page stays Finnish; the document is in Arabic, right to left, and says so.
+    assert '<html lang="fi"' in page and ">Asiakkaat<" in page
+    assert '<article class="kp-document" lang="ar" dir="rtl">' in page
+    assert "بياناتك في سجل العملاء" in page  # Your data in the client register
+    assert "امرأة" in page and "سوريا" in page  # the gender word and Syria, in Arabic
+    assert "الزيارات والاتصالات بمركز الخدمة" in page  # the desk's section, in Arabic too
+    assert "Kysyi asunnosta" in page  # free text stays as written
+    assert "Your data in the client register" not in page and "Woman" not in page
+    for code, label in (("fi", "Suomeksi"), ("sv", "På svenska"), ("en", "In English"), ("ar", "العربية")):
+        assert f'href="?lang={code}" lang="{code}"' in page and label in page
+    assert f"{reverse('clients:export_pdf', args=[registered.uuid])}?lang=ar" in page
+    # Any other language of the client's documents can be asked for.
+    russian = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "ru"}).content.decode()
+    assert '<article class="kp-document" lang="ru" dir="ltr">' in russian and "Женщина" in russian
+    # Only the document changed language: the staff member's next page is Finnish as before.
+    assert ">Asiakkaat<" in client.get(reverse("clients:list")).content.decode()
+
+
+def test_client_export_pdf__in_arabic__text_extracted_right_to_left_and_audited(client, advisor, rovaniemi):
+    pytest.importorskip("weasyprint")
+    from pypdf import PdfReader
+
+    registered = ClientFactory(service_point=rovaniemi, gender="woman", given_names="Aisha")
+    client.force_login(advisor)
+    response = client.get(reverse("clients:export_pdf", args=[registered.uuid]), {"lang": "ar"})
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert f"client-{registered.uuid}-ar.pdf" in response["Content-Disposition"]
+    reader = PdfReader(io.BytesIO(response.content))
+    fonts = {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+    assert any("Kotopolku-Arabic" in name for name in fonts), fonts  # the shipped font of core/pdf
+    # The extracted text holds the joined letters' presentation forms (folded back here; a few
+    # glyphs map back to a neighbouring letter, so one phrase that maps cleanly is checked).
+    text = unicodedata.normalize("NFKC", "".join(page.extract_text() for page in reader.pages))
+    assert "Aisha" in text
+    assert "سجل العملاء" in text  # "client register", from the heading
+    assert AuditEvent.objects.filter(
+        action="clients.export", target_id=str(registered.uuid), details__form="pdf-ar"
+    ).exists()
+
+
+def test_client_export__unknown_language__falls_back_to_the_clients_or_staff_language(
+    client, advisor, rovaniemi
+):
+    registered = ClientFactory(service_point=rovaniemi)
+    client.force_login(advisor)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "sv"
+    page = client.get(reverse("clients:export", args=[registered.uuid]), {"lang": "xx"}).content.decode()
+    assert '<article class="kp-document" lang="sv" dir="ltr">' in page
 
 
 def test_client_export__is_a_readable_document_in_words_not_json(client, advisor, rovaniemi):
