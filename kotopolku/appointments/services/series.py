@@ -10,6 +10,7 @@ from typing import Any
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.core.validators import validate_email
 from django.db import transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -324,6 +325,13 @@ def popup_slot_book(
     locked: of two bookings at once, the second finds it taken and is refused."""
     errors = Errors()
     contact_name = errors.text("contact_name", contact_name)
+    contact_phone = errors.text("contact_phone", contact_phone, limit=20)
+    contact_email = errors.text("contact_email", contact_email, limit=254)
+    if contact_email:
+        try:
+            validate_email(contact_email)
+        except ValidationError:
+            errors.add("contact_email", _("Give a valid e-mail address."))
     if client is None and not contact_name:
         errors.add("client", _("Choose a client or give the contact person's name."))
     if client is not None and (
