@@ -138,7 +138,7 @@ def create_appointment(request: HttpRequest, payload: AppointmentIn) -> tuple[in
 
 @router.get("/appointments/{uuid}.ics", summary="One appointment as iCalendar", response={200: Any})
 def appointment_ics(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    from kotopolku.appointments.views import ics_response
+    from kotopolku.appointments.views.ics import ics_response
 
     appointment = appointment_get(uuid=uuid)
     require(request.user, "appointments.view", appointment)

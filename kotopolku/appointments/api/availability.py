@@ -64,7 +64,7 @@ def _own(model: Any, request: HttpRequest, uuid: UUID) -> Any:
 @router.get("/availabilities", response=list[AvailabilityOut], summary="The user's own weekly hours")
 def list_availabilities(request: HttpRequest) -> list[AvailabilityOut]:
     require(request.user, "appointments.calendar")
-    rows = Availability.objects.filter(worker=request.user).select_related("worker", "service_point")
+    rows = Availability.objects.filter(worker_id=request.user.pk).select_related("worker", "service_point")
     return [_availability_out(row) for row in rows]
 
 
@@ -129,7 +129,9 @@ def delete_availability(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
 @router.get("/absences", response=list[AbsenceOut], summary="The user's current and coming absences")
 def list_absences(request: HttpRequest) -> list[AbsenceOut]:
     require(request.user, "appointments.calendar")
-    rows = Absence.objects.filter(worker=request.user, ends_at__gte=timezone.now()).select_related("worker")
+    rows = Absence.objects.filter(worker_id=request.user.pk, ends_at__gte=timezone.now()).select_related(
+        "worker"
+    )
     return [_absence_out(row) for row in rows]
 
 
