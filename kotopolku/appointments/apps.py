@@ -26,8 +26,17 @@ class AppointmentsConfig(AppConfig):
 
     def ready(self) -> None:
         from kotopolku.appointments import permissions  # noqa: F401
-        from kotopolku.appointments.hooks import appointment_export, appointment_timeline
-        from kotopolku.clients.hooks import register_export_source, register_timeline_source
+        from kotopolku.appointments.hooks import (
+            appointment_export,
+            appointment_profile_actions,
+            appointment_timeline,
+        )
+        from kotopolku.clients.hooks import (
+            register_export_source,
+            register_profile_actions,
+            register_timeline_source,
+        )
 
+        register_profile_actions(appointment_profile_actions)
         register_timeline_source(appointment_timeline)
         register_export_source("appointments", appointment_export)

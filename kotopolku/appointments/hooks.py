@@ -1,16 +1,17 @@
-"""The appointments app's part in a client's timeline and data export."""
+"""The appointments app's part in a client's profile, timeline and data export."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotopolku.accounts.permissions import scope_condition
+from kotopolku.accounts.permissions import can, scope_condition
 from kotopolku.appointments.models import Appointment
-from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.clients.hooks import ProfileAction, TimelineEntry
 
 
 def _of_client(client: Any) -> Any:
@@ -20,6 +21,14 @@ def _of_client(client: Any) -> Any:
         .prefetch_related("interpreters")
         .order_by("-starts_at")
     )
+
+
+def appointment_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
+    """ "Book an appointment": the booking form opens with the client chosen."""
+    if not (can(user, "appointments.book", client) and can(user, "clients.view", client)):
+        return []
+    url = f"{reverse('appointments:book')}?{urlencode({'client': str(client.uuid)})}"
+    return [ProfileAction(label=_("Book an appointment"), url=url)]
 
 
 def appointment_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:

@@ -44,7 +44,7 @@ class StatusReason(CodeListEntry):
         verbose_name_plural = _("cancellation and no-show reasons")
 
 
-class Availability(PublicIdModel):
+class Availability(PublicIdModel, VersionedModel):
     """When a worker takes appointments: a weekday's hours, split into slots."""
 
     worker = models.ForeignKey(
@@ -82,7 +82,9 @@ class Availability(PublicIdModel):
         return f"{self.worker_id} {self.weekday} {self.starts}–{self.ends}"
 
 
-class Absence(PublicIdModel):
+class Absence(PublicIdModel, VersionedModel):
+    """A time the worker takes no appointments (leave, training); the calendar shows it."""
+
     worker = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="absences", verbose_name=_("worker")
     )

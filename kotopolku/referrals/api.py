@@ -172,23 +172,13 @@ def _run(request: HttpRequest, uuid: UUID, payload: TransitionIn, step: str, act
                 override_reason=payload.override_reason,
                 base_url=request.build_absolute_uri("/"),
             )
-        elif step == "cancel":
-            services.referral_cancel(
-                referral=referral, by=user, reason=payload.reason, expected_version=version
-            )
-        elif step == "revoke":
-            services.referral_revoke(
-                referral=referral, by=user, reason=payload.reason, expected_version=version
-            )
-        elif step == "complete":
-            services.referral_complete(
-                referral=referral, by=user, note=payload.note, expected_version=version
-            )
-        elif step == "accept":
-            services.referral_accept(referral=referral, by=user, expected_version=version, note=payload.note)
-        elif step == "decline":
-            services.referral_decline(
-                referral=referral, by=user, reason=payload.reason, expected_version=version
+        else:
+            services.referral_transition(
+                referral=referral,
+                step=step,
+                by=user,
+                text=getattr(payload, services.STEPS[step].text_name),
+                expected_version=version,
             )
     except StaleVersion as stale:
         raise HttpError(

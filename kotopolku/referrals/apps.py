@@ -30,9 +30,14 @@ class ReferralsConfig(AppConfig):
     )
 
     def ready(self) -> None:
-        from kotopolku.clients.hooks import register_export_source, register_timeline_source
+        from kotopolku.clients.hooks import (
+            register_export_source,
+            register_profile_actions,
+            register_timeline_source,
+        )
         from kotopolku.referrals import permissions  # noqa: F401
-        from kotopolku.referrals.hooks import referral_export, referral_timeline
+        from kotopolku.referrals.hooks import referral_export, referral_profile_actions, referral_timeline
 
+        register_profile_actions(referral_profile_actions)
         register_timeline_source(referral_timeline)
         register_export_source("referrals", referral_export)

@@ -1,16 +1,26 @@
-"""The referrals app's part in a client's timeline and data export."""
+"""The referrals app's part in a client's profile, timeline and data export."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from typing import Any
+from urllib.parse import urlencode
 
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.accounts.permissions import can
+from kotopolku.clients.hooks import ProfileAction, TimelineEntry
 from kotopolku.referrals.selectors import referrals_of_client
+
+
+def referral_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
+    """ "Refer to a partner": the new referral's form opens for this client."""
+    if not (can(user, "referrals.create", client) and can(user, "clients.view", client)):
+        return []
+    url = f"{reverse('referrals:create')}?{urlencode({'client': str(client.uuid)})}"
+    return [ProfileAction(label=_("Refer to a partner"), url=url)]
 
 
 def referral_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:

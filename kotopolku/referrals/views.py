@@ -192,17 +192,9 @@ def referral_step(request: HttpRequest, uuid: str, step: str) -> HttpResponse:
                     override_reason=form.cleaned_data["override_reason"],
                     base_url=request.build_absolute_uri("/"),
                 )
-            elif step == "cancel":
-                services.referral_cancel(
-                    referral=referral, by=request.user, reason=text, expected_version=version
-                )
-            elif step == "revoke":
-                services.referral_revoke(
-                    referral=referral, by=request.user, reason=text, expected_version=version
-                )
             else:
-                services.referral_complete(
-                    referral=referral, by=request.user, note=text, expected_version=version
+                services.referral_transition(
+                    referral=referral, step=step, by=request.user, text=text, expected_version=version
                 )
         except StaleVersion:
             form.add_error(None, _("Someone else changed this referral meanwhile. Check it and try again."))

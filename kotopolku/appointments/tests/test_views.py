@@ -226,3 +226,18 @@ def test_book_page__client_search_keeps_the_chosen_slot(client, world):
         + f"?q={world.client.given_names} Ivanova&worker={world.advisor.uuid}&starts_at={world.monday}T09:00"
     ).content.decode()
     assert f"?client={world.client.uuid}&amp;starts_at=" in page
+
+
+def test_client_profile__book_opens_the_booking_form_with_the_client_chosen(client, world):
+    client.force_login(world.advisor)
+    profile = client.get(reverse("clients:profile", args=[world.client.uuid]))
+    target = f"{reverse('appointments:book')}?client={world.client.uuid}"
+    assert target in profile.content.decode()
+    form = client.get(target)
+    assert form.status_code == 200 and world.client.display_name in form.content.decode()
+
+
+def test_client_profile__network_expert_outside_the_team_gets_no_booking_action(client, world):
+    client.force_login(world.expert)
+    profile = client.get(reverse("clients:profile", args=[world.kemi_client.uuid]))
+    assert reverse("appointments:book") not in profile.content.decode()

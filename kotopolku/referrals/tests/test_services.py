@@ -56,9 +56,11 @@ def test_referral_send__coordinator_overrides_with_a_written_reason__audited(wor
 def test_referral_lifecycle__each_step_recorded_audited_signalled_and_on_the_timeline(world):
     SharingConsentFactory(client=world.client, organisation=world.kela)
     heard = []
+    arguments = []
 
     def listener(sender, referral, status, **kwargs):
         heard.append(status)
+        arguments.append(kwargs)
 
     referral_status_changed.connect(listener)
     try:
@@ -74,6 +76,15 @@ def test_referral_lifecycle__each_step_recorded_audited_signalled_and_on_the_tim
     finally:
         referral_status_changed.disconnect(listener)
     assert heard == ["sent", "accepted", "completed"]
+    assert [(a["old_status"], a["new_status"]) for a in arguments] == [
+        ("draft", "sent"),
+        ("sent", "accepted"),
+        ("accepted", "completed"),
+    ]
+    assert {(a["source_type"], str(a["source_id"])) for a in arguments} == {
+        ("casework.planstep", "6f1c5b1e-1111-4a4a-9a9a-123456789abc")
+    }
+    assert [a["by"] for a in arguments] == [world.advisor, world.kela_staff, world.kela_staff]
     kinds = list(referral.events.values_list("kind", flat=True))
     assert kinds == [
         EventKind.CREATED,
@@ -127,3 +138,43 @@ def test_shared_view__only_the_chosen_fields_and_nothing_after_revoking(world):
     assert set(services.shared_view(referral)) == {"name"}
     referral = services.referral_revoke(referral=referral, by=world.advisor, reason="Consent withdrawn")
     assert services.shared_view(referral) == {}
+
+
+def test_referral_status_changed__sent_on_every_transition_and_a_failing_receiver_undoes_it(world):
+    """Cancel, revoke and decline (also through the answer link) signal their old and new
+    status; a receiver that fails rolls the transition back with it."""
+    SharingConsentFactory(client=world.client, organisation=world.kela)
+    heard = []
+
+    def listener(sender, referral, old_status, new_status, **kwargs):
+        heard.append((old_status, new_status, kwargs["source_type"], kwargs["source_id"]))
+
+    referral_status_changed.connect(listener)
+    try:
+        services.referral_cancel(referral=_draft(world), by=world.advisor, reason="Not needed")
+        sent = services.referral_send(referral=_draft(world), by=world.advisor)
+        services.referral_revoke(referral=sent, by=world.advisor, reason="Consent withdrawn")
+        sent = services.referral_send(referral=_draft(world), by=world.advisor)
+        services.referral_decline(referral=sent, by=None, reason="Full", label="kela@example.org")
+    finally:
+        referral_status_changed.disconnect(listener)
+    assert heard == [
+        ("draft", "cancelled", "", None),
+        ("draft", "sent", "", None),
+        ("sent", "revoked", "", None),
+        ("draft", "sent", "", None),
+        ("sent", "declined", "", None),
+    ]
+
+    def failing(sender, **kwargs):
+        raise RuntimeError("the receiver failed")
+
+    sent = services.referral_send(referral=_draft(world), by=world.advisor)
+    referral_status_changed.connect(failing)
+    try:
+        with pytest.raises(RuntimeError):
+            services.referral_accept(referral=sent, by=world.kela_staff)
+    finally:
+        referral_status_changed.disconnect(failing)
+    sent.refresh_from_db()
+    assert sent.status == ReferralStatus.SENT and not sent.events.filter(kind="accepted").exists()

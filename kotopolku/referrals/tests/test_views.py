@@ -149,3 +149,18 @@ def test_home__partner_sees_waiting_referrals_and_the_sender_the_unanswered_ones
     assert reverse("referrals:detail", args=[referral.uuid]) in page
     client.force_login(world.migri_staff)
     assert str(referral.uuid) not in client.get(reverse("core:home")).content.decode()
+
+
+def test_client_profile__refer_opens_the_new_referral_for_the_client(client, world):
+    client.force_login(world.advisor)
+    profile = client.get(reverse("clients:profile", args=[world.client.uuid]))
+    target = f"{reverse('referrals:create')}?client={world.client.uuid}"
+    assert target in profile.content.decode()
+    form = client.get(target)
+    assert form.status_code == 200 and world.client.display_name in form.content.decode()
+
+
+def test_client_profile__no_refer_action_for_partner_staff(client, world):
+    client.force_login(world.kela_staff)
+    profile = client.get(reverse("clients:profile", args=[world.client.uuid]))
+    assert reverse("referrals:create") not in profile.content.decode()

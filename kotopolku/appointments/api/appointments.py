@@ -1,4 +1,4 @@
-"""Appointments over the API: booking, cancelling, a worker's calendar, .ics, interpreters."""
+"""Appointments over the API: list, book, read (JSON and .ics), cancel, record a no-show."""
 
 from __future__ import annotations
 
@@ -8,47 +8,35 @@ from uuid import UUID
 
 from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
-from django.utils import timezone
 from django.utils.translation import gettext as _
-from ninja import Query, Router
+from ninja import Query
 from ninja.errors import HttpError
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require
 from kotopolku.appointments import services
+from kotopolku.appointments.api.router import router
 from kotopolku.appointments.models import Appointment
 from kotopolku.appointments.schemas import (
     AppointmentFilters,
     AppointmentIn,
     AppointmentOut,
     AppointmentPage,
-    CalendarDayOut,
-    CalendarFilters,
-    CalendarOut,
-    InterpreterFilters,
-    InterpreterIn,
-    InterpreterOut,
-    InterpreterPage,
-    SlotOut,
     StatusIn,
 )
 from kotopolku.appointments.selectors import (
     appointment_get,
     appointment_list,
-    calendar_for,
-    interpreter_bookings,
     local_start,
 )
 from kotopolku.clients.models import Client
 from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
 from kotopolku.organisations.models import Organisation, ServicePoint
 
-router = Router(tags=["appointments"])
 MAX_LIST_DAYS = 62
-PAGE_SIZE = 100
 
 
-def _out(a: Appointment) -> AppointmentOut:
+def appointment_out(a: Appointment) -> AppointmentOut:
     return AppointmentOut(
         id=a.uuid,
         version=a.version,
@@ -99,7 +87,7 @@ def list_appointments(request: HttpRequest, filters: Query[AppointmentFilters]) 
             service_point_id=point_id,
         ).select_related("status_reason")
     )
-    return AppointmentPage(count=len(rows), items=[_out(a) for a in rows])
+    return AppointmentPage(count=len(rows), items=[appointment_out(a) for a in rows])
 
 
 @router.post("/appointments", response={201: AppointmentOut}, summary="Book an appointment")
@@ -145,12 +133,12 @@ def create_appointment(request: HttpRequest, payload: AppointmentIn) -> tuple[in
                 errors.setdefault(name, messages)
         raise ValidationError(errors)
     appointment = services.appointment_book(service_point=point, data=data, by=request.user)
-    return 201, _out(appointment_get(uuid=appointment.uuid))
+    return 201, appointment_out(appointment_get(uuid=appointment.uuid))
 
 
 @router.get("/appointments/{uuid}.ics", summary="One appointment as iCalendar", response={200: Any})
 def appointment_ics(request: HttpRequest, uuid: UUID) -> HttpResponse:
-    from kotopolku.appointments.views import ics_response
+    from kotopolku.appointments.views.ics import ics_response
 
     appointment = appointment_get(uuid=uuid)
     require(request.user, "appointments.view", appointment)
@@ -164,7 +152,7 @@ def get_appointment(request: HttpRequest, response: HttpResponse, uuid: UUID) ->
     require(request.user, "appointments.view", appointment)
     services.appointment_read_record(appointment=appointment, by=request.user)
     response["ETag"] = etag(appointment.version)
-    return _out(appointment)
+    return appointment_out(appointment)
 
 
 def _status(request: HttpRequest, uuid: UUID, payload: StatusIn, *, no_show: bool) -> AppointmentOut:
@@ -185,7 +173,7 @@ def _status(request: HttpRequest, uuid: UUID, payload: StatusIn, *, no_show: boo
             _("The appointment changed meanwhile (now version %(version)d). Read it again.")
             % {"version": stale.current.version},
         ) from None
-    return _out(appointment_get(uuid=uuid))
+    return appointment_out(appointment_get(uuid=uuid))
 
 
 @router.post("/appointments/{uuid}/cancel", response=AppointmentOut, summary="Cancel, with a reason code")
@@ -198,76 +186,3 @@ def cancel_appointment(request: HttpRequest, uuid: UUID, payload: StatusIn) -> A
 )
 def no_show_appointment(request: HttpRequest, uuid: UUID, payload: StatusIn) -> AppointmentOut:
     return _status(request, uuid, payload, no_show=True)
-
-
-@router.get("/calendars/{worker}", response=CalendarOut, summary="A worker's free, booked and absent slots")
-def worker_calendar(request: HttpRequest, worker: UUID, filters: Query[CalendarFilters]) -> CalendarOut:
-    require(request.user, "appointments.calendar")
-    person = User.objects.filter(uuid=worker, is_active=True).first()
-    if person is None:
-        raise HttpError(404, _("Not found."))
-    start = filters.start or timezone.localdate()
-    result = calendar_for(user=request.user, start=start, days=filters.days, worker_id=person.pk)
-    return CalendarOut(
-        worker=person.uuid,
-        days=[
-            CalendarDayOut(
-                date=day,
-                slots=[
-                    SlotOut(
-                        starts_at=slot.starts_at,
-                        ends_at=slot.ends_at,
-                        state=slot.state,
-                        # Only an appointment the user may see is named.
-                        appointment=slot.appointment.uuid if slot.appointment is not None else None,
-                    )
-                    for slot in result.cell(person, day).slots
-                ],
-            )
-            for day in result.days
-        ],
-    )
-
-
-def _interpreter_out(booking: Any) -> InterpreterOut:
-    return InterpreterOut(
-        id=booking.uuid,
-        appointment=booking.appointment.uuid,
-        language=booking.language,
-        mode=booking.mode,
-        provider=booking.provider.uuid,
-        duration_minutes=booking.duration_minutes,
-        cost=booking.cost,
-    )
-
-
-@router.get("/interpreter-bookings", response=InterpreterPage, summary="Interpreter bookings, newest first")
-def list_interpreters(request: HttpRequest, filters: Query[InterpreterFilters]) -> InterpreterPage:
-    require(request.user, "appointments.view")
-    queryset = interpreter_bookings(user=request.user)
-    start = (filters.page - 1) * PAGE_SIZE
-    rows = list(queryset[start : start + PAGE_SIZE])
-    return InterpreterPage(
-        count=queryset.count(), page=filters.page, items=[_interpreter_out(b) for b in rows]
-    )
-
-
-@router.post(
-    "/interpreter-bookings", response={201: InterpreterOut}, summary="Book an interpreter for an appointment"
-)
-def create_interpreter(request: HttpRequest, payload: InterpreterIn) -> tuple[int, InterpreterOut]:
-    appointment = appointment_get(uuid=payload.appointment)
-    require(request.user, "appointments.interpreter", appointment)
-    provider = Organisation.objects.filter(uuid=payload.provider, is_active=True).first()
-    booking = services.interpreter_book(
-        appointment=appointment,
-        data=services.InterpreterData(
-            language=payload.language,
-            mode=payload.mode,
-            provider=provider,
-            duration_minutes=payload.duration_minutes,
-            cost=payload.cost,
-        ),
-        by=request.user,
-    )
-    return 201, _interpreter_out(booking)
