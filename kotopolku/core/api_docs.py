@@ -81,3 +81,16 @@ def document_error_responses(schema: dict[str, Any]) -> dict[str, Any]:
             for status, component in _statuses(method, operation, secured=secured).items():
                 responses.setdefault(status, _response(status, component))
     return schema
+
+
+def _not_answered(status: int) -> dict[str, Any]:
+    return {
+        "description": f"Not answered ({status}): a public operation needs no login and no permission.",
+        "content": {"application/json": {"schema": {"$ref": f"#/components/schemas/{_ERROR}"}}},
+    }
+
+
+# A public operation is open to anyone, so it never answers 401 or 403; the two are listed (with
+# the shared error body) so that every operation of the API documents the same error answers.
+# Give it as ``openapi_extra=PUBLIC_ERRORS`` on an operation with ``auth=None``.
+PUBLIC_ERRORS: dict[str, Any] = {"responses": {"401": _not_answered(401), "403": _not_answered(403)}}

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from typing import Any
 
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
@@ -67,3 +68,13 @@ def check_date_order(
 ) -> None:
     if start is not None and end is not None and end < start:
         errors.add(field, message)
+
+
+def check_choice(errors: FieldErrors, name: str, value: str, choices: Any, message: str) -> None:
+    if value not in choices.values:
+        errors.add(name, message)
+
+
+def audited_fields(values: dict[str, Any]) -> dict[str, Any]:
+    """An audit event names the fields written, never their values (they may be personal)."""
+    return {"fields": sorted(values)}

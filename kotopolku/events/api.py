@@ -17,6 +17,7 @@ from ninja.errors import HttpError
 
 from kotopolku.accounts.permissions import require, service_point_ids
 from kotopolku.audit.services import audit_record
+from kotopolku.core.api_docs import PUBLIC_ERRORS
 from kotopolku.core.api_schemas import Line
 from kotopolku.core.versioning import StaleVersion, expected_version_from
 from kotopolku.employers.models import Employer
@@ -36,18 +37,6 @@ from kotopolku.organisations.models import Organisation, ServicePoint
 
 router = Router(tags=["events"])
 public_router = Router(tags=["public"])
-
-
-def _not_answered(status: int) -> dict[str, Any]:
-    return {
-        "description": f"Not answered ({status}): a public operation needs no login and no permission.",
-        "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}},
-    }
-
-
-# A public operation is open to anyone, so it never answers 401 or 403; the two are listed (with
-# the shared error body) so that every operation of the API documents the same error answers.
-PUBLIC_ERRORS: dict[str, Any] = {"responses": {"401": _not_answered(401), "403": _not_answered(403)}}
 
 
 def client_address(request: HttpRequest) -> str:

@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 
 from kotopolku.clients.hooks import TimelineEntry
 from kotopolku.events.enums import Attendance
+from kotopolku.events.retention import registrations_of_client_erase
 from kotopolku.events.selectors import registrations_of_client
-from kotopolku.events.services import registrations_of_client_erase
 
 
 def registration_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:

@@ -15,6 +15,7 @@ from django_tasks import task
 from kotopolku.events import messages
 from kotopolku.events.enums import EventStatus, RegistrationStatus
 from kotopolku.events.models import Event, Registration
+from kotopolku.events.retention import event_registrations_anonymise as anonymise
 
 
 def _active(registration_id: int) -> Registration | None:
@@ -90,8 +91,6 @@ def registration_ask_feedback(registration_id: int, site_url: str = "") -> bool:
 
 @task()
 def event_registrations_anonymise(event_id: int) -> int:
-    from kotopolku.events.services import event_registrations_anonymise as anonymise
-
     event = Event.objects.filter(pk=event_id).first()
     if event is None or event.registrations_anonymised_at is not None:
         return 0

@@ -25,7 +25,7 @@ from kotopolku.clients.models import Client
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers.models import Employer
 from kotopolku.employers.permissions import employer_scope
-from kotopolku.employers.views import apply_errors
+from kotopolku.employers.views.common import apply_errors
 from kotopolku.events import selectors, services
 from kotopolku.events.api import client_address, public_event_out, site_url
 from kotopolku.events.enums import EventKind, RegistrationStatus
