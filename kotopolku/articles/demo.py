@@ -13,7 +13,7 @@ from kotopolku.articles import demo_data as data
 from kotopolku.articles.enums import TranslationStatus
 from kotopolku.articles.models import Article, ArticleTranslation, Guide, GuideTranslation
 from kotopolku.catalogue.demo import demo_uuid
-from kotopolku.catalogue.models import Service
+from kotopolku.catalogue.models import Service, ServicePathStep
 
 APPROVER = "coordinator@demo.kotopolku.fi"
 
@@ -46,6 +46,10 @@ def load_demo(*, tenancy: Any, stdout: TextIO) -> None:
         )
         services = Service.objects.filter(uuid__in=[demo_uuid("service", key) for key in spec["services"]])
         article.related_services.set(services)
+        steps = [
+            demo_uuid("path", path, "step", number) for path, number in data.PATH_STEPS.get(spec["key"], [])
+        ]
+        article.path_steps.set(ServicePathStep.objects.filter(uuid__in=steps))
         for language, (title, summary, body) in spec["texts"].items():
             is_source = language == article.source_language
             draft = language in spec.get("draft", [])

@@ -264,3 +264,11 @@ ARTICLES: list[dict[str, Any]] = [
         },
     },
 ]
+
+# The steps of the catalogue's demo service paths an article links to: (path key, step number).
+PATH_STEPS: dict[str, list[tuple[str, int]]] = {
+    "rekisteroityminen": [("work", 1)],
+    "verokortti": [("work", 2)],
+    "kela-ja-sosiaaliturva": [("work", 4)],
+    "tyonhaku": [("work", 5)],
+}

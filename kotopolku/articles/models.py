@@ -78,6 +78,9 @@ class Article(PublicIdModel, VersionedModel):
     related_services = models.ManyToManyField(
         "catalogue.Service", blank=True, related_name="+", verbose_name=_("related services")
     )
+    path_steps = models.ManyToManyField(
+        "catalogue.ServicePathStep", blank=True, related_name="+", verbose_name=_("steps of service paths")
+    )
 
     class Meta:
         ordering = ["guide_position", "slug"]

@@ -1,8 +1,27 @@
+from typing import Any
+
 from django.apps import AppConfig
+from django.db.models.signals import post_delete, post_save
 from django.utils.translation import gettext_lazy as _
+
+
+def _forget_sites(**_kwargs: Any) -> None:
+    from kotopolku.website.selectors import sites_forget
+
+    sites_forget()
 
 
 class WebsiteConfig(AppConfig):
     name = "kotopolku.website"
     label = "website"
     verbose_name = _("Public website")
+
+    def ready(self) -> None:
+        from kotopolku.organisations.models import ServicePoint
+        from kotopolku.website.models import Site
+
+        for model in (Site, ServicePoint):
+            post_save.connect(_forget_sites, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
+            post_delete.connect(
+                _forget_sites, sender=model, dispatch_uid=f"website-forget-{model.__name__}-del"
+            )

@@ -49,27 +49,27 @@ WEEKDAYS = (_("Monday"), _("Tuesday"), _("Wednesday"), _("Thursday"), _("Friday"
 FALLBACK = ("en", "fi", "sv")
 
 
-def _content_language(language: str) -> str:
+def content_language(language: str) -> str:
     return "fi" if language == PLAIN_FINNISH else language
 
 
 def pick(rows: Any, language: str) -> Any:
     """The row of ``language`` (plain Finnish: then Finnish), else English, Finnish, Swedish."""
     by_language = {row.language: row for row in rows}
-    for code in (language, _content_language(language), *FALLBACK):
+    for code in (language, content_language(language), *FALLBACK):
         if code in by_language:
             return by_language[code]
     return next(iter(by_language.values()), None)
 
 
 def text_of(item: Any, field: str, language: str) -> str:
-    return str(item.text(field, _content_language(language), fallback=FALLBACK))
+    return str(item.text(field, content_language(language), fallback=FALLBACK))
 
 
 @lru_cache(maxsize=32)
 def _language_names(language: str) -> dict[str, str]:
     try:
-        return dict(Locale.parse(_content_language(language).replace("-", "_")).languages)
+        return dict(Locale.parse(content_language(language).replace("-", "_")).languages)
     except (ValueError, UnknownLocaleError):
         return dict(Locale.parse("en").languages)
 
@@ -133,7 +133,7 @@ def popups(location: Location, language: str, today: date) -> list[dict[str, Any
                 {
                     "name": translation.name if translation else "",
                     "text_lang": translation.language if translation else "",
-                    "organisation": organisation.name_in(_content_language(language)) if organisation else "",
+                    "organisation": organisation.name_in(content_language(language)) if organisation else "",
                     "slots": slots[:8],
                 }
             )
@@ -213,7 +213,20 @@ def service_link(service: Service, page: Page) -> dict[str, Any]:
         "name": translation.name if translation else "",
         "summary": description[:200] + ("…" if len(description) > 200 else ""),
         "text_lang": translation.language if translation else "",
-        "organisation": service.organisation.name_in(_content_language(page.language))
+        "organisation": service.organisation.name_in(content_language(page.language))
+        if service.organisation
+        else "",
+        "url": page.url("service", uuid=service.uuid),
+    }
+
+
+def related_service_link(service: Service, page: Page) -> dict[str, Any]:
+    """A service read with its texts in the reader's language already chosen by the database
+    (``articles.selectors.related_services``)."""
+    return {
+        "name": getattr(service, "shown_name", "") or "",
+        "text_lang": getattr(service, "shown_language", "") or "",
+        "organisation": service.organisation.name_in(content_language(page.language))
         if service.organisation
         else "",
         "url": page.url("service", uuid=service.uuid),
@@ -239,7 +252,7 @@ def service_page(service: Service, page: Page, now: datetime) -> dict[str, Any]:
         "application_process": translation.application_process if translation else "",
         "eligibility": translation.eligibility_description if translation else "",
         "fees_description": translation.fees_description if translation else "",
-        "organisation": service.organisation.name_in(_content_language(language))
+        "organisation": service.organisation.name_in(content_language(language))
         if service.organisation
         else "",
         "url": service.url,
@@ -265,7 +278,7 @@ def service_page(service: Service, page: Page, now: datetime) -> dict[str, Any]:
             {"number": phone.number, "description": text_of(phone, "description", language)}
             for phone in service.phones.all()
         ],
-        "areas": [area.name_in(_content_language(language)) for area in service.service_areas.all()],
+        "areas": [area.name_in(content_language(language)) for area in service.service_areas.all()],
         "status": opening_status(schedules, now) if schedules else None,
         "week": week(schedules, today) if schedules else [],
         "places": places,
@@ -290,3 +303,21 @@ def survey_questions(
         }
         for question in survey.questions.all()
     ]
+
+
+def guide_chapters(guide: Guide, page: Page) -> list[dict[str, Any]]:
+    """The guide's articles published in the reader's language, in the guide's order."""
+    chapters = []
+    for item in guide.articles.all():
+        published = {t.language: t for t in item.translations.all()}
+        translation = published.get(page.language)
+        if translation is not None:
+            chapters.append(
+                {
+                    "translation": translation,
+                    "paragraphs": paragraphs(translation.body),
+                    "slug": item.slug,
+                    "url": page.url("article", slug=item.slug),
+                }
+            )
+    return chapters

@@ -1,10 +1,18 @@
-"""The site's reads: which service points have a public site."""
+"""The site's reads: which service points have a public site.
+
+Every public page starts by finding its site from the URL, so the site is kept in the cache for
+a minute; saving or deleting a site or a service point forgets every cached site at once."""
 
 from __future__ import annotations
 
+from django.core.cache import cache
 from django.db.models import QuerySet
 
 from kotopolku.website.models import Site
+
+SITE_CACHE_SECONDS = 60
+_GENERATION_KEY = "website:site-generation"
+_NO_SITE = "none"
 
 
 def published_sites() -> QuerySet[Site]:
@@ -15,9 +23,28 @@ def published_sites() -> QuerySet[Site]:
     )
 
 
+def _cache_key(slug: str) -> str:
+    generation = cache.get_or_set(_GENERATION_KEY, 0, None)
+    return f"website:site:{generation}:{slug}"
+
+
+def sites_forget() -> None:
+    """Called when a site or a service point changes: the next page reads the database."""
+    try:
+        cache.incr(_GENERATION_KEY)
+    except ValueError:
+        cache.set(_GENERATION_KEY, 1, None)
+
+
 def site_of(*, slug: str) -> Site | None:
-    return (
+    key = _cache_key(slug[:100])
+    cached = cache.get(key)
+    if cached is not None:
+        return None if cached == _NO_SITE else cached
+    found = (
         Site.objects.filter(is_published=True, service_point__is_active=True, service_point__slug=slug)
         .select_related("service_point__municipality")
         .first()
     )
+    cache.set(key, found if found is not None else _NO_SITE, SITE_CACHE_SECONDS)
+    return found

@@ -5,7 +5,7 @@ has no ``urlpatterns`` of its own for the per-app mounting to pick up)."""
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from kotopolku.website.views import public, staff
+from kotopolku.website.views import appointments, events, guide_pdf, paths, public, staff
 
 app_name = "website"
 
@@ -25,6 +25,13 @@ public_urlpatterns = [
     path(f"{SITE}/articles/", public.article_list, name="articles"),
     path(f"{SITE}/articles/<slug:slug>/", public.article, name="article"),
     path(f"{SITE}/guides/<slug:slug>/", public.guide, name="guide"),
+    path(f"{SITE}/guides/<slug:slug>/guide.pdf", guide_pdf.guide_pdf, name="guide_pdf"),
+    path(f"{SITE}/paths/<uuid:uuid>/", paths.path, name="path"),
+    path(f"{SITE}/events/", events.event_list, name="events"),
+    path(f"{SITE}/events/<uuid:uuid>/", events.event, name="event"),
+    path(f"{SITE}/events/<uuid:uuid>/registered/", events.event_registered, name="event_registered"),
+    path(f"{SITE}/appointment/", appointments.appointment_request, name="appointment"),
+    path(f"{SITE}/appointment/sent/", appointments.appointment_sent, name="appointment_sent"),
     path(f"{SITE}/helpful/", public.helpful, name="helpful"),
     path(f"{SITE}/services/", public.directory, name="directory"),
     path(f"{SITE}/services/<uuid:uuid>/", public.service, name="service"),

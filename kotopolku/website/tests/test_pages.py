@@ -12,6 +12,7 @@ from kotopolku.articles.models import ArticleTranslation
 from kotopolku.articles.tests.factories import GuideFactory, GuideTranslationFactory, published_article
 from kotopolku.catalogue.tests.factories import ServicePathStepFactory, service_named
 from kotopolku.core.public_languages import PUBLIC_LANGUAGE_CODES
+from kotopolku.events.tests.factories import EventFactory
 from kotopolku.website.languages import COOKIE
 
 pytestmark = pytest.mark.django_db
@@ -38,15 +39,19 @@ def content(site):
     article = published_article(service_point=point, slug="verokortti", languages=("fi", "en"), guide=guide)
     service = service_named("Verokortti", en="Tax card", description="Hae verokortti.")
     article.related_services.add(service)
-    ServicePathStepFactory(path__life_situation="work", service=service)
-    return {"article": article, "service": service}
+    step = ServicePathStepFactory(path__life_situation="work", service=service)
+    article.path_steps.add(step)
+    event = EventFactory(service_point=point, title="Tervetuloa Testiin")
+    return {"article": article, "service": service, "step": step, "event": event}
 
 
 def _urls(content, language):
     base = f"/ih-testi/{language}"
     return [
         f"{base}/", f"{base}/articles/", f"{base}/services/", f"{base}/services/{content['service'].uuid}/",
-        f"{base}/search/?q=vero", f"{base}/ask/", f"{base}/accessibility/",
+        f"{base}/search/?q=vero", f"{base}/ask/", f"{base}/accessibility/", f"{base}/events/",
+        f"{base}/events/{content['event'].uuid}/", f"{base}/appointment/",
+        f"{base}/paths/{content['step'].path.uuid}/",
     ]  # fmt: skip
 
 

@@ -72,6 +72,8 @@ class Page:
                 "home": self.url("home"),
                 "articles": self.url("articles"),
                 "services": self.url("directory"),
+                "events": self.url("events"),
+                "appointment": self.url("appointment"),
                 "search": self.url("search"),
                 "ask": self.url("ask"),
                 "accessibility": self.url("accessibility"),

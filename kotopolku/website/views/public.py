@@ -15,11 +15,11 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from kotopolku.articles import selectors as articles
 from kotopolku.articles.models import Article
-from kotopolku.audit.context import current_context
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.catalogue.hours import opening_status, week_table
 from kotopolku.catalogue.selectors import public as catalogue
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
+from kotopolku.events.selectors import published_events
 from kotopolku.inquiries.enums import InquiryKind
 from kotopolku.inquiries.services import InquiryData, InquiryInvalid, RateLimited, inquiry_submit
 from kotopolku.surveys import selectors as surveys
@@ -37,20 +37,10 @@ from kotopolku.website.forms import DirectoryForm, InquiryForm
 from kotopolku.website.languages import preferred_language, reading_in
 from kotopolku.website.selectors import published_sites, site_of
 from kotopolku.website.views.context import Page, not_found, site_page
+from kotopolku.website.views.events import event_card
+from kotopolku.website.views.limits import network_address, refused, too_large
 
-MAX_POST_BYTES = 16_384
-
-
-def _too_large(request: HttpRequest) -> bool:
-    try:
-        return int(request.META.get("CONTENT_LENGTH") or 0) > MAX_POST_BYTES
-    except ValueError:
-        return True
-
-
-def _refused(page: Page, message: str, status: int) -> HttpResponse:
-    return page.render("website/refused.html", {"message": message}, status=status)
-
+HOME_EVENTS = 3
 
 # ---------------------------------------------------------------- index, robots, sitemap
 
@@ -133,7 +123,7 @@ def sitemap(request: HttpRequest) -> HttpResponse:
 
     for site in published_sites():
         slug = site.service_point.slug
-        for name in ("home", "articles", "directory", "ask", "accessibility"):
+        for name in ("home", "articles", "directory", "events", "appointment", "ask", "accessibility"):
             every_language(name, slug)
         for article in articles.published_articles(service_point=site.service_point):
             languages = [t.language for t in article.translations.all()]
@@ -169,6 +159,10 @@ def home(request: HttpRequest, page: Page) -> HttpResponse:
             week=week_table(schedules, timezone.localdate(now)),
             popups=presenters.popups(location, page.language, timezone.localdate(now)),
         )
+    context["events"] = [
+        event_card(event, page, now)
+        for event in published_events(service_point_ids=[page.service_point.pk])[:HOME_EVENTS]
+    ]
     context["guides"] = [
         presenters.guide_link(guide, page) for guide in articles.guides_of(service_point=page.service_point)
     ]
@@ -207,7 +201,7 @@ def article_list(request: HttpRequest, page: Page) -> HttpResponse:
 @require_GET
 @site_page
 def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
-    found = articles.published_article(service_point=page.service_point, slug=slug)
+    found = articles.published_article(service_point=page.service_point, slug=slug, language=page.language)
     if found is None:
         return not_found(request, page.language, page.site)
     published = {t.language: t for t in found.translations.all()}
@@ -229,7 +223,15 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
                 "url": page.url("article", found.source_language, slug=found.slug) if source else None,
                 "language": presenters.language_name(found.source_language, found.source_language),
             }
-    services = [presenters.service_link(service, page) for service in found.related_services.all()]
+    services = [presenters.related_service_link(service, page) for service in found.related_services.all()]
+    steps = [
+        {
+            "path": step.path_name,  # type: ignore[attr-defined]
+            "service": step.service_name,  # type: ignore[attr-defined]
+            "url": page.url("path", uuid=step.path.uuid) + f"#step-{step.uuid}",
+        }
+        for step in found.path_steps.all()
+    ]
     return page.render(
         "website/article.html",
         {
@@ -238,6 +240,7 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
             "paragraphs": presenters.paragraphs(translation.body),
             "outdated": outdated,
             "services": services,
+            "steps": steps,
             "guide": presenters.guide_link(found.guide, page) if found.guide else None,
             "token": visit_token_issue(),
             "voted": request.GET.get("voted") == "1",
@@ -252,19 +255,7 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
     found = articles.published_guide(service_point=page.service_point, slug=slug)
     if found is None:
         return not_found(request, page.language, page.site)
-    chapters = []
-    for item in found.articles.all():
-        published = {t.language: t for t in item.translations.all()}
-        translation = published.get(page.language)
-        if translation is not None:
-            chapters.append(
-                {
-                    "translation": translation,
-                    "paragraphs": presenters.paragraphs(translation.body),
-                    "slug": item.slug,
-                    "url": page.url("article", slug=item.slug),
-                }
-            )
+    chapters = presenters.guide_chapters(found, page)
     languages = sorted({t.language for a in found.articles.all() for t in a.translations.all()})
     if not chapters:
         return page.render(
@@ -279,6 +270,7 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
             "title": presenters.guide_title(found, page.language),
             "introduction": presenters.guide_intro(found, page.language),
             "chapters": chapters,
+            "pdf_url": page.url("guide_pdf", slug=found.slug),
         },
         languages=languages,
     )
@@ -287,15 +279,15 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
 @require_POST
 @site_page
 def helpful(request: HttpRequest, page: Page) -> HttpResponse:
-    if _too_large(request):
-        return _refused(page, _("The form was too large to send."), 413)
+    if too_large(request):
+        return refused(page, _("The form was too large to send."), 413)
     slug = request.POST.get("article", "")[:80]
     answer = request.POST.get("helpful", "")
     if (
         answer not in ("yes", "no")
         or not Article.objects.filter(service_point=page.service_point, slug=slug).exists()
     ):
-        return _refused(page, _("Choose yes or no."), 400)
+        return refused(page, _("Choose yes or no."), 400)
     try:
         helpful_vote(
             service_point=page.service_point,
@@ -305,9 +297,9 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
             token=request.POST.get("token", ""),
         )
     except TokenUsed:
-        return _refused(page, _("You have already answered. Thank you!"), 409)
+        return refused(page, _("You have already answered. Thank you!"), 409)
     except TokenInvalid:
-        return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+        return refused(page, _("The form has expired. Open the page again and try again."), 400)
     return HttpResponseRedirect(page.url("article", slug=slug) + "?voted=1#helpful")
 
 
@@ -397,20 +389,15 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
 # ---------------------------------------------------------------- ask us and accessibility feedback
 
 
-def _network_address() -> str | None:
-    context = current_context()
-    return context.ip if context else None
-
-
 def _inquiry_view(
     request: HttpRequest, page: Page, kind: str, template: str, extra: dict[str, Any]
 ) -> HttpResponse:
     if request.method == "POST":
-        if _too_large(request):
-            return _refused(page, _("The form was too large to send."), 413)
+        if too_large(request):
+            return refused(page, _("The form was too large to send."), 413)
         form = InquiryForm(request.POST, language=page.language)
         if request.POST.get("website"):  # the honeypot: people do not see this field
-            return _refused(page, _("The message could not be sent."), 400)
+            return refused(page, _("The message could not be sent."), 400)
         if form.is_valid():
             data = InquiryData(
                 kind=kind,
@@ -426,19 +413,19 @@ def _inquiry_view(
                     service_point=page.service_point,
                     data=data,
                     token=request.POST.get("token", ""),
-                    network_address=_network_address(),
+                    network_address=network_address(request) or None,
                 )
             except InquiryInvalid as error:
                 for field, code in error.errors.items():
                     form.add_error(field if field in form.fields else None, str(messages.INQUIRY[code]))
             except RateLimited:
-                return _refused(
+                return refused(
                     page, _("You have sent many messages in a short time. Please try again in an hour."), 429
                 )
             except TokenUsed:
-                return _refused(page, _("This message has already been sent. Thank you!"), 409)
+                return refused(page, _("This message has already been sent. Thank you!"), 409)
             except TokenInvalid:
-                return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+                return refused(page, _("The form has expired. Open the page again and try again."), 400)
             else:
                 return HttpResponseRedirect(page.url("ask_sent"))
         return page.render(template, {"form": form, "token": visit_token_issue(), **extra}, status=400)
@@ -496,8 +483,8 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     values: dict[str, str] = {}
     status = 200
     if request.method == "POST":
-        if _too_large(request):
-            return _refused(page, _("The form was too large to send."), 413)
+        if too_large(request):
+            return refused(page, _("The form was too large to send."), 413)
         values = {str(q.uuid): request.POST.get(str(q.uuid), "") for q in found.questions.all()}
         try:
             response_submit(
@@ -511,9 +498,9 @@ def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
             errors = {key: [str(messages.ANSWER[code])] for key, code in error.errors.items()}
             status = 400
         except TokenUsed:
-            return _refused(page, _("You have already answered. Thank you!"), 409)
+            return refused(page, _("You have already answered. Thank you!"), 409)
         except TokenInvalid:
-            return _refused(page, _("The form has expired. Open the page again and try again."), 400)
+            return refused(page, _("The form has expired. Open the page again and try again."), 400)
         else:
             return HttpResponseRedirect(page.url("survey_thanks", uuid=found.uuid))
     return page.render(
