@@ -12,6 +12,16 @@ BAR_HEIGHT = 22
 GAP = 8
 LABEL_WIDTH = 260
 WIDTH = 640
+SVG = (
+    '<svg xmlns="http://www.w3.org/2000/svg" class="kp-chart" viewBox="0 0 {} {}" width="100%" '
+    'aria-hidden="true" focusable="false">{}</svg>'
+)
+FILL = "var(--color-bus, #0000bf)"
+
+
+def _n(value: float) -> str:
+    """A coordinate as SVG wants it (format_html escapes its arguments to text first)."""
+    return f"{value:.1f}"
 
 
 def bar_chart(bars: Sequence[tuple[str, float | None, float | None]]) -> SafeString:
@@ -29,38 +39,22 @@ def bar_chart(bars: Sequence[tuple[str, float | None, float | None]]) -> SafeStr
         parts.append(
             format_html(
                 '<text x="{}" y="{}" text-anchor="end" font-size="13">{}</text>'
-                '<rect x="{}" y="{}" width="{:.1f}" height="{}" fill="var(--color-bus, #0000bf)"/>'
-                '<text x="{:.1f}" y="{}" font-size="12">{}</text>',
-                LABEL_WIDTH - 8,
-                y + 15,
-                label[:40],
-                LABEL_WIDTH,
-                y,
-                length,
-                BAR_HEIGHT,
-                LABEL_WIDTH + length + 4,
-                y + 15,
-                "–" if actual is None else f"{actual:g}",
+                '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+                '<text x="{}" y="{}" font-size="12">{}</text>',
+                LABEL_WIDTH - 8, y + 15, label[:40],
+                LABEL_WIDTH, y, _n(length), BAR_HEIGHT, FILL,
+                _n(LABEL_WIDTH + length + 4), y + 15, "–" if actual is None else f"{actual:g}",
             )
-        )
+        )  # fmt: skip
         if target is not None:
-            x = LABEL_WIDTH + plot * target / top
+            x = _n(LABEL_WIDTH + plot * target / top)
             parts.append(
                 format_html(
-                    '<line x1="{:.1f}" x2="{:.1f}" y1="{}" y2="{}" stroke="#1a1a1a" stroke-width="3"/>',
-                    x,
-                    x,
-                    y - 3,
-                    y + BAR_HEIGHT + 3,
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="#1a1a1a" stroke-width="3"/>',
+                    x, x, y - 3, y + BAR_HEIGHT + 3,
                 )
-            )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="kp-chart" viewBox="0 0 {} {}" width="100%" '
-        'aria-hidden="true" focusable="false">{}</svg>',
-        WIDTH,
-        height,
-        format_html_join("", "{}", ((part,) for part in parts)),
-    )
+            )  # fmt: skip
+    return format_html(SVG, WIDTH, height, format_html_join("", "{}", ((part,) for part in parts)))
 
 
 def column_chart(labels: Sequence[str], values: Sequence[int | None]) -> SafeString:
@@ -71,27 +65,23 @@ def column_chart(labels: Sequence[str], values: Sequence[int | None]) -> SafeStr
     top = max([v or 0 for v in values] + [1])
     step = WIDTH / len(labels)
     width = max(step * 0.7, 2)
+    scale = (height - bottom - 10) / top
     columns = format_html_join(
         "",
-        '<rect x="{:.1f}" y="{:.1f}" width="{:.1f}" height="{:.1f}" fill="var(--color-bus, #0000bf)"/>'
-        '<text x="{:.1f}" y="{}" font-size="10" text-anchor="middle">{}</text>',
+        '<rect x="{}" y="{}" width="{}" height="{}" fill="{}"/>'
+        '<text x="{}" y="{}" font-size="10" text-anchor="middle">{}</text>',
         (
             (
-                i * step + (step - width) / 2,
-                height - bottom - (height - bottom - 10) * (v or 0) / top,
-                width,
-                (height - bottom - 10) * (v or 0) / top,
-                i * step + step / 2,
+                _n(i * step + (step - width) / 2),
+                _n(height - bottom - scale * (v or 0)),
+                _n(width),
+                _n(scale * (v or 0)),
+                FILL,
+                _n(i * step + step / 2),
                 height - bottom + 14,
                 label,
             )
             for i, (label, v) in enumerate(zip(labels, values, strict=True))
         ),
     )
-    return format_html(
-        '<svg xmlns="http://www.w3.org/2000/svg" class="kp-chart" viewBox="0 0 {} {}" width="100%" '
-        'aria-hidden="true" focusable="false">{}</svg>',
-        WIDTH,
-        height,
-        columns,
-    )
+    return format_html(SVG, WIDTH, height, columns)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -64,7 +65,8 @@ def report_xlsx(report: ReportFile) -> HttpResponse:
     workbook = Workbook()
     sheet = workbook.active
     assert sheet is not None
-    sheet.title = report.title[:31] or "Report"
+    # A sheet's title may not hold : \ / ? * [ ] and is at most 31 characters.
+    sheet.title = re.sub(r"[:\\/?*\[\]]", " ", report.title)[:31].strip() or "Report"
     for line in _preamble(report):
         sheet.append([_cell(value, for_csv=False) for value in line])
     sheet.cell(row=1, column=1).font = Font(bold=True, size=14)
