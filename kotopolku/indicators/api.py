@@ -301,7 +301,7 @@ def indicator_report(
             slug=f"indicators-{when.start}-{when.end}",
             meta=[
                 (_("Project"), project.name),
-                (_("Period"), when.label),
+                (_("Reporting period"), when.label),
                 (_("Service points"), names or "–"),
             ],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
@@ -375,7 +375,7 @@ def desk_report(
             title=_("Desk statistics"),
             slug=f"desk-statistics-{when.start}-{when.end}",
             meta=[
-                (_("Period"), when.label),
+                (_("Reporting period"), when.label),
                 (_("Service points"), names or "–"),
                 (_("Break down by"), str(DIMENSIONS[dimension])),
             ],

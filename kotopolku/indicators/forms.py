@@ -22,7 +22,7 @@ class DateInput(forms.DateInput):
 
 class ReportFilterForm(CleanTextFormMixin, forms.Form):
     period = forms.CharField(
-        label=_("Period"),
+        label=_("Reporting period"),
         max_length=40,
         required=False,
         help_text=_("A year (2025), quarter (2025-Q2), month (2025-03) or 2025-01-01..2025-06-30."),

@@ -185,7 +185,7 @@ def indicator_report(request: HttpRequest, uuid: UUID) -> HttpResponse:
         report = ReportFile(
             title=_("ESF+ common indicators: %(project)s") % {"project": project.name},
             slug=f"indicators-{slugify(project.funder_code or project.name)}-{period.start}-{period.end}",
-            meta=[(_("Project"), _project_name(project)), (_("Period"), period.label),
+            meta=[(_("Project"), _project_name(project)), (_("Reporting period"), period.label),
                   (_("Service points"), _filters_text(form, chosen))],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
             rows=[[row.code, str(row.label), *row.cells.values()] for row in table.rows],
@@ -223,7 +223,7 @@ def participant_report(request: HttpRequest, uuid: UUID) -> HttpResponse:
         report = ReportFile(
             title=_("Participants by age group and status: %(project)s") % {"project": project.name},
             slug=f"participants-{slugify(project.funder_code or project.name)}-{period.start}-{period.end}",
-            meta=[(_("Project"), _project_name(project)), (_("Period"), period.label),
+            meta=[(_("Project"), _project_name(project)), (_("Reporting period"), period.label),
                   (_("Service points"), _filters_text(form, chosen))],
             header=[_("Status"), *age_labels, _("Total")],
             rows=[[str(label), *values, total] for _key, label, values, total in table.rows]
@@ -288,7 +288,7 @@ def desk_report(request: HttpRequest) -> HttpResponse:
         report = ReportFile(
             title=_("Desk statistics"),
             slug=f"desk-statistics-{period.start}-{period.end}",
-            meta=[(_("Period"), period.label), (_("Service points"), _filters_text(form, chosen)),
+            meta=[(_("Reporting period"), period.label), (_("Service points"), _filters_text(form, chosen)),
                   (_("Break down by"), str(DIMENSIONS[dimension]))],
             header=["", *month_labels, _("Total")],
             rows=rows,
