@@ -28,7 +28,7 @@ DIMENSIONS = {
     "language": _("Language"),
     "channel": _("Channel"),
     "client_group": _("Client group"),
-    "outcome": _("Outcome"),
+    "outcome": _("Contact outcome"),
 }
 
 

@@ -7,6 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.clients.validators import validate_plain_text
 from kotopolku.core.text import CleanTextFormMixin
 from kotopolku.indicators.desk import DIMENSIONS
 from kotopolku.indicators.enums import ExitReason, IscedGroup, LabourStatus, TargetKind
@@ -109,14 +110,20 @@ class TargetForm(CleanTextFormMixin, forms.Form):
     note = forms.CharField(label=_("Note"), max_length=200, required=False)
 
 
-class PopulationImportForm(CleanTextFormMixin, forms.Form):
+class PopulationImportForm(forms.Form):
+    """A file and an address (the address is checked for control characters by its validator)."""
+
     document = forms.FileField(
         label=_("json-stat2 file"),
         required=False,
         help_text=_("Statistics Finland's table 11rm saved as json-stat2."),
     )
     url = forms.URLField(
-        label=_("Or the address of the document"), required=False, max_length=500, assume_scheme="https"
+        label=_("Or the address of the document"),
+        required=False,
+        max_length=500,
+        assume_scheme="https",
+        validators=[validate_plain_text],
     )
 
     def clean(self) -> dict[str, Any]:
