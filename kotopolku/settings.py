@@ -35,6 +35,7 @@ KOTOPOLKU_APPS = [
     "kotopolku.articles",
     "kotopolku.surveys",
     "kotopolku.inquiries",
+    "kotopolku.indicators",
     "kotopolku.website",
 ]
 

@@ -1,0 +1,219 @@
+"""Desk statistics: contacts by month and by topic, language, channel, client group or outcome,
+for one service point or every one in the user's reach, with referrals, plans and appointments by
+month beside them. Every figure is a grouped count in the database."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.conf import settings
+from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import TruncMonth
+from django.utils import timezone
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+from kotopolku.contacts.enums import Channel, ContactOutcome
+from kotopolku.contacts.languages import language_name
+from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
+from kotopolku.indicators.periods import Period
+from kotopolku.indicators.permissions import small_cell
+
+DIMENSIONS = {
+    "topic": _("Topic"),
+    "language": _("Language"),
+    "channel": _("Channel"),
+    "client_group": _("Client group"),
+    "outcome": _("Contact outcome"),
+}
+
+
+@dataclass
+class StatRow:
+    key: str
+    label: Any
+    values: list[int | None]
+    total: int | None
+
+
+@dataclass
+class DeskStatistics:
+    period: Period
+    months: list[dt.date]
+    dimension: str
+    summary: list[StatRow] = field(default_factory=list)
+    breakdown: list[StatRow] = field(default_factory=list)
+    activity: list[StatRow] = field(default_factory=list)
+
+
+def _zone() -> ZoneInfo:
+    return ZoneInfo(settings.TIME_ZONE)
+
+
+def _bounds(period: Period) -> tuple[dt.datetime, dt.datetime]:
+    zone = _zone()
+    start = timezone.make_aware(dt.datetime.combine(period.start, dt.time.min), zone)
+    end = timezone.make_aware(dt.datetime.combine(period.end + dt.timedelta(days=1), dt.time.min), zone)
+    return start, end
+
+
+def _month_key(value: Any) -> dt.date:
+    if isinstance(value, dt.datetime):
+        value = timezone.localtime(value, _zone()) if timezone.is_aware(value) else value
+        return value.date().replace(day=1)
+    return value.replace(day=1)
+
+
+def _row(
+    key: str, label: Any, by_month: dict[dt.date, int], months: list[dt.date], total: int, individuals: bool
+) -> StatRow:
+    return StatRow(
+        key=key,
+        label=label,
+        values=[small_cell(by_month.get(month, 0), individuals=individuals) for month in months],
+        total=small_cell(total, individuals=individuals),
+    )
+
+
+def contacts_in(*, service_points: list[int], period: Period) -> QuerySet[Contact]:
+    start, end = _bounds(period)
+    return Contact.objects.filter(
+        service_point_id__in=service_points, happened_at__gte=start, happened_at__lt=end
+    )
+
+
+def desk_statistics(
+    *, service_points: list[int], period: Period, dimension: str = "topic", individuals: bool
+) -> DeskStatistics:
+    months = period.months()
+    stats = DeskStatistics(period=period, months=months, dimension=dimension)
+    contacts = contacts_in(service_points=service_points, period=period)
+    month = TruncMonth("happened_at", tzinfo=_zone())
+    summary = (
+        contacts.annotate(month=month)
+        .values("month")
+        .annotate(
+            contacts=Count("pk"),
+            anonymous=Count("pk", filter=Q(client__isnull=True)),
+            clients=Count("client_id", distinct=True),
+        )
+    )
+    columns: dict[str, dict[dt.date, int]] = defaultdict(dict)
+    for row in summary:
+        for name in ("contacts", "anonymous", "clients"):
+            columns[name][_month_key(row["month"])] = row[name]
+    totals = contacts.aggregate(
+        contacts=Count("pk"),
+        anonymous=Count("pk", filter=Q(client__isnull=True)),
+        clients=Count("client_id", distinct=True),
+    )
+    labels = {
+        "contacts": _("Contacts"),
+        "anonymous": _("Anonymous contacts"),
+        "clients": _("Unique registered clients"),
+    }
+    stats.summary = [
+        _row(name, labels[name], columns[name], months, totals[name] or 0, individuals) for name in labels
+    ]
+    stats.breakdown = _breakdown(contacts, service_points, period, dimension, months, individuals)
+    stats.activity = _activity(service_points, period, months, individuals)
+    return stats
+
+
+def _breakdown(
+    contacts: QuerySet[Contact],
+    service_points: list[int],
+    period: Period,
+    dimension: str,
+    months: list[dt.date],
+    individuals: bool,
+) -> list[StatRow]:
+    month = TruncMonth("happened_at", tzinfo=_zone())
+    if dimension == "topic":
+        start, end = _bounds(period)
+        rows = (
+            ContactTopic.objects.filter(
+                service_point_id__in=service_points, happened_at__gte=start, happened_at__lt=end
+            )
+            .annotate(month=month)
+            .values("topic_id", "month")
+            .annotate(n=Count("pk"))
+        )
+        key_field = "topic_id"
+    else:
+        key_field = {"client_group": "client_group_id"}.get(dimension, dimension)
+        rows = contacts.annotate(month=month).values(key_field, "month").annotate(n=Count("pk"))
+    by_key: dict[Any, dict[dt.date, int]] = defaultdict(dict)
+    totals: dict[Any, int] = defaultdict(int)
+    for row in rows:
+        by_key[row[key_field]][_month_key(row["month"])] = row["n"]
+        totals[row[key_field]] += row["n"]
+    labels = _labels(dimension, list(by_key))
+    ordered = sorted(by_key, key=lambda key: (-totals[key], str(labels.get(key, key))))
+    return [
+        _row(str(key), labels.get(key, key), by_key[key], months, totals[key], individuals) for key in ordered
+    ]
+
+
+def _labels(dimension: str, keys: list[Any]) -> dict[Any, Any]:
+    language = get_language()
+    unknown = _("Not recorded")
+    if dimension == "topic":
+        return {t.pk: t.name_in(language) for t in Topic.objects.filter(pk__in=keys)}
+    if dimension == "client_group":
+        groups = {
+            g.pk: g.name_in(language) for g in ClientGroup.objects.filter(pk__in=[k for k in keys if k])
+        }
+        return {**groups, None: unknown}
+    if dimension == "channel":
+        return dict(Channel.choices)
+    if dimension == "outcome":
+        return dict(ContactOutcome.choices)
+    return {code: language_name(code, language) or code for code in keys}
+
+
+def _activity(
+    service_points: list[int], period: Period, months: list[dt.date], individuals: bool
+) -> list[StatRow]:
+    """Referrals sent, plans started and appointments by month, from those apps' own tables."""
+    from kotopolku.appointments.models import Appointment
+    from kotopolku.casework.models import Plan
+    from kotopolku.referrals.models import Referral
+
+    start, end = _bounds(period)
+    zone = _zone()
+    sources: list[tuple[str, Any, QuerySet[Any], Any]] = [
+        (
+            "referrals",
+            _("Referrals sent"),
+            Referral.objects.filter(service_point_id__in=service_points, sent_at__gte=start, sent_at__lt=end),
+            TruncMonth("sent_at", tzinfo=zone),
+        ),
+        (
+            "plans",
+            _("Plans started"),
+            Plan.objects.filter(
+                service_point_id__in=service_points, starts_on__gte=period.start, starts_on__lte=period.end
+            ),
+            TruncMonth("starts_on"),
+        ),
+        (
+            "appointments",
+            _("Appointments"),
+            Appointment.objects.filter(
+                service_point_id__in=service_points, starts_at__gte=start, starts_at__lt=end
+            ),
+            TruncMonth("starts_at", tzinfo=zone),
+        ),
+    ]
+    rows: list[StatRow] = []
+    for key, label, queryset, truncated in sources:
+        by_month: dict[dt.date, int] = {}
+        for row in queryset.annotate(month=truncated).values("month").annotate(n=Count("pk")):
+            by_month[_month_key(row["month"])] = row["n"]
+        rows.append(_row(key, label, by_month, months, sum(by_month.values()), individuals))
+    return rows

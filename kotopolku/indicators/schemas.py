@@ -1,0 +1,135 @@
+"""API schemas of monitoring."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+from uuid import UUID
+
+from ninja import Schema
+from pydantic import Field
+
+from kotopolku.core.api_schemas import InputSchema, IsoDate, Line
+
+
+class ProjectPointOut(Schema):
+    municipality_code: str
+    municipality: str
+    share_percent: Decimal
+    service_point: UUID | None
+
+
+class ProjectOut(Schema):
+    id: UUID
+    name: str
+    funder: str
+    funder_code: str
+    programme: str
+    priority: str
+    specific_objective: str
+    starts_on: dt.date
+    ends_on: dt.date
+    points: list[ProjectPointOut]
+
+
+class TargetOut(Schema):
+    id: UUID
+    kind: str
+    detail: str
+    value: Decimal
+    value_max: Decimal | None
+    note: str
+    actual: Decimal | None = Field(
+        description="The actual figure in the period; null when hidden (under 5 persons)."
+    )
+    reached: bool
+
+
+class TargetIn(InputSchema):
+    kind: Line = Field(max_length=24)
+    detail: Line = Field(default="", max_length=16)
+    value: Decimal = Field(ge=0, le=10_000_000, max_digits=9, decimal_places=2)
+    value_max: Decimal | None = Field(default=None, ge=0, le=10_000_000, max_digits=9, decimal_places=2)
+    note: Line = Field(default="", max_length=200)
+
+
+class ParticipantOut(Schema):
+    id: UUID
+    client: UUID | None
+    service_point: UUID
+    entered_on: dt.date
+    gender: str
+    age_group: str
+    labour_status: str
+    isced: str
+    third_country_national: bool
+    foreign_background: bool
+    rural: bool
+    exited_on: dt.date | None
+    exit_reason: str
+    exit_status: str
+    entry_in_eura_on: dt.date | None
+    exit_in_eura_on: dt.date | None
+
+
+class ParticipantPage(Schema):
+    count: int
+    page: int
+    page_size: int
+    items: list[ParticipantOut]
+
+
+class ParticipantIn(InputSchema):
+    client: UUID
+    entered_on: IsoDate
+    labour_status: Line = Field(max_length=24)
+    isced: Line = Field(default="", max_length=4)
+    foreign_background: bool = False
+    disability: bool | None = None
+    disability_consent_on: IsoDate | None = None
+    minority: bool | None = None
+    minority_consent_on: IsoDate | None = None
+    homeless: bool | None = None
+    homeless_consent_on: IsoDate | None = None
+
+
+class Cells(Schema):
+    women: int | None
+    men: int | None
+    non_binary: int | None
+    total: int | None
+
+
+class IndicatorOut(Schema):
+    code: str
+    label: str
+    cells: Cells
+    note: str
+
+
+class IndicatorReportOut(Schema):
+    project: UUID
+    period_start: dt.date
+    period_end: dt.date
+    service_points: list[UUID]
+    small_cells_hidden: bool = Field(description="True when cells of 1–4 persons are null (hidden).")
+    indicators: list[IndicatorOut]
+
+
+class StatRowOut(Schema):
+    key: str
+    label: str
+    values: list[int | None]
+    total: int | None
+
+
+class DeskStatisticsOut(Schema):
+    period_start: dt.date
+    period_end: dt.date
+    months: list[str]
+    service_points: list[UUID]
+    dimension: str
+    small_cells_hidden: bool
+    summary: list[StatRowOut]
+    breakdown: list[StatRowOut]
+    activity: list[StatRowOut]
