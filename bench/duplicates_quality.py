@@ -128,18 +128,16 @@ def run_ours(rows: list[dict[str, Any]], *, trained: bool) -> tuple[dict[tuple[i
     profiles = profiles_of(rows)
     pairs = candidate_pairs(profiles)
     parameters = (
-        estimate(profiles, pairs, start=DEFAULT_PARAMETERS, source="sample") if trained else DEFAULT_PARAMETERS
+        estimate(profiles, pairs, start=DEFAULT_PARAMETERS, source="sample")
+        if trained
+        else DEFAULT_PARAMETERS
     )
     frequency = token_frequencies(profiles)
-    scored = {
-        (i, j): score(profiles[i], profiles[j], parameters, frequency).probability for i, j in pairs
-    }
+    scored = {(i, j): score(profiles[i], profiles[j], parameters, frequency).probability for i, j in pairs}
     return scored, time.perf_counter() - started
 
 
-def run_splink(
-    rows: list[dict[str, Any]], *, all_fields: bool
-) -> tuple[dict[tuple[int, int], float], float]:
+def run_splink(rows: list[dict[str, Any]], *, all_fields: bool) -> tuple[dict[tuple[int, int], float], float]:
     import pyarrow as pa
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
@@ -233,14 +231,22 @@ def main() -> None:
 
     rows, _rest = load(args.clusters)
     truth = true_pairs(rows)
-    print(f"sample: {len(rows)} records, {len(rows) * (len(rows) - 1) // 2} unordered pairs, {len(truth)} true")
+    print(
+        f"sample: {len(rows)} records, {len(rows) * (len(rows) - 1) // 2} unordered pairs, {len(truth)} true"
+    )
     runs = [
-        ("ours (trained on the sample, no labels)", lambda: run_ours(rows, trained=True), DUPLICATE_THRESHOLD),
+        (
+            "ours (trained on the sample, no labels)",
+            lambda: run_ours(rows, trained=True),
+            DUPLICATE_THRESHOLD,
+        ),
         ("ours (shipped default parameters)", lambda: run_ours(rows, trained=False), DUPLICATE_THRESHOLD),
         ("splink 5 duckdb (same fields)", lambda: run_splink(rows, all_fields=False), 0.5),
     ]
     if args.splink_all_fields:
-        runs.append(("splink 5 duckdb (+postcode, occupation)", lambda: run_splink(rows, all_fields=True), 0.5))
+        runs.append(
+            ("splink 5 duckdb (+postcode, occupation)", lambda: run_splink(rows, all_fields=True), 0.5)
+        )
     for label, work, threshold in runs:
         scored, seconds = work()
         print(line(label, threshold, prf(scored, truth, threshold), seconds))

@@ -18,6 +18,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from kotopolku.clients.matching.keys import client_name_forms, identifier_key, phone_e164
@@ -25,6 +26,7 @@ from kotopolku.clients.matching.ranking import birth_agreement, duplicate_name_s
 from kotopolku.clients.matching.transliterate import NameToken
 
 Birth = tuple[int | None, int | None, int | None]
+NameKey = tuple[tuple[NameToken, ...], ...]
 NULL = -1  # a field one of the records does not hold
 
 # Levels per comparison, best agreement first; the last is "different".
@@ -52,9 +54,20 @@ class Parameters:
     u: dict[str, list[float]]
     prior: float
     source: str = "default"
+    # log2(m/u) per comparison and level, worked out once (scoring reads it for every pair).
+    weights: dict[str, list[float]] = field(init=False, repr=False, compare=False)
+    prior_weight: float = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        weights = {
+            name: [math.log2(m / u) for m, u in zip(self.m[name], self.u[name], strict=True)]
+            for name in LEVELS
+        }
+        object.__setattr__(self, "weights", weights)
+        object.__setattr__(self, "prior_weight", math.log2(self.prior / (1 - self.prior)))
 
     def weight(self, comparison: str, level: int) -> float:
-        return math.log2(self.m[comparison][level] / self.u[comparison][level])
+        return self.weights[comparison][level]
 
     def as_json(self) -> dict[str, Any]:
         return {"m": self.m, "u": self.u, "prior": self.prior, "source": self.source}
@@ -84,6 +97,7 @@ class Profile:
     identifiers: frozenset[str] = frozenset()
     municipality: Any = None
     tokens: frozenset[str] = field(default_factory=frozenset)  # normal forms, for the tf adjustment
+    name_key: NameKey = ()  # the forms as a hashable value
 
     @classmethod
     def of(
@@ -112,6 +126,7 @@ class Profile:
             identifiers=frozenset(k for k in (identifier_key(v) for v in identifiers) if k),
             municipality=municipality or None,
             tokens=frozenset(token.normal for form in forms for token in form),
+            name_key=tuple(tuple(form) for form in forms),
         )
 
     @classmethod
@@ -145,7 +160,16 @@ def _without_placeholder(birth: Birth) -> Birth:
 def name_level(a: Profile, b: Profile) -> tuple[int, float]:
     if not a.forms or not b.forms:
         return NULL, 0.0
-    similarity = duplicate_name_similarity(a.forms, b.forms)
+    if hash(a.name_key) <= hash(b.name_key):
+        return _name_level(a.name_key, b.name_key)
+    return _name_level(b.name_key, a.name_key)
+
+
+@lru_cache(maxsize=1 << 18)
+def _name_level(first: NameKey, second: NameKey) -> tuple[int, float]:
+    """Registries repeat names: a pair of names is compared once (the cache is keyed by the
+    names' tokens, in either order)."""
+    similarity = duplicate_name_similarity([list(form) for form in first], [list(form) for form in second])
     for level, cut in enumerate(NAME_CUTS):
         if similarity >= cut:
             return level, similarity
@@ -167,11 +191,13 @@ def _one_typo(a: Birth, b: Birth) -> bool:
     """Full dates one keystroke apart as written (19870312 / 19870321, 19780312 / 19870312)."""
     if None in a or None in b:
         return False
-    left, right = "%04d%02d%02d" % a, "%04d%02d%02d" % b  # noqa: UP031 - fixed-width digits
-    differing = [i for i in range(8) if left[i] != right[i]]
+    left, right = "".join(f"{part:02d}" for part in a), "".join(f"{part:02d}" for part in b)
+    if len(left) != len(right):
+        return False
+    differing = [i for i in range(len(left)) if left[i] != right[i]]
     if len(differing) == 1:
         return True
-    first, second = (differing + [0, 0])[:2]
+    first, second = [*differing, 0, 0][:2]
     return (
         len(differing) == 2
         and second == first + 1
@@ -241,11 +267,33 @@ class Evidence:
 TermFrequency = Callable[[str], float]
 
 
-def score(
-    a: Profile, b: Profile, parameters: Parameters, frequency: TermFrequency | None = None
-) -> Evidence:
+def score(a: Profile, b: Profile, parameters: Parameters, frequency: TermFrequency | None = None) -> Evidence:
     levels, _similarity = compare(a, b)
     return evidence(levels, parameters, _name_tf(a, b, levels["name"], frequency))
+
+
+def total_weight(
+    a: Profile, b: Profile, parameters: Parameters, frequency: TermFrequency | None = None
+) -> tuple[float, dict[str, int]]:
+    """The pair's total bits (the prior included) and its levels, without the explanation (the
+    sweep's hot path; ``score`` explains the pairs kept)."""
+    levels, _similarity = compare(a, b)
+    weights = parameters.weights
+    total = parameters.prior_weight
+    for comparison, level in levels.items():
+        if level != NULL:
+            total += weights[comparison][level]
+    name = levels["name"]
+    if name != NULL and name <= 1 and frequency is not None:
+        tf = _name_tf(a, b, name, frequency)
+        if tf is not None:
+            adjustment = math.log2(parameters.u["name"][name] / tf)
+            total += max(-TF_BOUND, min(TF_BOUND, adjustment))
+    return total, levels
+
+
+def probability_of(bits: float) -> float:
+    return _probability(bits)
 
 
 def evidence(levels: dict[str, int], parameters: Parameters, name_tf: float | None = None) -> Evidence:
@@ -285,6 +333,16 @@ def _name_tf(a: Profile, b: Profile, level: int, frequency: TermFrequency | None
     for token in sorted(shared, key=frequency)[:2]:
         product *= frequency(token)
     return max(product, 1e-9)
+
+
+# A name token's share of records is shrunk towards a typical one, as if the registry held this
+# many more records of typical names: in a registry of ten, one "Rahimi" is not a tenth of all.
+TF_PSEUDO_RECORDS = 2000
+TYPICAL_TOKEN_SHARE = 0.01
+
+
+def token_share(count: int, total: int) -> float:
+    return (max(count, 1) + TF_PSEUDO_RECORDS * TYPICAL_TOKEN_SHARE) / (total + TF_PSEUDO_RECORDS)
 
 
 # Estimated on the 4 656 clusters (45 000 records) of the historical-people data that the

@@ -16,10 +16,11 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from kotopolku.clients.matching.keys import birth_keys, name_year_keys, pair_keys
-from kotopolku.clients.matching.linkage import LEVELS, NULL, Parameters, Profile, compare
+from kotopolku.clients.matching.linkage import LEVELS, NULL, Parameters, Profile, compare, token_share
 
 GROUP_CAP = 60  # records sharing a key beyond which the key is not used for pairing
-U_SAMPLE = 100_000
+U_SAMPLE = 30_000  # random pairs for u (names of strangers are slow to compare: little is cached)
+EM_PAIRS = 200_000  # blocked pairs EM learns m from, drawn at random where there are more
 EM_ROUNDS = 25
 SMOOTHING = 1.0
 
@@ -67,9 +68,7 @@ def level_vector(a: Profile, b: Profile) -> tuple[int, ...]:
     return tuple(levels[name] for name in LEVELS)
 
 
-def estimate_u(
-    profiles: Sequence[Profile], samples: int = U_SAMPLE, seed: int = 0
-) -> dict[str, list[float]]:
+def estimate_u(profiles: Sequence[Profile], samples: int = U_SAMPLE, seed: int = 0) -> dict[str, list[float]]:
     rng = random.Random(seed)
     counts = {name: [SMOOTHING] * len(levels) for name, levels in LEVELS.items()}
     n = len(profiles)
@@ -99,13 +98,14 @@ def estimate(
     u = estimate_u(profiles, u_samples, seed)
     if progress:
         progress("u estimated")
-    vectors = Counter(
-        level_vector(profiles[i], profiles[j])
-        for i, j in (pairs if pairs is not None else candidate_pairs(profiles))
-    )
+    blocked = sorted(pairs if pairs is not None else candidate_pairs(profiles))
+    drawn = random.Random(seed).sample(blocked, EM_PAIRS) if len(blocked) > EM_PAIRS else blocked
+    vectors = Counter(level_vector(profiles[i], profiles[j]) for i, j in drawn)
+    if progress:
+        progress("pairs compared")
     m, share = expectation_maximisation(vectors, u, start)
     total_pairs = len(profiles) * (len(profiles) - 1) / 2 or 1
-    expected_matches = share * sum(vectors.values())
+    expected_matches = share * len(blocked)
     prior = min(0.5, max(1e-9, expected_matches / total_pairs))
     return Parameters(m=m, u=u, prior=prior, source=source)
 
@@ -148,10 +148,8 @@ def token_frequencies(profiles: Iterable[Profile]) -> Callable[[str], float]:
     for profile in profiles:
         total += 1
         counts.update(profile.tokens)
-    total = max(total, 1)
-    floor = 1 / total
 
     def frequency(token: str) -> float:
-        return max(counts.get(token, 0) / total, floor)
+        return token_share(counts.get(token, 0), total)
 
     return frequency
