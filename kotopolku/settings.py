@@ -25,6 +25,7 @@ KOTOPOLKU_APPS = [
     "kotopolku.organisations",
     "kotopolku.accounts",
     "kotopolku.clients",
+    "kotopolku.duplicates",
     "kotopolku.contacts",
     "kotopolku.catalogue",
     "kotopolku.casework",

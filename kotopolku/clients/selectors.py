@@ -307,5 +307,10 @@ def duplicate_candidates(*, user: User, service_point: Any, fields: dict[str, An
             birth_day=fields.get("birth_day"),
             phone=fields.get("phone") or "",
             personal_identity_code=fields.get("personal_identity_code") or "",
+            gender=fields.get("gender") or "",
+            citizenships=fields.get("citizenships") or [],
+            email=fields.get("email") or "",
+            municipality=fields.get("municipality"),
+            identifiers=fields.get("identifiers") or [],
         )
     )

@@ -183,8 +183,12 @@ def client_register(
     if not any((fields.get(name) or "").strip() for name in NAME_FIELDS):
         raise ValidationError({"given_names": _("Give at least one name: a given name or a family name.")})
     _serialise_registrations(service_point)
+    identifiers = list(identifiers)
     if not confirm_new_person:
-        matches = duplicate_candidates(user=by, service_point=service_point, fields=dict(fields))
+        values = [str(row.get("value") or "") for row in identifiers]
+        matches = duplicate_candidates(
+            user=by, service_point=service_point, fields={**fields, "identifiers": values}
+        )
         if matches:
             raise PossibleDuplicates(matches)
     client = Client(service_point=service_point)

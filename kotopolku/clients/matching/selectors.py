@@ -38,13 +38,17 @@ from kotopolku.clients.matching.keys import (
     parse_query,
     phone_e164,
 )
-from kotopolku.clients.matching.ranking import (
-    BirthAgreement,
-    birth_agreement,
-    duplicate_name_similarity,
-    name_similarity,
-)
+from kotopolku.clients.matching.linkage import DEFAULT_PARAMETERS, Profile
+from kotopolku.clients.matching.linkage import score as linkage_score
+from kotopolku.clients.matching.ranking import BirthAgreement, birth_agreement, name_similarity
 from kotopolku.clients.matching.transliterate import NameToken, tokens_of
+from kotopolku.clients.matching.warning import (
+    CONTRIBUTION_LABELS,
+    contribution_codes,
+    current_parameters,
+    profile_of_fields,
+    registry_frequencies,
+)
 from kotopolku.clients.models import Client, ClientNameKey
 
 SELECTIVE_CAP = 400  # rows read for the selective keys together (name pairs, phone, identifiers)
@@ -53,6 +57,8 @@ BROAD_KEY_CAP = 60  # rows read per broad key
 MAX_BROAD_KEYS = 24
 PRE_RANK = 60  # candidates scored
 PRECISE_RANK = 30  # of those, scored again with the transliteration tables
+# The probability at which registration warns (precision 0.95 or more on the benchmark's
+# sample, bench/duplicates_quality.py).
 DUPLICATE_THRESHOLD = 0.80
 SEARCH_FLOOR = 0.35
 
@@ -79,7 +85,8 @@ class ClientMatch:
 
     @property
     def reason_labels(self) -> list[str]:
-        return [str(REASON_LABELS.get(reason, reason)) for reason in self.reasons]
+        labels = {**REASON_LABELS, **CONTRIBUTION_LABELS}
+        return [str(labels.get(reason, reason)) for reason in self.reasons]
 
     @property
     def percent(self) -> int:
@@ -397,11 +404,13 @@ def client_duplicate_candidates(
     personal_identity_code: str = "",
     exclude: Client | None = None,
     limit: int = 10,
-    threshold: float = DUPLICATE_THRESHOLD,
+    threshold: float | None = None,
+    **other_fields: Any,
 ) -> list[ClientMatch]:
-    """Records that are likely the same person as the one being registered (tuned for precision:
-    a warning should be worth reading). Looked for at ``service_point`` and the other service
-    points the user may see clients of."""
+    """Records that are likely the same person as the one being registered, with the
+    probability that they are and each field's part in it. ``other_fields``: gender,
+    citizenships, email, municipality and identifiers, where known. Looked for at
+    ``service_point`` and the other service points the user may see clients of."""
     point_ids = service_point_ids(user, "clients.view")
     if service_point is None or service_point.pk not in point_ids:
         return []
@@ -429,18 +438,38 @@ def client_duplicate_candidates(
         selective.add(code_key)
     if not selective and not broad:
         return []
-    ids, matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)), user=user)
+    ids, _matched = _candidates(point_ids, selective, list(dict.fromkeys(broad)), user=user)
+    if exclude is not None:
+        ids = [pk for pk in ids if pk != exclude.pk]
+    if not ids:
+        return []
+    query = profile_of_fields(
+        forms=forms,
+        birth=(birth_year, birth_month, birth_day),
+        fields={**other_fields, "phone": phone_key, "personal_identity_code": personal_identity_code},
+    )
+    parameters = current_parameters()
+    frequency = registry_frequencies(point_ids, query.tokens)
+    wanted = parameters_threshold(threshold)
+    clients = (
+        Client.objects.filter(scope_condition(user, "clients.view"), pk__in=ids)
+        .exclude(status__in=HIDDEN_STATUSES)
+        .select_related("service_point")
+        .prefetch_related("identifiers")
+    )
     results = []
-    for client in _load(ids, scope_condition(user, "clients.view")):
-        if exclude is not None and client.pk == exclude.pk:
-            continue
-        match = _score_duplicate(
-            forms, (birth_year, birth_month, birth_day), phone_key, code_key, client, matched[client.pk]
-        )
-        if match.score >= threshold:
-            results.append(match)
+    for client in clients:
+        other = Profile.of_client(client, [identifier.value for identifier in client.identifiers.all()])
+        evidence = linkage_score(query, other, parameters, frequency)
+        if evidence.probability >= wanted:
+            codes = contribution_codes(evidence, query, other)
+            results.append(ClientMatch(client=client, score=evidence.probability, reasons=codes))
     results.sort(key=lambda m: (-m.score, -m.client.pk))
-    return _complete(results[:limit])
+    return results[:limit]
+
+
+def parameters_threshold(threshold: float | None) -> float:
+    return DUPLICATE_THRESHOLD if threshold is None else threshold
 
 
 def duplicate_score(
@@ -448,54 +477,10 @@ def duplicate_score(
     birth: tuple[int | None, int | None, int | None],
     other_forms: list[list[NameToken]],
     other_birth: tuple[int | None, int | None, int | None],
-    *,
-    same_phone: bool = False,
-    same_code: bool = False,
-    code_conflict: bool = False,
 ) -> tuple[float, list[str]]:
-    """How likely two records are one person, 0..1, and why (shared by the benchmark)."""
-    if same_code:
-        return 1.0, ["identity_code"]
-    reasons: list[str] = []
-    similarity = duplicate_name_similarity(forms, other_forms)
-    score = similarity
-    if similarity >= 0.97:
-        reasons.append("name")
-    elif similarity >= 0.7:
-        reasons.append("name_similar")
-    agreement = birth_agreement(birth, other_birth)
-    if agreement.conflicts:
-        score -= 0.05 if agreement.near else 0.25
-    elif agreement.precision == 3:
-        score += 0.12
-        reasons.append("birth_date")
-    elif agreement.precision:
-        score += 0.03
-        reasons.append("birth_year")
-    if same_phone:
-        score += 0.15
-        reasons.append("phone")
-    if code_conflict:
-        score -= 0.5
-    return max(0.0, min(1.0, round(score, 4))), reasons
-
-
-def _score_duplicate(
-    forms: list[list[NameToken]],
-    birth: tuple[int | None, int | None, int | None],
-    phone_key: str,
-    code_key: str,
-    client: Client,
-    keys: set[str],
-) -> ClientMatch:
-    other_code = identifier_key(client.personal_identity_code)
-    score, reasons = duplicate_score(
-        forms,
-        birth,
-        client_name_forms(client),
-        (client.birth_year, client.birth_month, client.birth_day),
-        same_phone=bool(phone_key) and f"t:{phone_key}" in keys,
-        same_code=bool(code_key) and code_key == other_code,
-        code_conflict=bool(code_key) and bool(other_code) and code_key != other_code,
-    )
-    return ClientMatch(client=client, score=score, reasons=reasons)
+    """The probability that two records holding only names and birth dates are one person, and
+    why (the shipped parameters, no term frequencies)."""
+    first = Profile.of(pk=0, forms=forms, birth=birth)
+    second = Profile.of(pk=1, forms=other_forms, birth=other_birth)
+    evidence = linkage_score(first, second, DEFAULT_PARAMETERS)
+    return evidence.probability, contribution_codes(evidence, first, second)

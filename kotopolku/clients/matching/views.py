@@ -23,7 +23,15 @@ from kotopolku.clients.matching.services import client_merge, merge_plan
 from kotopolku.clients.models import Client
 from kotopolku.organisations.models import ServicePoint
 
-_TEXT_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin", "phone")
+_TEXT_FIELDS = (
+    "given_names",
+    "family_name",
+    "given_names_latin",
+    "family_name_latin",
+    "phone",
+    "email",
+    "gender",
+)
 _MAX_FIELD = 200
 
 
@@ -94,6 +102,11 @@ def client_duplicates(request: HttpRequest, uuid: Any) -> HttpResponse:
         birth_day=client.birth_day,
         phone=client.phone,
         personal_identity_code=client.personal_identity_code,
+        gender=client.gender,
+        citizenships=client.citizenships,
+        email=client.email,
+        municipality=client.municipality_id,
+        identifiers=[identifier.value for identifier in client.identifiers.all()],
         exclude=client,
     )
     return render(

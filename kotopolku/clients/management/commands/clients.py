@@ -2,12 +2,22 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.apps import apps
 from django.core.management.base import BaseCommand, CommandParser
+from django.utils.module_loading import import_string
 
 from kotopolku.clients.matching.services import client_search_keys_rebuild
 from kotopolku.clients.selectors import retention_due
 from kotopolku.clients.services import retention_run
 from kotopolku.clients.tasks import clients_retention
+
+
+def _app_commands() -> dict[str, str]:
+    """Subcommands other apps add (``clients_commands`` on their AppConfig: name → callable path)."""
+    found: dict[str, str] = {}
+    for config in apps.get_app_configs():
+        found.update(getattr(config, "clients_commands", {}))
+    return found
 
 
 class Command(BaseCommand):
@@ -19,13 +29,21 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
-        parser.add_argument("operation", choices=["retention", "reindex"])
+        parser.add_argument("operation", choices=["retention", "reindex", *_app_commands()])
         parser.add_argument(
             "--dry-run", action="store_true", help="List what would be anonymised; change nothing."
         )
         parser.add_argument("--now", action="store_true", help="Run in this process instead of enqueuing.")
+        parser.add_argument("--service-point", help="sweep: the service point's short name")
+        parser.add_argument("--network", help="sweep: the network's short name")
+        parser.add_argument("--threshold", type=float, help="sweep: the least probability queued")
+        parser.add_argument("--learn", action="store_true", help="sweep: learn the model's parameters first")
 
     def handle(self, *args: Any, **options: Any) -> None:
+        commands = _app_commands()
+        if options["operation"] in commands:
+            import_string(commands[options["operation"]])(self, options)
+            return
         if options["operation"] == "reindex":
             total = client_search_keys_rebuild(progress=lambda done: self.stdout.write(f"{done} clients"))
             self.stdout.write(self.style.SUCCESS(f"Search keys rewritten for {total} client record(s)."))

@@ -1,0 +1,281 @@
+"""Writes of the duplicates app: the sweep, reviewers' decisions and learning the parameters.
+
+The sweep pairs records that share a search key (``ClientNameKey``: both names' skeletons in
+any script, a skeleton and the birth year, a name token, the full birth date, the phone, an
+identifier), in one query that the database groups; keys shared by more than ``GROUP_CAP``
+records are left out. The pairs are scored with the deployment's Fellegi–Sunter model in
+Python, the names compared once per pair of names. Pairs at or above the threshold land in the
+queue; a pair judged "different people" is never offered again.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from kotopolku.audit.services import audit_record
+from kotopolku.clients.enums import ClientStatus
+from kotopolku.clients.matching.linkage import Parameters, Profile, probability_of, score, total_weight
+from kotopolku.clients.matching.training import GROUP_CAP, candidate_pairs, estimate, token_frequencies
+from kotopolku.clients.matching.warning import contribution_codes, current_parameters, forget_parameters
+from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
+from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStatus, Sweep, SweepStatus
+
+PURPOSE = "duplicate records"
+SWEEP_THRESHOLD = 0.8
+CHUNK = 20_000  # pairs scored between two progress updates
+_FIELDS = (
+    "id",
+    "service_point_id",
+    "given_names",
+    "family_name",
+    "given_names_latin",
+    "family_name_latin",
+    "other_names",
+    "birth_year",
+    "birth_month",
+    "birth_day",
+    "gender",
+    "citizenships",
+    "phone",
+    "email",
+    "personal_identity_code",
+    "municipality_id",
+)
+
+
+def sweep_points(sweep: Sweep) -> list[int]:
+    if sweep.service_point_id:
+        return [sweep.service_point_id]
+    return sorted(sweep.network.service_points.values_list("pk", flat=True)) if sweep.network else []
+
+
+def blocked_pairs(point_ids: Iterable[int], cap: int = GROUP_CAP) -> list[tuple[int, int]]:
+    """Pairs of client ids (smaller first) that share a blocking key, the database doing the
+    grouping: one query, plain SQL that SQLite and PostgreSQL both run."""
+    points = ", ".join(str(int(point)) for point in sorted(point_ids))
+    if not points:
+        return []
+    table = connection.ops.quote_name(ClientNameKey._meta.db_table)
+    length = "length" if connection.vendor != "postgresql" else "char_length"
+    # Table name from the model and integer ids only; the cap goes as a parameter.
+    sql = f"""
+        WITH keyed AS (
+            SELECT client_id, key FROM {table}
+            WHERE service_point_id IN ({points}) AND (
+                key LIKE 'pp:%%' OR key LIKE 'py:%%' OR key LIKE 'n:%%' OR key LIKE 't:%%'
+                OR key LIKE 'i:%%' OR (key LIKE 'b:%%' AND {length}(key) = 12)
+            )
+        ), usable AS (
+            SELECT key FROM keyed GROUP BY key HAVING COUNT(*) BETWEEN 2 AND %s
+        )
+        SELECT DISTINCT a.client_id, b.client_id
+        FROM keyed a JOIN usable u ON u.key = a.key
+        JOIN keyed b ON b.key = a.key AND a.client_id < b.client_id
+    """  # noqa: S608
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [cap])
+        return [(int(a), int(b)) for a, b in cursor.fetchall()]
+
+
+class _Record:
+    """A client row as the model needs it (no model instance: a sweep loads many)."""
+
+    __slots__ = _FIELDS
+
+    def __init__(self, row: tuple[Any, ...]) -> None:
+        for name, value in zip(_FIELDS, row, strict=True):
+            setattr(self, name, value)
+
+    @property
+    def pk(self) -> int:
+        return self.id  # type: ignore[attr-defined, no-any-return]
+
+
+def load_profiles(client_ids: Iterable[int] | None, point_ids: list[int]) -> dict[int, tuple[Profile, int]]:
+    """Profiles of the clients (all of the points' when ``client_ids`` is None), with each one's
+    service point; merged and anonymised records are left out."""
+    rows = Client.objects.filter(service_point_id__in=point_ids).exclude(
+        status__in=(ClientStatus.MERGED, ClientStatus.ANONYMISED)
+    )
+    identifiers: dict[int, list[str]] = {}
+    for client_id, value in ClientIdentifier.objects.filter(
+        client__service_point_id__in=point_ids
+    ).values_list("client_id", "value"):
+        identifiers.setdefault(client_id, []).append(value)
+    wanted = set(client_ids) if client_ids is not None else None
+    profiles = {}
+    for row in rows.values_list(*_FIELDS).iterator(chunk_size=5000):
+        if wanted is not None and row[0] not in wanted:
+            continue
+        record = _Record(row)
+        profiles[row[0]] = (Profile.of_client(record, identifiers.get(row[0], ())), row[1])
+    return profiles
+
+
+def _progress(sweep: Sweep, stage: str, progress: int, **counts: int) -> None:
+    sweep.stage, sweep.progress = stage, progress
+    for name, value in counts.items():
+        setattr(sweep, name, value)
+    Sweep.objects.filter(pk=sweep.pk).update(stage=stage, progress=progress, **counts)
+
+
+def sweep_run(sweep: Sweep, *, report: Callable[[str], None] | None = None) -> Sweep:
+    """Run ``sweep``: find, score and queue the likely duplicate pairs of its registry."""
+    started = time.perf_counter()
+    Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.RUNNING)
+    try:
+        points = sweep_points(sweep)
+        pairs = blocked_pairs(points)
+        _progress(sweep, "pairs", 10, compared=len(pairs))
+        ids = {client_id for pair in pairs for client_id in pair}
+        profiles = load_profiles(ids, points)
+        _progress(sweep, "records", 25, records=len(profiles))
+        parameters = current_parameters()
+        frequency = token_frequencies(profile for profile, _point in profiles.values())
+        found = _score_pairs(sweep, pairs, profiles, parameters, frequency)
+        _progress(sweep, "queue", 90)
+        _save_pairs(sweep, found, profiles, parameters, frequency)
+    except Exception:
+        Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.FAILED, finished_at=timezone.now())
+        raise
+    seconds = round(time.perf_counter() - started, 2)
+    Sweep.objects.filter(pk=sweep.pk).update(
+        status=SweepStatus.DONE,
+        progress=100,
+        stage="",
+        found=len(found),
+        seconds=seconds,
+        finished_at=timezone.now(),
+    )
+    sweep.refresh_from_db()
+    if report:
+        report(f"{sweep.records} records, {sweep.compared} pairs compared, {sweep.found} found, {seconds} s")
+    return sweep
+
+
+def _score_pairs(
+    sweep: Sweep,
+    pairs: list[tuple[int, int]],
+    profiles: dict[int, tuple[Profile, int]],
+    parameters: Parameters,
+    frequency: Callable[[str], float],
+) -> list[tuple[int, int, float]]:
+    found = []
+    threshold = sweep.threshold
+    for start in range(0, len(pairs), CHUNK):
+        for first, second in pairs[start : start + CHUNK]:
+            a, b = profiles.get(first), profiles.get(second)
+            if a is None or b is None:
+                continue
+            bits, _levels = total_weight(a[0], b[0], parameters, frequency)
+            probability = probability_of(bits)
+            if probability >= threshold:
+                found.append((first, second, probability))
+        done = min(len(pairs), start + CHUNK)
+        _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
+    return found
+
+
+@transaction.atomic
+def _save_pairs(
+    sweep: Sweep,
+    found: list[tuple[int, int, float]],
+    profiles: dict[int, tuple[Profile, int]],
+    parameters: Parameters,
+    frequency: Callable[[str], float],
+) -> None:
+    """New pairs join the queue; pairs already open are updated; decided pairs stay decided."""
+    existing = {
+        (first, second): (pk, status)
+        for pk, first, second, status in DuplicatePair.objects.filter(
+            first_id__in={f for f, _s, _p in found}
+        ).values_list("pk", "first_id", "second_id", "status")
+    }
+    new, changed = [], []
+    for first, second, probability in found:
+        (a, point_a), (b, point_b) = profiles[first], profiles[second]
+        evidence = score(a, b, parameters, frequency)
+        reasons = contribution_codes(evidence, a, b)
+        known = existing.get((first, second))
+        if known is None:
+            new.append(
+                DuplicatePair(
+                    first_id=first,
+                    second_id=second,
+                    service_point_id=point_a,
+                    other_service_point_id=point_b,
+                    probability=probability,
+                    reasons=reasons,
+                    sweep=sweep,
+                )
+            )
+        elif known[1] == PairStatus.OPEN:
+            changed.append(DuplicatePair(pk=known[0], probability=probability, reasons=reasons, sweep=sweep))
+    DuplicatePair.objects.bulk_create(new, batch_size=2000)
+    DuplicatePair.objects.bulk_update(changed, ["probability", "reasons", "sweep"], batch_size=2000)
+
+
+@transaction.atomic
+def sweep_request(
+    *, by: Any, service_point: Any = None, network: Any = None, threshold: float = SWEEP_THRESHOLD
+) -> Sweep:
+    """Record a sweep asked for by ``by`` (the caller has checked ``duplicates.sweep`` over the
+    scope), audited; the task runs it."""
+    sweep = Sweep.objects.create(
+        service_point=service_point, network=network, threshold=threshold, requested_by=by
+    )
+    audit_record(
+        actor=by,
+        action="duplicates.sweep",
+        target=sweep,
+        purpose=PURPOSE,
+        details={
+            "service_point": getattr(service_point, "slug", None),
+            "network": getattr(network, "slug", None),
+        },
+        service_point_id=getattr(service_point, "pk", None),
+    )
+    return sweep
+
+
+@transaction.atomic
+def pair_decide_different(*, pair: DuplicatePair, by: Any) -> DuplicatePair:
+    """The reviewer judged the two records to be different people: kept, never offered again."""
+    pair = DuplicatePair.objects.select_for_update().get(pk=pair.pk)
+    pair.status, pair.decided_by, pair.decided_at = PairStatus.DIFFERENT, by, timezone.now()
+    pair.save(update_fields=["status", "decided_by", "decided_at", "updated_at"])
+    audit_record(
+        actor=by,
+        action="duplicates.different",
+        target=pair.first,
+        purpose=PURPOSE,
+        details={"pair": pair.pk, "other": str(pair.second.uuid), "probability": pair.probability},
+    )
+    return pair
+
+
+def parameters_learn(
+    *, point_ids: list[int], by: Any = None, report: Callable[[str], None] | None = None
+) -> MatchParameters:
+    """Learn the model's parameters from the registry of ``point_ids`` without labels and keep
+    them for this deployment (the warning and the sweep read them)."""
+    profiles = [profile for profile, _point in load_profiles(None, point_ids).values()]
+    pairs = candidate_pairs(profiles)
+    parameters = estimate(profiles, pairs, start=current_parameters(), source="registry", progress=report)
+    row = MatchParameters.objects.create(
+        parameters=parameters.as_json(), records=len(profiles), pairs=len(pairs), learned_by=by
+    )
+    forget_parameters()
+    audit_record(
+        actor=by,
+        action="duplicates.learn",
+        target=row,
+        purpose=PURPOSE,
+        details={"records": len(profiles), "pairs": len(pairs), "prior": parameters.prior},
+    )
+    return row

@@ -1,0 +1,11 @@
+from django.urls import path
+
+from kotopolku.duplicates import views
+
+app_name = "duplicates"
+
+urlpatterns = [
+    path("", views.queue, name="queue"),
+    path("sweep/", views.sweep_start, name="sweep"),
+    path("pairs/<uuid:uuid>/different/", views.pair_different, name="different"),
+]
