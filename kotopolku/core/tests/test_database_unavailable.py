@@ -26,7 +26,7 @@ pytestmark = [
     pytest.mark.django_db(transaction=True),
     pytest.mark.skipif(
         "connection.vendor != 'postgresql'",
-        reason="SQLite's test database lives in memory: making it unreachable would lose it (run on PostgreSQL)",
+        reason="SQLite's test database lives in memory: making it unreachable would lose it",
     ),
 ]
 
