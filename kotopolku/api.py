@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import NinjaAPI
@@ -24,6 +25,7 @@ from ninja.security import APIKeyCookie, HttpBearer
 from kotopolku.accounts.services import api_token_authenticate
 from kotopolku.core.api_docs import document_error_responses
 from kotopolku.core.api_errors import error_message, http_error_message
+from kotopolku.core.unavailable import unavailable_response
 
 logger = logging.getLogger("django.request")
 
@@ -114,6 +116,12 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(OperationalError)
+@api.exception_handler(InterfaceError)
+def _database_unavailable(request: HttpRequest, exc: Exception) -> HttpResponse:
+    return unavailable_response(request, exc)
 
 
 @api.exception_handler(Exception)

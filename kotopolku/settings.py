@@ -75,6 +75,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "kotopolku.core.middleware.NoStoreMiddleware",
+    "kotopolku.core.unavailable.DatabaseUnavailableMiddleware",
 ]
 
 ROOT_URLCONF = "kotopolku.urls"

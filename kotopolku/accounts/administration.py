@@ -20,6 +20,7 @@ from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.permissions import Action, forget_grants, register, roles, service_point_ids
 from kotopolku.audit.services import audit_record
+from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 
 register(Action("accounts.administer", roles(Role.ADMINISTRATOR), purpose="user administration"))
@@ -75,16 +76,26 @@ class MembershipForm(forms.Form):
 
 
 @transaction.atomic
-def user_save(*, user: User, by: Any) -> User:
-    created = user.pk is None
-    if created:
+@transaction.atomic
+def user_save(*, user: User, by: Any, expected_version: int | None = None) -> User:
+    """Create a user, or change one under a row lock, writing only the fields that differ; a
+    stale ``expected_version`` raises ``StaleVersion`` and nothing is written."""
+    if user.pk is None:
         user.set_unusable_password()
-    user.save()
-    forget_grants(user)
-    audit_record(
-        actor=by, action="accounts.user_created" if created else "accounts.user_changed", target=user
-    )
-    return user
+        user.save()
+        audit_record(actor=by, action="accounts.user_created", target=user)
+        return user
+    changes = {name: getattr(user, name) for name in UserForm.Meta.fields}
+    locked, changed = versioned_update(user, changes=changes, expected_version=expected_version)
+    forget_grants(locked)
+    if changed:
+        audit_record(
+            actor=by,
+            action="accounts.user_changed",
+            target=locked,
+            details={"fields": changed, "version": locked.version},
+        )
+    return locked
 
 
 @transaction.atomic

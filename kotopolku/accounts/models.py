@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.accounts.enums import Role
 from kotopolku.core.models import PublicIdModel, TimeStampedModel
+from kotopolku.core.versioning import VersionedModel
 
 
 class UserManager(BaseUserManager["User"]):
@@ -29,7 +30,7 @@ class UserManager(BaseUserManager["User"]):
         return self.create_user(email, password, **fields)
 
 
-class User(AbstractBaseUser, PermissionsMixin, PublicIdModel):
+class User(AbstractBaseUser, PermissionsMixin, PublicIdModel, VersionedModel):
     email = models.EmailField(_("e-mail"), unique=True)
     full_name = models.CharField(_("full name"), max_length=200)
     language = models.CharField(_("language"), max_length=8, choices=settings.LANGUAGES, default="fi")

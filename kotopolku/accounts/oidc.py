@@ -30,6 +30,7 @@ from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.permissions import forget_grants
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.audit.services import audit_record
+from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 
 logger = logging.getLogger(__name__)
@@ -160,8 +161,8 @@ class StaffOIDCBackend(OIDCAuthenticationBackend):
     def update_user(self, user: Any, claims: dict[str, Any]) -> Any:
         name = _full_name(claims)
         if name and name != user.full_name:
-            user.full_name = name
-            user.save(update_fields=["full_name"])
+            with transaction.atomic():
+                user, _changed = versioned_update(user, changes={"full_name": name})
         return self._admit(user, claims)
 
     def _apply_language(self, user: User, claims: dict[str, Any]) -> None:

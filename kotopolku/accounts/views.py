@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -32,6 +32,16 @@ from kotopolku.accounts.oidc import oidc_configured, provider_name
 from kotopolku.accounts.permissions import require
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.core.components import confirmation_page
+from kotopolku.core.versioning import (
+    StaleVersion,
+    edit_conflict,
+    form_conflict_rows,
+    form_overrides,
+    form_snapshot,
+    snapshot_read,
+    snapshot_sign,
+    version_from_form,
+)
 
 
 class LoginView(auth_views.LoginView):
@@ -100,24 +110,48 @@ def user_edit(request: HttpRequest, uuid: Any = None) -> HttpResponse:
     require(request.user, "accounts.administer")
     user = user_administered(by=request.user, uuid=uuid) if uuid else User()
     form = UserForm(request.POST or None, instance=user, prefix="user")
-    membership_form = MembershipForm(by=request.user, prefix="membership")
+    version: Any = user.version
+    snapshot = snapshot_sign(form_snapshot(UserForm(instance=user, prefix="user"))) if user.pk else ""
+    conflict_rows: list[Any] = []
+    status = 200
+    if request.method == "POST":
+        # Shown again after a mistake, the form keeps the version and values it was filled with.
+        version, snapshot, status = request.POST.get("version", ""), request.POST.get("snapshot", ""), 400
     if request.method == "POST" and form.is_valid():
-        user_save(user=form.save(commit=False), by=request.user)
-        messages.success(request, _("The user was saved."))
-        return redirect("accounts:user_edit", uuid=user.uuid)
+        try:
+            saved = user_save(
+                user=form.save(commit=False),
+                by=request.user,
+                expected_version=version_from_form(version) if user.pk else None,
+            )
+        except StaleVersion as stale:
+            current = cast(User, stale.current)
+            stored = form_snapshot(UserForm(instance=current, prefix="user"))
+            submitted = form_snapshot(form)
+            conflict = edit_conflict(base=snapshot_read(snapshot), current=stored, submitted=submitted)
+            conflict_rows = form_conflict_rows([form], conflict, current=stored, submitted=submitted)
+            overrides = form_overrides([form], conflict).get("user", {})
+            form = UserForm(instance=current, prefix="user", initial=overrides)
+            user, version, snapshot, status = current, current.version, snapshot_sign(stored), 409
+        else:
+            messages.success(request, _("The user was saved."))
+            return redirect("accounts:user_edit", uuid=saved.uuid)
     return render(
         request,
         "accounts/user_form.html",
         {
             "form": form,
             "edited": user,
-            "membership_form": membership_form,
+            "membership_form": MembershipForm(by=request.user, prefix="membership"),
             "memberships": list(user.memberships.select_related("service_point", "network", "organisation"))
             if user.pk
             else [],
             "administered": administered_points(request.user),
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
         },
-        status=400 if request.method == "POST" else 200,
+        status=status,
     )
 
 
@@ -139,6 +173,8 @@ def membership_create(request: HttpRequest, uuid: Any) -> HttpResponse:
                     user.memberships.select_related("service_point", "network", "organisation")
                 ),
                 "administered": administered_points(request.user),
+                "version": user.version,
+                "snapshot": snapshot_sign(form_snapshot(UserForm(instance=user, prefix="user"))),
             },
             status=400,
         )

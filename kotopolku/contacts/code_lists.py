@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.contrib import messages
@@ -17,6 +17,17 @@ from kotopolku.accounts.enums import Role
 from kotopolku.accounts.permissions import Action, register, require, roles
 from kotopolku.audit.services import audit_record
 from kotopolku.contacts.models import Topic
+from kotopolku.core.versioning import (
+    StaleVersion,
+    edit_conflict,
+    form_conflict_rows,
+    form_overrides,
+    form_snapshot,
+    snapshot_read,
+    snapshot_sign,
+    version_from_form,
+    versioned_update,
+)
 
 register(Action("contacts.manage_topics", roles(Role.ADMINISTRATOR), purpose="code list upkeep"))
 
@@ -43,17 +54,24 @@ class TopicForm(forms.ModelForm[Topic]):
 
 
 @transaction.atomic
-def topic_save(*, topic: Topic, by: Any) -> Topic:
-    created = topic.pk is None
+def topic_save(*, topic: Topic, by: Any, expected_version: int | None = None) -> Topic:
+    """Create a topic, or change one under a row lock, writing only the fields that differ;
+    a stale ``expected_version`` raises ``StaleVersion`` and nothing is written."""
     topic.full_clean()
-    topic.save()
-    audit_record(
-        actor=by,
-        action="contacts.topic_created" if created else "contacts.topic_changed",
-        target=topic,
-        details={"code": topic.code},
-    )
-    return topic
+    if topic.pk is None:
+        topic.save()
+        audit_record(actor=by, action="contacts.topic_created", target=topic, details={"code": topic.code})
+        return topic
+    changes = {name: getattr(topic, name) for name in TopicForm.Meta.fields if name != "code"}
+    locked, changed = versioned_update(topic, changes=changes, expected_version=expected_version)
+    if changed:
+        audit_record(
+            actor=by,
+            action="contacts.topic_changed",
+            target=locked,
+            details={"code": locked.code, "fields": changed, "version": locked.version},
+        )
+    return locked
 
 
 @login_required
@@ -69,13 +87,40 @@ def topic_edit(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     require(request.user, "contacts.manage_topics")
     topic = get_object_or_404(Topic, pk=pk) if pk else Topic()
     form = TopicForm(request.POST or None, instance=topic)
+    version: Any = topic.version
+    snapshot = snapshot_sign(form_snapshot(TopicForm(instance=topic))) if topic.pk else ""
+    conflict_rows: list[Any] = []
+    status = 200
+    if request.method == "POST":
+        # Shown again after a mistake, the form keeps the version and values it was filled with.
+        version, snapshot, status = request.POST.get("version", ""), request.POST.get("snapshot", ""), 400
     if request.method == "POST" and form.is_valid():
-        topic_save(topic=form.save(commit=False), by=request.user)
-        messages.success(request, _("The topic was saved."))
-        return redirect("contacts:topic_list")
+        try:
+            topic_save(
+                topic=form.save(commit=False),
+                by=request.user,
+                expected_version=version_from_form(version) if topic.pk else None,
+            )
+        except StaleVersion as stale:
+            current = cast(Topic, stale.current)
+            stored = form_snapshot(TopicForm(instance=current))
+            submitted = form_snapshot(form)
+            conflict = edit_conflict(base=snapshot_read(snapshot), current=stored, submitted=submitted)
+            conflict_rows = form_conflict_rows([form], conflict, current=stored, submitted=submitted)
+            form = TopicForm(instance=current, initial=form_overrides([form], conflict).get("", {}))
+            topic, version, snapshot, status = current, current.version, snapshot_sign(stored), 409
+        else:
+            messages.success(request, _("The topic was saved."))
+            return redirect("contacts:topic_list")
     return render(
         request,
         "contacts/topic_form.html",
-        {"form": form, "topic": topic},
-        status=400 if request.method == "POST" else 200,
+        {
+            "form": form,
+            "topic": topic,
+            "version": version,
+            "snapshot": snapshot,
+            "conflict_rows": conflict_rows,
+        },
+        status=status,
     )

@@ -35,7 +35,9 @@ class CodeListEntry(TimeStampedModel):
         return {"sv": self.name_sv, "en": self.name_en}.get(language or "", "") or self.name_fi
 
 
-class Topic(CodeListEntry):
+class Topic(CodeListEntry, VersionedModel):
+    """Edited by administrators: versioned, so two of them saving at once do not overwrite each other."""
+
     class Meta(CodeListEntry.Meta):
         verbose_name = _("topic")
         verbose_name_plural = _("topics")

@@ -23,7 +23,12 @@ class NoStoreMiddleware:
 
     def __call__(self, request: HttpRequest) -> HttpResponse:
         response = self.get_response(request)
-        if _may_hold_personal_data(request) and "public" not in response.get("Cache-Control", ""):
+        declared = response.get("Cache-Control", "")
+        # Already marked (a 503 while the database is away, when asking who is signed in would
+        # need the database), or declared public: nothing to add.
+        if "no-store" in declared or "public" in declared:
+            return response
+        if _may_hold_personal_data(request):
             patch_cache_control(response, no_store=True, private=True)
         return response
 

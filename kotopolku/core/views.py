@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
@@ -11,6 +13,7 @@ from django.views.decorators.http import require_GET
 
 from kotopolku.accounts.permissions import grants_for
 from kotopolku.core.home import render_home_panels
+from kotopolku.core.unavailable import is_database_unavailable, unavailable_response
 from kotopolku.organisations.selectors import service_points_of_user
 
 
@@ -73,6 +76,10 @@ def page_not_found(request: HttpRequest, exception: Exception | None = None) -> 
 
 
 def server_error(request: HttpRequest) -> HttpResponse:
+    failure = sys.exc_info()[1]
+    if is_database_unavailable(failure):  # a middleware lost the database, not a bug: 503
+        assert failure is not None
+        return unavailable_response(request, failure)
     if request.path.startswith(API_PREFIX):
         return _error(request, 500, "core/errors/500.html")
     # Rendered without the request's context processors: they may need the database, which

@@ -58,7 +58,12 @@ def test_users__administrator_creates_a_user_gives_a_role_ends_it_and_deactivate
     assert not Membership.objects.filter(user=new).exists()
     client.post(
         reverse("accounts:user_edit", args=[new.uuid]),
-        {"user-full_name": "Uusi Neuvoja", "user-email": "uusi@example.test", "user-language": "sv"},
+        {
+            "user-full_name": "Uusi Neuvoja",
+            "user-email": "uusi@example.test",
+            "user-language": "sv",
+            "version": new.version,
+        },
     )
     new.refresh_from_db()
     assert new.is_active is False  # the box left unticked deactivates
@@ -107,7 +112,13 @@ def test_topics__administrator_edits_names_and_retires_a_topic(client, admin):
     topic = Topic.objects.get(code="housing")
     response = client.post(
         reverse("contacts:topic_edit", args=[topic.pk]),
-        {"name_fi": "Asuminen", "name_sv": "Boende", "name_en": "Housing and home", "order": 3},
+        {
+            "name_fi": "Asuminen",
+            "name_sv": "Boende",
+            "name_en": "Housing and home",
+            "order": 3,
+            "version": topic.version,
+        },
     )
     assert response.status_code == 302
     topic.refresh_from_db()
@@ -139,3 +150,44 @@ def test_home__each_role_sees_its_own_panels(client, admin, point):
     client.force_login(partner)
     page = client.get(reverse("core:home")).content.decode()
     assert 'class="kp-panel"' not in page  # no inbox until the referrals app adds one
+
+
+def _form_fields(page: str) -> dict[str, str]:
+    import re
+
+    return dict(re.findall(r'<input type="hidden" name="(version|snapshot)" value="([^"]+)"', page))
+
+
+def test_users__two_administrators_save_at_once__the_second_gets_409_with_their_change_and_keeps_theirs(
+    client, admin, point
+):
+    edited = UserFactory(full_name="Aino Alku", email="aino@example.test")
+    Membership.objects.create(user=edited, role=Role.ADVISOR, service_point=point)
+    url = reverse("accounts:user_edit", args=[edited.uuid])
+    hidden = _form_fields(client.get(url).content.decode())  # both opened the form at version 1
+    fields = {"user-email": "aino@example.test", "user-language": "fi", "user-is_active": "on"}
+    first = client.post(url, {**fields, **hidden, "user-full_name": "Aino Virtanen"})
+    assert first.status_code == 302
+    second = client.post(url, {**fields, **hidden, "user-full_name": "Aino Korhonen", "user-language": "sv"})
+    assert second.status_code == 409
+    page = second.content.decode()
+    assert "Someone else saved this record" in page and "Aino Virtanen" in page
+    edited.refresh_from_db()
+    assert (edited.full_name, edited.language, edited.version) == ("Aino Virtanen", "fi", 2)
+    form = second.context["form"]
+    assert form.initial["language"] == "sv"  # the second administrator's own change kept in the form
+    event = AuditEvent.objects.get(action="accounts.user_changed", target_id=str(edited.uuid))
+    assert event.details == {"fields": ["full_name"], "version": 2}
+
+
+def test_topics__stale_save__409_and_nothing_overwritten(client, admin):
+    topic = Topic.objects.get(code="housing")
+    url = reverse("contacts:topic_edit", args=[topic.pk])
+    hidden = _form_fields(client.get(url).content.decode())
+    names = {"name_fi": "Asuminen", "name_sv": "Boende", "order": 3, "active": "on"}
+    assert client.post(url, {**names, **hidden, "name_en": "Housing and home"}).status_code == 302
+    stale = client.post(url, {**names, **hidden, "name_en": "Homes"})
+    assert stale.status_code == 409
+    topic.refresh_from_db()
+    assert topic.name_en == "Housing and home"
+    assert client.post(url, {**names, "name_en": "Homes", "version": "garbage"}).status_code == 409
