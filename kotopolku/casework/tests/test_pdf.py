@@ -82,3 +82,27 @@ def test_plan_pdf__arabic_page_renders_to_png(plan, tmp_path: Path):
     )
     png = next(tmp_path.glob("page*.png"))
     assert png.read_bytes().startswith(b"\x89PNG") and png.stat().st_size > 5_000
+
+
+def _font_names(pdf: bytes) -> set[str]:
+    reader = PdfReader(io.BytesIO(pdf))
+    return {
+        str(font.get_object()["/BaseFont"])
+        for page in reader.pages
+        for font in page["/Resources"]["/Font"].values()
+    }
+
+
+def test_plan_pdf__declares_only_the_fonts_its_text_needs():
+    from kotopolku.core.pdf import families_needed
+
+    assert families_needed("Suunnitelma") == {"Kotopolku Sans"}
+    assert families_needed("خطة الاندماج") == {"Kotopolku Sans", "Kotopolku Arabic"}
+    assert families_needed("Tavoite: 学习芬兰语") == {"Kotopolku Sans", "Kotopolku Chinese"}
+
+
+def test_plan_pdf__a_chinese_goal_in_a_finnish_copy_is_drawn(world, plan):
+    GoalFactory(plan=plan, text="学习芬兰语")
+    pdf = plan_pdf(plan_get(user=world.advisor, uuid=plan.uuid), "fi")
+    assert "学习芬兰语" in _text(pdf)
+    assert any("Kotopolku-Chinese" in name for name in _font_names(pdf))

@@ -293,7 +293,10 @@ def test_client_profile__timeline_at_the_top_with_casework_and_the_family_panel(
             special_category=False,
             by=world.advisor,
         )
-    with django_assert_max_num_queries(60) as counted:
+    # 28 today: session, user, memberships and the theme (4), the audited read (4 with its
+    # transaction), the client and its languages, identifiers, consents and team (5), the
+    # timeline's sources of every app (9), case work's panel (5) and the team form's staff (1).
+    with django_assert_max_num_queries(28) as counted:
         advisor_client.get(url)
     first = len(counted.captured_queries)
     for index in range(30):
@@ -316,3 +319,28 @@ def test_home__shows_the_advisors_work_list_panel(advisor_client, world):
     body = advisor_client.get(reverse("core:home"), HTTP_ACCEPT_LANGUAGE="en").content.decode()
     assert 'id="home-worklist-heading"' in body
     assert "1 step due within 7 days or overdue" in body
+
+
+def test_client_profile__casework_panel_reads_five_queries_whatever_the_plans_hold(
+    world, django_assert_num_queries
+):
+    from kotopolku.casework.hooks import casework_profile_panel
+
+    today = timezone.localdate()
+    for _index in range(3):
+        plan = PlanFactory(client=world.client, responsible=world.advisor, status="active")
+        for _step in range(5):
+            StepFactory(goal__plan=plan, plan=plan, due_on=today)
+    services.case_open(client=world.client, by=world.advisor, opened_because="desk")
+    household = services.household_create(client=world.client, name="Family", by=world.advisor)
+    services.household_add(
+        household=household,
+        client=ClientFactory(service_point=world.rovaniemi),
+        relation="child",
+        by=world.advisor,
+    )
+    # The permission check reads the user's memberships once; the panel itself five queries.
+    casework_profile_panel(world.client, world.advisor)
+    with django_assert_num_queries(5):
+        html = casework_profile_panel(world.client, world.advisor)
+    assert html and "Family" in html
