@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections import defaultdict
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from decimal import Decimal
-from typing import Any
+from typing import Any, NamedTuple
 from uuid import UUID
 
 from django.db.models import Count, Q, QuerySet, Sum
@@ -84,10 +84,9 @@ def appointment_list(
     return queryset.select_related("client", "worker", "service_point").order_by("starts_at", "id")
 
 
-@dataclass(frozen=True)
-class CalendarEntry:
+class CalendarEntry(NamedTuple):
     """What a calendar shows of an appointment: its times, state and public id (read as plain
-    values; a week of a busy service point has hundreds)."""
+    values and kept as a tuple; a week of a busy service point has hundreds)."""
 
     pk: int
     uuid: UUID
@@ -100,7 +99,7 @@ class CalendarEntry:
     topic: str
 
 
-@dataclass
+@dataclass(slots=True)
 class Slot:
     starts_at: datetime
     ends_at: datetime
@@ -190,7 +189,7 @@ def calendar_for(
         )
     else:
         found = list(appointments_qs)
-    appointments = [CalendarEntry(*row) for row in found]
+    appointments = [CalendarEntry._make(row) for row in found]
     workers: dict[int, User] = {row.worker_id: row.worker for row in availability_rows}
     missing = {a.worker_id for a in appointments if a.worker_id is not None and a.worker_id not in workers}
     if missing:
@@ -222,18 +221,27 @@ def calendar_for(
             for availability in availability_of.get(worker_pk, []):
                 if not _applies(availability, day):
                     continue
-                moment = at(day, availability.starts)
-                end = at(day, availability.ends)
+                # In UTC, as the appointments come from the database: comparing datetimes of one
+                # time zone skips a UTC-offset lookup per comparison (thousands in a week).
+                moment = at(day, availability.starts).astimezone(UTC)
+                end = at(day, availability.ends).astimezone(UTC)
                 step = timedelta(minutes=availability.slot_minutes)
+                first = 0  # the appointments before it ended before this slot (slots go forward)
                 while moment + step <= end:
                     slot = Slot(starts_at=moment, ends_at=moment + step, state=SlotState.FREE)
-                    for appointment in booked:
-                        if appointment.starts_at < slot.ends_at and appointment.ends_at > slot.starts_at:
+                    while first < len(booked) and booked[first].ends_at <= moment:
+                        first += 1
+                    for appointment in booked[first:]:
+                        if appointment.starts_at >= slot.ends_at:
+                            break  # sorted by start: no later appointment overlaps the slot
+                        if appointment.ends_at > slot.starts_at:
                             slot.state, slot.appointment = SlotState.BOOKED, appointment
                             used.add(appointment.pk)
                             break
-                    if slot.state == SlotState.FREE and any(
-                        a.starts_at < slot.ends_at and a.ends_at > slot.starts_at for a in absent
+                    if (
+                        absent
+                        and slot.state == SlotState.FREE
+                        and any(a.starts_at < slot.ends_at and a.ends_at > slot.starts_at for a in absent)
                     ):
                         slot.state = SlotState.ABSENT
                     cell.slots.append(slot)

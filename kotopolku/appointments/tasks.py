@@ -96,36 +96,54 @@ def _due(now: Any) -> list[Appointment]:
 @task()
 def send_due_reminders() -> int:
     """Send the reminders now due, by e-mail (with the appointment as .ics) and by SMS; returns
-    how many appointments were reminded."""
+    how many appointments were reminded. A batch is claimed (and audited, one event per
+    appointment) in one transaction, then sent over one SMTP connection."""
     sent = 0
     connection = get_connection()
     sms = sms_backend()
     with connection:
-        while batch := _due(timezone.now()):
+        while batch := _claim(_due(timezone.now())):
             for appointment in batch:
                 _remind(appointment, connection, sms)
                 sent += 1
     return sent
 
 
-def _remind(appointment: Appointment, connection: Any, sms: Any) -> None:
-    email = appointment.client.email if appointment.client else appointment.contact_email
-    phone = appointment.client.phone if appointment.client else appointment.contact_phone
-    with translation.override(reminder_language(appointment)):
-        subject, body = reminder_text(appointment)
-        summary = _("Appointment at %(point)s") % {"point": appointment.service_point.name}
-    with transaction.atomic():
-        claimed = Appointment.objects.filter(pk=appointment.pk, reminder_sent_at__isnull=True).update(
-            reminder_sent_at=timezone.now()
-        )
-        if not claimed:
-            return  # another worker sent it
+def _contacts(appointment: Appointment) -> tuple[str, str]:
+    if appointment.client:
+        return appointment.client.email, appointment.client.phone
+    return appointment.contact_email, appointment.contact_phone
+
+
+@transaction.atomic
+def _claim(batch: list[Appointment]) -> list[Appointment]:
+    """Mark the batch reminded and audit it; rows another worker claimed meanwhile drop out
+    (locked ones are skipped, claimed ones no longer match)."""
+    if not batch:
+        return []
+    ids = set(
+        Appointment.objects.select_for_update(skip_locked=True)
+        .filter(pk__in=[a.pk for a in batch], reminder_sent_at__isnull=True)
+        .values_list("pk", flat=True)
+    )
+    claimed = [a for a in batch if a.pk in ids]
+    Appointment.objects.filter(pk__in=ids).update(reminder_sent_at=timezone.now())
+    for appointment in claimed:
+        email, phone = _contacts(appointment)
         audit_record(
             actor=None,
             action="appointments.remind",
             target=appointment,
             details={"email": bool(email), "sms": bool(phone)},
         )
+    return claimed
+
+
+def _remind(appointment: Appointment, connection: Any, sms: Any) -> None:
+    email, phone = _contacts(appointment)
+    with translation.override(reminder_language(appointment)):
+        subject, body = reminder_text(appointment)
+        summary = _("Appointment at %(point)s") % {"point": appointment.service_point.name}
     if email:
         message = EmailMultiAlternatives(
             subject, body, settings.DEFAULT_FROM_EMAIL, [email], connection=connection

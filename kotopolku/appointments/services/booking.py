@@ -179,12 +179,15 @@ def appointment_book(*, service_point: Any, data: BookingData, by: Any) -> Appoi
 
 def schedule_reminder(appointment: Appointment) -> None:
     """Queue the reminder run for the time the reminder is due (the worker sends every reminder
-    due then, so a moved or cancelled appointment needs nothing taken out of the queue)."""
+    due then, so a moved or cancelled appointment needs nothing taken out of the queue).
+
+    The queue is a table of the same database: the run is queued in the booking's own
+    transaction, so it commits with the booking (one commit, not two) and a booking that rolls
+    back leaves no run behind."""
     from kotopolku.appointments.tasks import reminder_lead, send_due_reminders
 
     due = appointment.starts_at - reminder_lead()
-    run_after = max(due, timezone.now())
-    transaction.on_commit(lambda: send_due_reminders.using(run_after=run_after).enqueue())
+    send_due_reminders.using(run_after=max(due, timezone.now())).enqueue()
 
 
 def _reason(code: str, *, for_no_show: bool, errors: Errors) -> StatusReason | None:

@@ -84,3 +84,21 @@ def test_reminder__cancelled_or_far_away__not_sent(world, smtp_server, sms):
     services.appointment_cancel(appointment=appointment, by=world.advisor, reason_code="client_ill")
     assert send_due_reminders.call() == 0
     assert smtp_server.messages == [] and sms == []
+
+
+def test_reminders__a_batch_is_claimed_in_one_transaction__queries_grow_only_by_the_audit_events(
+    world, smtp_server, sms, django_assert_max_num_queries
+):
+    """Ten reminders: the due list, one claim (its transaction, the lock and the mark of the
+    whole batch), two statements per audit event, and the empty second look."""
+    from kotopolku.appointments.tests.factories import AppointmentFactory
+
+    for minute in range(10):
+        AppointmentFactory(
+            service_point=world.lead, worker=world.advisor, client=world.client, starts_at=world.at(9, minute)
+        )
+    with django_assert_max_num_queries(8 + 2 * 10):
+        assert send_due_reminders.call() == 10
+    assert len(smtp_server.messages) == 10 and len(sms) == 10
+    assert Appointment.objects.filter(reminder_sent_at__isnull=True).count() == 0
+    assert send_due_reminders.call() == 0
