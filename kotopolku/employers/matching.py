@@ -44,8 +44,12 @@ AVAILABLE = 10
 GOOD_LEVELS = ("B1", "B2", "C1", "C2", "native")
 BASIC_LEVELS = ("A2",)
 DEFAULT_LIMIT = 50
-# The most a client with no occupation in common can score: language, place and availability.
-LANGUAGE_ONLY_MAX = LANGUAGE_GOOD + PLACE_SAME + AVAILABLE
+SAME_ENOUGH = 10
+# The most a client who does not seek the opening's occupation itself can score.
+OTHER_OCCUPATION_MAX = OCCUPATION_MINOR + LANGUAGE_GOOD + PLACE_SAME + AVAILABLE
+# The most a client with no occupation in common who lives outside the opening's municipality
+# can score: language, travel and availability.
+OUTSIDE_MAX = LANGUAGE_GOOD + PLACE_TRAVEL + AVAILABLE
 
 
 def language_points(level: str) -> int:
@@ -164,9 +168,22 @@ def _placeholders(values: Iterable[Any]) -> str:
     return ", ".join(["%s"] * len(list(values)))
 
 
+def _among(column: str, ids: list[int] | None) -> tuple[str, list[Any]]:
+    """``column`` among ``ids`` (None: no condition). On PostgreSQL one array parameter, so that
+    the planner knows how few they are and reads them by index; given as the array's text,
+    which is quicker to send than thousands of separately adapted numbers."""
+    if ids is None:
+        return "1 = 1", []
+    if not ids:
+        return "1 = 0", []
+    if connection.vendor == "postgresql":
+        return f"{column} = ANY(%s::bigint[])", ["{" + ",".join(str(int(pk)) for pk in ids) + "}"]
+    return f"{column} IN ({_placeholders(ids)})", list(ids)
+
+
 def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_LIMIT) -> list[Match]:
-    """The clients ``user`` may see, best match first, each with the reasons (SQL ranks them, in
-    one statement or two; three more read the facts of the ones shown)."""
+    """The clients ``user`` may see, best match first, each with the reasons (SQL finds the
+    candidates and ranks them, in two statements or three; four more read the ones shown)."""
     today = timezone.localdate()
     code = opening.occupation.code
     languages = accepted_languages(opening)
@@ -214,31 +231,12 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
     ]
     language_params = [*GOOD_LEVELS, *BASIC_LEVELS, *languages]
 
-    # First the clients who share the occupation group (found by an index range, few): their
-    # languages are read per client by the (client, language) index. A client with a language
-    # only scores at most LANGUAGE_ONLY_MAX, so when the last of the first ``limit`` scores more,
-    # nobody else can enter and this is the answer.
-    first_pass = f"""
-        SELECT c.id,
-               o.points
-               + COALESCE((SELECT {language_points_sql} FROM {languages_table} l
-                           WHERE l.client_id = c.id AND l.language IN ({_placeholders(languages)})), 0)
-               + {place_sql}
-               AS score
-        FROM ({occupation_points_sql}) o
-        JOIN ({visible_sql}) c ON c.id = o.client_id
-        LEFT JOIN {profiles_table} p ON p.client_id = c.id
-        ORDER BY score DESC, c.id
-        LIMIT %s
-    """  # noqa: S608 -- table names come from the models, values are parameters
-    with connection.cursor() as cursor:
-        cursor.execute(
-            first_pass,
-            [*language_params, *place_params, *occupation_points_params, *visible_params, limit],
-        )
-        ranked = [(row[0], row[1]) for row in cursor.fetchall()]
-    if len(ranked) < limit or ranked[-1][1] <= LANGUAGE_ONLY_MAX:
-        # Every client with the occupation or a language in common, ranked in one statement.
+    def ranking(ids: list[int] | None) -> list[tuple[int, int]]:
+        """The first ``limit`` clients by score: among ``ids`` only, or everyone with the
+        occupation group or a language in common."""
+        among_sql, among_params = _among("c.id", ids)
+        languages_among_sql, languages_among_params = _among("client_id", ids)
+        profiles_among_sql, profiles_among_params = _among("client_id", ids)
         query = f"""
             SELECT c.id, COALESCE(o.points, 0) + COALESCE(l.points, 0) + {place_sql} AS score
             FROM ({visible_sql}) c
@@ -246,19 +244,56 @@ def clients_for_opening(*, opening: JobOpening, user: Any, limit: int = DEFAULT_
             LEFT JOIN (
                 SELECT client_id, {language_points_sql} AS points
                 FROM {languages_table}
-                WHERE language IN ({_placeholders(languages)})
+                WHERE language IN ({_placeholders(languages)}) AND {languages_among_sql}
                 GROUP BY client_id
             ) l ON l.client_id = c.id
-            LEFT JOIN {profiles_table} p ON p.client_id = c.id
-            WHERE o.client_id IS NOT NULL OR l.client_id IS NOT NULL
+            LEFT JOIN (
+                SELECT client_id, travel, available_from FROM {profiles_table} WHERE {profiles_among_sql}
+            ) p ON p.client_id = c.id
+            WHERE (o.client_id IS NOT NULL OR l.client_id IS NOT NULL) AND {among_sql}
             ORDER BY score DESC, c.id
             LIMIT %s
         """  # noqa: S608 -- table names come from the models, values are parameters
+        params = [
+            *place_params,
+            *visible_params,
+            *occupation_points_params,
+            *language_params,
+            *languages_among_params,
+            *profiles_among_params,
+            *among_params,
+            limit,
+        ]
         with connection.cursor() as cursor:
-            cursor.execute(
-                query, [*place_params, *visible_params, *occupation_points_params, *language_params, limit]
-            )
-            ranked = [(row[0], row[1]) for row in cursor.fetchall()]
+            cursor.execute(query, params)
+            return [(row[0], row[1]) for row in cursor.fetchall()]
+
+    # Ranked in widening circles of candidates found by index. First the clients who seek the
+    # same occupation: anyone else scores at most OTHER_OCCUPATION_MAX. Then those who share the
+    # occupation group or live in the opening's municipality: anyone else scores at most
+    # OUTSIDE_MAX. When the last of the first ``limit`` scores more than everyone left out can,
+    # nobody else can enter and this is the answer; otherwise everyone with a language in common.
+    candidates_sql = f"""
+        SELECT client_id, MAX(CASE WHEN isco_code = %s THEN 1 ELSE 0 END)
+        FROM ({occupation_sql}) occupations WHERE isco_code >= %s AND isco_code < %s
+        GROUP BY client_id
+        UNION ALL
+        SELECT id, 0 FROM {Client._meta.db_table} WHERE municipality_id = %s
+    """  # noqa: S608 -- compiled querysets and a model's table, values are parameters
+    candidates_params = [code, *occupation_params, group_low, group_high, opening.municipality_id]
+    with connection.cursor() as cursor:
+        cursor.execute(candidates_sql, candidates_params)
+        rows = cursor.fetchall()
+    same = [row[0] for row in rows if row[1]]
+    near = list(dict.fromkeys(row[0] for row in rows))
+    # Fewer than SAME_ENOUGH × ``limit`` seekers of the occupation seldom give ``limit`` above
+    # OTHER_OCCUPATION_MAX (only some of them speak, live and are available so), so the next
+    # circle is ranked straight away instead of ranking this one in vain.
+    ranked = ranking(same) if len(same) >= SAME_ENOUGH * limit else []
+    if len(ranked) < limit or ranked[-1][1] <= OTHER_OCCUPATION_MAX:
+        ranked = ranking(near) if len(near) >= limit else []  # too few to fill ``limit``
+        if len(ranked) < limit or ranked[-1][1] <= OUTSIDE_MAX:
+            ranked = ranking(None)
     ids = [pk for pk, _score_ in ranked]
     clients = Client.objects.in_bulk(ids)
     facts = _client_facts(ids, clients)

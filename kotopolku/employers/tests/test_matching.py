@@ -146,3 +146,26 @@ def test_clients_for_opening__the_occupation_pass_alone_gives_the_same_first_one
     assert [m.client for m in top_two] == strong[:2]
     assert [m.client for m in everyone][:3] == strong and everyone[-1].client == weak
     assert [m.score for m in top_two] == [100, 100]
+
+
+@pytest.mark.parametrize("limit", [2, 4, 6])
+def test_clients_for_opening__the_widening_circles_rank_as_everyone_ranked_at_once(
+    office, monkeypatch, limit
+):
+    opening = OpeningFactory(
+        employer=EmployerFactory(service_point=office.point), finnish_required=False, other_languages=["en"]
+    )
+    today = timezone.localdate()
+    for _ in range(3):
+        job_seeker(office.point, codes=["5120"], languages=[("en", "C1")], available=today)
+    job_seeker(office.point, codes=["5131"], languages=[("en", "B2")], available=today)
+    job_seeker(office.point, languages=[("en", "C2")], available=today)  # lives where the job is
+    job_seeker(office.point, languages=[("en", "B1")], home="091", travel="anywhere", available=today)
+    job_seeker(office.point, codes=["5141"], home="091")
+    monkeypatch.setattr(matching, "SAME_ENOUGH", 1)  # rank the first circle however few are in it
+    circles = matching.clients_for_opening(opening=opening, user=office.advisor, limit=limit)
+    monkeypatch.setattr(matching, "OTHER_OCCUPATION_MAX", 1000)
+    monkeypatch.setattr(matching, "OUTSIDE_MAX", 1000)  # never conclusive: everyone ranked
+    at_once = matching.clients_for_opening(opening=opening, user=office.advisor, limit=limit)
+    assert [(m.client, m.score) for m in circles] == [(m.client, m.score) for m in at_once]
+    assert len(circles) == limit

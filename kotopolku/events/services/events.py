@@ -16,6 +16,7 @@ from kotopolku.audit.services import audit_record
 from kotopolku.contacts.languages import is_known_language
 from kotopolku.core.versioning import versioned_update
 from kotopolku.employers.validation import FieldErrors, clean_text
+from kotopolku.events import tasks
 from kotopolku.events.enums import (
     EventKind,
     EventStatus,
@@ -27,14 +28,13 @@ from kotopolku.events.models import (
     Event,
     EventText,
 )
+from kotopolku.events.retention import REGISTRATION_RETENTION
+from kotopolku.events.services.registrations import waiting_list_move_up
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
     from kotopolku.employers.models import Employer
     from kotopolku.organisations.models import Organisation, ServicePoint
-from kotopolku.events import tasks
-from kotopolku.events.retention import REGISTRATION_RETENTION
-from kotopolku.events.services.registrations import waiting_list_move_up
 
 MAX_LANGUAGES = 10
 

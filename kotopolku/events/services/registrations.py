@@ -3,16 +3,17 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import hashlib
 import secrets
 from dataclasses import dataclass
 from functools import partial
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from django.conf import settings
 from django.core.validators import validate_email
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -20,6 +21,7 @@ from kotopolku.audit.services import audit_record
 from kotopolku.clients.validators import phone_normalise
 from kotopolku.contacts.languages import is_known_language
 from kotopolku.employers.validation import FieldErrors, clean_text
+from kotopolku.events import tasks
 from kotopolku.events.enums import (
     EventStatus,
     RegistrationStatus,
@@ -29,10 +31,6 @@ from kotopolku.events.models import (
     Registration,
     RegistrationAttempt,
 )
-
-if TYPE_CHECKING:
-    pass
-from kotopolku.events import tasks
 
 # Public registration: at most this many attempts per address in the window.
 RATE_LIMIT = 10
@@ -131,19 +129,21 @@ def registration_create(
 
 
 def _register_locked(*, event: Event, values: dict[str, Any], by: Any, now: dt.datetime) -> Registration:
-    locked = Event.objects.select_for_update().get(pk=event.pk)
-    closed = _open_for_registration(locked, now)
-    if closed:
-        FieldErrors(__all__=[closed]).raise_if_any()
-    full = locked.capacity is not None and registered_count(locked) >= locked.capacity
-    registration = Registration.objects.create(
-        event=locked,
-        service_point_id=locked.service_point_id,
+    """Lock the event and write the registration: registered while fewer than the capacity
+    are, else waiting. The lock is held for that, the audit event and the commit only."""
+    registration = Registration(
+        event=event,
+        service_point_id=event.service_point_id,
         contact_key=values["email"],
-        status=RegistrationStatus.WAITING if full else RegistrationStatus.REGISTERED,
+        status=RegistrationStatus.WAITING,
         cancel_token=secrets.token_urlsafe(32),
         **values,
     )
+    locked = _insert_under_lock(event=event, registration=registration)
+    closed = _open_for_registration(locked, now)
+    if closed:
+        FieldErrors(__all__=[closed]).raise_if_any()
+    registration.event = locked
     audit_record(
         actor=by,
         action="events.register",
@@ -152,6 +152,57 @@ def _register_locked(*, event: Event, values: dict[str, Any], by: Any, now: dt.d
         details={"event": str(locked.uuid), "status": registration.status},
     )
     return registration
+
+
+def _insert_under_lock(*, event: Event, registration: Registration) -> Event:
+    """Lock the event and insert ``registration``, with its status from the count of those
+    registered. On PostgreSQL in one round trip: the lock first, then the insert in a statement
+    of its own, whose snapshot sees every registration committed before the lock was granted,
+    and whose time (the database's clock, taken under the lock) keeps them in the order they
+    got in. The lock leaves the foreign-key locks of other inserts free."""
+    if connection.vendor != "postgresql":
+        locked = Event.objects.select_for_update().get(pk=event.pk)
+        if locked.capacity is None or registered_count(locked) < locked.capacity:
+            registration.status = RegistrationStatus.REGISTERED
+        registration.save(force_insert=True)
+        return locked
+    quote = connection.ops.quote_name
+    events_table, registrations_table = quote(Event._meta.db_table), quote(Registration._meta.db_table)
+    fields = [f for f in Registration._meta.concrete_fields if not f.primary_key]
+    registered = str(RegistrationStatus.REGISTERED)
+    expressions, params = [], []
+    for f in fields:
+        if f.name in ("created_at", "updated_at"):
+            expressions.append("clock_timestamp()")
+        elif f.name == "status":
+            expressions.append(
+                f"""CASE WHEN e.capacity IS NULL OR e.capacity > (
+                        SELECT COUNT(*) FROM {registrations_table} r
+                        WHERE r.event_id = e.id AND r.status = %s) THEN %s ELSE %s END"""  # noqa: S608
+            )
+            params += [registered, registered, str(RegistrationStatus.WAITING)]
+        else:
+            expressions.append("%s")
+            params.append(f.get_db_prep_save(getattr(registration, f.attname), connection))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"""SELECT status, registration_deadline, starts_at, capacity FROM {events_table}
+                WHERE id = %s FOR NO KEY UPDATE;
+                INSERT INTO {registrations_table} ({", ".join(quote(f.column) for f in fields)})
+                SELECT {", ".join(expressions)} FROM {events_table} e WHERE e.id = %s
+                RETURNING id, status, created_at, updated_at""",  # noqa: S608 -- columns from the model
+            [event.pk, *params, event.pk],
+        )
+        status, deadline, starts_at, capacity = cursor.fetchone()
+        cursor.nextset()
+        registration.pk, registration.status, registration.created_at, registration.updated_at = (
+            cursor.fetchone()
+        )
+    registration._state.adding, registration._state.db = False, connection.alias
+    locked = copy.copy(event)
+    locked.status, locked.registration_deadline = status, deadline
+    locked.starts_at, locked.capacity = starts_at, capacity
+    return locked
 
 
 def _queue_messages(registration: Registration, site_url: str) -> None:
