@@ -21,6 +21,7 @@ services with their names as one statement.
 from __future__ import annotations
 
 import argparse
+import os
 import random
 import subprocess
 import sys
@@ -120,18 +121,35 @@ def floor_ms(sql: str, params: list[object], repeat: int = 100) -> float:
     return sorted(samples)[round(0.95 * len(samples)) - 1]
 
 
-def concurrent_readers(urls: list[str], *, readers: int, duration: float, port: int) -> None:
-    server = subprocess.Popen(
-        [str(ROOT / ".venv/bin/python"), "-m", "kotopolku", "runserver", "--noreload", f"127.0.0.1:{port}"],
-        cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+def _server(port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
+    """The site on a real multi-process server: gunicorn, ``workers`` processes of ``threads``
+    threads each, DEBUG off (as in production: no query log kept per request)."""
     try:
-        for _ in range(100):
+        import gunicorn  # noqa: F401
+    except ImportError:
+        sys.exit("gunicorn is in the bench group: .tools/bin/uv sync --group bench")
+    command = [
+        str(ROOT / ".venv/bin/gunicorn"), "kotopolku.wsgi:application", "--bind", f"127.0.0.1:{port}",
+        "--workers", str(workers), "--worker-class", "gthread", "--threads", str(threads),
+        "--backlog", "2048", "--timeout", "60", "--log-level", "warning",
+    ]  # fmt: skip
+    environment = {**os.environ, "DEBUG": "false", "ALLOWED_HOSTS": "127.0.0.1,localhost"}
+    return subprocess.Popen(command, cwd=ROOT, env=environment, stdout=subprocess.DEVNULL, stderr=sys.stderr)
+
+
+def concurrent_readers(
+    urls: list[str], *, readers: int, duration: float, port: int, workers: int, threads: int
+) -> None:
+    server = _server(port, workers, threads)
+    try:
+        for _ in range(150):
             try:
                 urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2).read()
                 break
             except OSError:
                 time.sleep(0.2)
+        for url in set(urls[:: max(1, len(urls) // 20)]):  # each worker's first requests warm it
+            urllib.request.urlopen(f"http://127.0.0.1:{port}{url}", timeout=30).read()
         counts = {"ok": 0, "errors": 0}
         latencies: list[float] = []
         lock = threading.Lock()
@@ -160,7 +178,7 @@ def concurrent_readers(urls: list[str], *, readers: int, duration: float, port: 
         ordered = sorted(latencies)
         p95 = ordered[round(0.95 * len(ordered)) - 1] if ordered else 0.0
         print(
-            f"{readers} concurrent readers for {duration:g}s (runserver on loopback): requests={counts['ok'] + counts['errors']} "
+            f"{readers} concurrent readers for {duration:g}s (gunicorn, {workers} workers × {threads} threads, loopback): requests={counts['ok'] + counts['errors']} "
             f"errors={counts['errors']} throughput={len(latencies) / duration:.0f}/s client p95={p95:.0f}ms "
             f"{'meets' if counts['errors'] == 0 else 'MISSES'} 0 errors",
             flush=True,
@@ -179,6 +197,8 @@ def main() -> None:
     parser.add_argument("--readers", type=int, default=100)
     parser.add_argument("--duration", type=float, default=60)
     parser.add_argument("--port", type=int, default=8917)
+    parser.add_argument("--workers", type=int, default=4)
+    parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
         "--only", choices=["all", "readers"], default="all", help="readers: the concurrent run alone"
     )
@@ -214,7 +234,14 @@ def main() -> None:
             for n in range(0, len(slugs), 7)
         ]
         urls += [f"/{point.slug}/en/services/", f"/{point.slug}/fi/search/?q=asunto", f"/{point.slug}/ar/"]
-        concurrent_readers(urls, readers=args.readers, duration=args.duration, port=args.port)
+        concurrent_readers(
+            urls,
+            readers=args.readers,
+            duration=args.duration,
+            port=args.port,
+            workers=args.workers,
+            threads=args.threads,
+        )
         return
 
     def article(i: int) -> None:
@@ -288,7 +315,14 @@ def main() -> None:
         f"/{point.slug}/{languages[n % len(languages)]}/articles/{slugs[n]}/" for n in range(0, len(slugs), 7)
     ]
     urls += [f"/{point.slug}/en/services/", f"/{point.slug}/fi/search/?q=asunto", f"/{point.slug}/ar/"]
-    concurrent_readers(urls, readers=args.readers, duration=args.duration, port=args.port)
+    concurrent_readers(
+        urls,
+        readers=args.readers,
+        duration=args.duration,
+        port=args.port,
+        workers=args.workers,
+        threads=args.threads,
+    )
 
 
 if __name__ == "__main__":
