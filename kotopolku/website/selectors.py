@@ -23,9 +23,13 @@ def published_sites() -> QuerySet[Site]:
     )
 
 
+def sites_generation() -> int:
+    """Grows whenever a site or a service point changes: part of every cached key of the site."""
+    return int(cache.get_or_set(_GENERATION_KEY, 0, None) or 0)
+
+
 def _cache_key(slug: str) -> str:
-    generation = cache.get_or_set(_GENERATION_KEY, 0, None)
-    return f"website:site:{generation}:{slug}"
+    return f"website:site:{sites_generation()}:{slug}"
 
 
 def sites_forget() -> None:

@@ -36,6 +36,7 @@ from kotopolku.website import messages, presenters
 from kotopolku.website.forms import DirectoryForm, InquiryForm
 from kotopolku.website.languages import preferred_language, reading_in
 from kotopolku.website.selectors import published_sites, site_of
+from kotopolku.website.views.cached import shared_page
 from kotopolku.website.views.context import Page, not_found, site_page
 from kotopolku.website.views.events import event_card
 from kotopolku.website.views.limits import network_address, refused, too_large
@@ -185,6 +186,7 @@ def _situation_label(code: str) -> str:
 
 
 @require_GET
+@shared_page
 @site_page
 def article_list(request: HttpRequest, page: Page) -> HttpResponse:
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -307,6 +309,7 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 @site_page
 def directory(request: HttpRequest, page: Page) -> HttpResponse:
     form = DirectoryForm(request.GET or None)
@@ -344,6 +347,7 @@ def directory(request: HttpRequest, page: Page) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 @site_page
 def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     found = catalogue.public_service(uuid=uuid)
@@ -358,6 +362,7 @@ def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 @site_page
 def search(request: HttpRequest, page: Page) -> HttpResponse:
     text = request.GET.get("q", "")[:200].strip()
