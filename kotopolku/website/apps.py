@@ -11,15 +11,27 @@ def _forget_sites(**_kwargs: Any) -> None:
     sites_forget()
 
 
+def _forget_articles(**_kwargs: Any) -> None:
+    from kotopolku.website.selectors import articles_forget
+
+    articles_forget()
+
+
 class WebsiteConfig(AppConfig):
     name = "kotopolku.website"
     label = "website"
     verbose_name = _("Public website")
 
     def ready(self) -> None:
+        from kotopolku.articles.models import Article, ArticleTranslation, Guide, GuideTranslation
         from kotopolku.organisations.models import ServicePoint
         from kotopolku.website.models import Site
 
+        for model in (Article, ArticleTranslation, Guide, GuideTranslation):
+            post_save.connect(_forget_articles, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
+            post_delete.connect(
+                _forget_articles, sender=model, dispatch_uid=f"website-forget-{model.__name__}-del"
+            )
         for model in (Site, ServicePoint):
             post_save.connect(_forget_sites, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
             post_delete.connect(

@@ -8,10 +8,15 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import QuerySet
 
+from kotopolku.articles import selectors as articles
+from kotopolku.articles.models import Article
+from kotopolku.organisations.models import ServicePoint
 from kotopolku.website.models import Site
 
 SITE_CACHE_SECONDS = 60
 _GENERATION_KEY = "website:site-generation"
+_ARTICLES_GENERATION_KEY = "website:articles-generation"
+ARTICLE_CACHE_SECONDS = 60
 _NO_SITE = "none"
 
 
@@ -23,9 +28,13 @@ def published_sites() -> QuerySet[Site]:
     )
 
 
+def sites_generation() -> int:
+    """Grows whenever a site or a service point changes: part of every cached key of the site."""
+    return int(cache.get_or_set(_GENERATION_KEY, 0, None) or 0)
+
+
 def _cache_key(slug: str) -> str:
-    generation = cache.get_or_set(_GENERATION_KEY, 0, None)
-    return f"website:site:{generation}:{slug}"
+    return f"website:site:{sites_generation()}:{slug}"
 
 
 def sites_forget() -> None:
@@ -34,6 +43,32 @@ def sites_forget() -> None:
         cache.incr(_GENERATION_KEY)
     except ValueError:
         cache.set(_GENERATION_KEY, 1, None)
+
+
+def articles_generation() -> int:
+    """Grows whenever an article, a language version of it or a guide changes."""
+    return int(cache.get_or_set(_ARTICLES_GENERATION_KEY, 0, None) or 0)
+
+
+def articles_forget() -> None:
+    try:
+        cache.incr(_ARTICLES_GENERATION_KEY)
+    except ValueError:
+        cache.set(_ARTICLES_GENERATION_KEY, 1, None)
+
+
+def published_article(*, service_point: ServicePoint, slug: str, language: str) -> Article | None:
+    """The articles app's published article, kept for a minute (the page around it is made
+    fresh for each reader: it carries a token per visit). A change to any article is seen at
+    once; a change to a related service's name within the minute."""
+    generations = f"{sites_generation()}:{articles_generation()}"
+    key = f"website:article:{generations}:{service_point.pk}:{slug[:100]}:{language}"
+    kept = cache.get(key)
+    if kept is not None:
+        return None if kept == _NO_SITE else kept
+    found = articles.published_article(service_point=service_point, slug=slug, language=language)
+    cache.set(key, found if found is not None else _NO_SITE, ARTICLE_CACHE_SECONDS)
+    return found
 
 
 def site_of(*, slug: str) -> Site | None:

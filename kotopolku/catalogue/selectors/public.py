@@ -4,13 +4,13 @@ take no user and show active services only."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, F, OuterRef, Prefetch, Q, QuerySet
 
-from kotopolku.catalogue.enums import ScheduleKind
-from kotopolku.catalogue.hours import is_open
+from kotopolku.catalogue.enums import WEEKDAY_CODES, ScheduleFrequency, ScheduleKind
+from kotopolku.catalogue.hours import HELSINKI, is_open
 from kotopolku.catalogue.models import (
     Language,
     Location,
@@ -39,9 +39,65 @@ class DirectoryQuery:
     municipality: Municipality | None = None
 
 
-def _open_candidates(at: datetime) -> Q:
-    """Services that may be open at ``at``: a schedule of their own, at a location or at a
-    service-at-location. The exact answer comes from :func:`is_open` over the prefetched rows."""
+def _row_open_at(day: date, wall_clock: time, *, started_yesterday: bool) -> Q:
+    """Schedule rows that give an opening on ``day`` running at the local ``wall_clock`` time:
+    a regular row of that weekday (or any monthly row) within its validity, or a non-closing
+    exception covering the day. For the day before, only openings past midnight count."""
+    code = WEEKDAY_CODES[day.weekday()]
+    regular = (
+        Q(kind=ScheduleKind.REGULAR, is_closed=False)
+        & (Q(byday__contains=code) | Q(freq=ScheduleFrequency.MONTHLY))
+        & (Q(valid_from__isnull=True) | Q(valid_from__lte=day))
+        & (Q(valid_to__isnull=True) | Q(valid_to__gte=day))
+        & (Q(dtstart__isnull=True) | Q(dtstart__lte=day))
+        & (Q(until__isnull=True) | Q(until__gte=day))
+    )
+    exception = Q(kind=ScheduleKind.EXCEPTION, is_closed=False, valid_from__lte=day) & (
+        Q(valid_to__gte=day) | Q(valid_to__isnull=True, valid_from=day)
+    )
+    if started_yesterday:  # 22:00–02:00 opened yesterday is open at 01:00 today
+        window = Q(closes_at__lte=F("opens_at"), closes_at__gt=wall_clock)
+    else:
+        window = Q(opens_at__lte=wall_clock) & (Q(closes_at__gt=wall_clock) | Q(closes_at__lte=F("opens_at")))
+    return (regular | exception) & window & Q(opens_at__isnull=False, closes_at__isnull=False)
+
+
+def _open_candidates(at: datetime) -> Q | None:
+    """Services with a schedule row (their own, their location's or their service-at-location's)
+    that opens them at ``at``, found by the database. It can only over-include (closing
+    exceptions, intervals and month days are left to :func:`is_open` over the few found); on a
+    night the clocks change, wall-clock times do not compare, and None asks for the full check."""
+    local = at.astimezone(HELSINKI)
+    today = local.date()
+    yesterday = today - timedelta(days=1)
+    noon = time(12)
+    offsets = {
+        datetime.combine(day, noon, tzinfo=HELSINKI).utcoffset()
+        for day in (yesterday, today, today + timedelta(days=1))
+    }
+    if len(offsets) > 1:
+        return None
+    wall_clock = local.time().replace(tzinfo=None)
+    rows = Schedule.objects.filter(
+        _row_open_at(today, wall_clock, started_yesterday=False)
+        | _row_open_at(yesterday, wall_clock, started_yesterday=True)
+    )
+    return (
+        Q(pk__in=rows.filter(service__isnull=False).values("service_id"))
+        | Q(
+            pk__in=ServiceAtLocation.objects.filter(
+                pk__in=rows.filter(service_at_location__isnull=False).values("service_at_location_id")
+            ).values("service_id")
+        )
+        | Q(
+            pk__in=ServiceAtLocation.objects.filter(
+                location_id__in=rows.filter(location__isnull=False).values("location_id")
+            ).values("service_id")
+        )
+    )
+
+
+def _any_hours() -> Q:
     return (
         Q(schedules__isnull=False)
         | Q(service_at_locations__schedules__isnull=False)
@@ -95,10 +151,12 @@ def service_directory(*, query: DirectoryQuery, at: datetime | None = None) -> Q
 
 
 def open_now_filter(services: QuerySet[Service], at: datetime, *, limit: int) -> list[Service]:
-    """The services of ``services`` that are open at ``at`` (at most ``limit``), reading their
-    hours in batches."""
+    """The services of ``services`` that are open at ``at`` (at most ``limit``): the database
+    finds the services with an opening at that moment, and :func:`is_open` confirms each one
+    over its rows (exceptions that close a day), reading their hours in batches."""
+    condition = _open_candidates(at)
     candidates = services.filter(
-        pk__in=Service.objects.filter(_open_candidates(at)).values("pk")
+        condition if condition is not None else Q(pk__in=Service.objects.filter(_any_hours()).values("pk"))
     ).prefetch_related(
         Prefetch("schedules", queryset=Schedule.objects.all()),
         Prefetch(

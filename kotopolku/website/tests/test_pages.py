@@ -6,6 +6,8 @@ import re
 
 import pytest
 from django.contrib.staticfiles import finders
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from kotopolku.articles.enums import TranslationStatus
 from kotopolku.articles.models import ArticleTranslation
@@ -159,3 +161,20 @@ def test_search__in_the_readers_language_else_other_languages(client, content):
 
 def test_staff_entry__moved_to_staff(client):
     assert client.get("/staff/")["Location"].startswith("/accounts/login/")
+
+
+def test_shared_pages__kept_a_minute_and_forgotten_when_the_site_changes(
+    client, content, django_assert_num_queries
+):
+    first = client.get("/ih-testi/en/services/")
+    with django_assert_num_queries(0):
+        again = client.get("/ih-testi/en/services/")
+    assert again.content == first.content and again["Content-Language"] == "en"
+    assert again.cookies[COOKIE].value == "en"
+    content["article"].service_point.site.save()
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get("/ih-testi/en/services/").status_code == 200
+    assert queries.captured_queries
+    # An article carries a token per visit: never kept.
+    one = client.get("/ih-testi/en/articles/verokortti/").content
+    assert one != client.get("/ih-testi/en/articles/verokortti/").content

@@ -11,10 +11,12 @@ from django.views.decorators.http import require_GET
 from kotopolku.catalogue.models import ServicePath
 from kotopolku.catalogue.selectors.paths import path_with_steps, resolve_steps
 from kotopolku.website import presenters
+from kotopolku.website.views.cached import shared_page
 from kotopolku.website.views.context import Page, not_found, site_page
 
 
 @require_GET
+@shared_page
 @site_page
 def path(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     try:

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
@@ -35,7 +35,8 @@ from kotopolku.surveys.services import (
 from kotopolku.website import messages, presenters
 from kotopolku.website.forms import DirectoryForm, InquiryForm
 from kotopolku.website.languages import preferred_language, reading_in
-from kotopolku.website.selectors import published_sites, site_of
+from kotopolku.website.selectors import published_article, published_sites, site_of
+from kotopolku.website.views.cached import shared_page
 from kotopolku.website.views.context import Page, not_found, site_page
 from kotopolku.website.views.events import event_card
 from kotopolku.website.views.limits import network_address, refused, too_large
@@ -185,6 +186,7 @@ def _situation_label(code: str) -> str:
 
 
 @require_GET
+@shared_page
 @site_page
 def article_list(request: HttpRequest, page: Page) -> HttpResponse:
     groups: dict[str, list[dict[str, Any]]] = {}
@@ -201,7 +203,7 @@ def article_list(request: HttpRequest, page: Page) -> HttpResponse:
 @require_GET
 @site_page
 def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
-    found = articles.published_article(service_point=page.service_point, slug=slug, language=page.language)
+    found = published_article(service_point=page.service_point, slug=slug, language=page.language)
     if found is None:
         return not_found(request, page.language, page.site)
     published = {t.language: t for t in found.translations.all()}
@@ -306,7 +308,38 @@ def helpful(request: HttpRequest, page: Page) -> HttpResponse:
 # ---------------------------------------------------------------- the service directory
 
 
+@dataclass
+class DirectoryPage:
+    """A page of the directory without counting the whole result (a count over thousands of
+    services costs more than the page itself): one row more than a page tells if another
+    follows."""
+
+    number: int
+    rows: list[Any]
+    has_next: bool
+
+    @classmethod
+    def of(cls, services: Any, asked: str | None) -> DirectoryPage:
+        number = int(asked) if asked and asked.isdigit() and 0 < int(asked) < 10_000 else 1
+        size = catalogue.DIRECTORY_PAGE_SIZE
+        rows = list(services[(number - 1) * size : number * size + 1])
+        return cls(number=number, rows=rows[:size], has_next=len(rows) > size)
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def previous_page_number(self) -> int:
+        return self.number - 1
+
+    @property
+    def next_page_number(self) -> int:
+        return self.number + 1
+
+
 @require_GET
+@shared_page
 @site_page
 def directory(request: HttpRequest, page: Page) -> HttpResponse:
     form = DirectoryForm(request.GET or None)
@@ -328,8 +361,8 @@ def directory(request: HttpRequest, page: Page) -> HttpResponse:
     if query.open_now:
         rows = catalogue.open_now_filter(services, timezone.now(), limit=catalogue.DIRECTORY_PAGE_SIZE)
     else:
-        page_obj = Paginator(services, catalogue.DIRECTORY_PAGE_SIZE).get_page(request.GET.get("page"))
-        rows = list(page_obj.object_list)
+        page_obj = DirectoryPage.of(services, request.GET.get("page"))
+        rows = page_obj.rows
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return page.render(
@@ -344,6 +377,7 @@ def directory(request: HttpRequest, page: Page) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 @site_page
 def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
     found = catalogue.public_service(uuid=uuid)
@@ -358,6 +392,7 @@ def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
 
 
 @require_GET
+@shared_page
 @site_page
 def search(request: HttpRequest, page: Page) -> HttpResponse:
     text = request.GET.get("q", "")[:200].strip()
