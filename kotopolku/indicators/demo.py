@@ -28,14 +28,15 @@ OBJECTIVE_4_1 = "4.1 Polkuja töihin"
 PROGRAMME = "Uudistuva ja osaava Suomi 2021–2027 (ESR+)"
 
 # (kind, detail, value, upper end, note)
-ROVANIEMI_TARGETS = [
+TargetRow = tuple[str, str, Decimal | int, int | None, str]
+ROVANIEMI_TARGETS: list[TargetRow] = [
     (TargetKind.PARTICIPANTS, "", 200, None, ""),
     (TargetKind.WORK_OR_EDUCATION_SHARE, "", 50, None, "yksilöohjaukseen osallistuneista"),
     (TargetKind.EMPLOYERS, "", 20, None, ""),
     (TargetKind.WORKSHOPS, "", 3, 6, "yhteiskehittämisen työpajat"),
     (TargetKind.SATISFACTION, "", Decimal("4.5"), None, "hyvällä tasolla"),
 ]
-KEMI_TARGETS = [
+KEMI_TARGETS: list[TargetRow] = [
     (TargetKind.PARTICIPANTS, "", 310, None, ""),
     (TargetKind.EMPLOYERS, "", 100, None, ""),
     (TargetKind.EMPLOYERS, "micro", 16, None, ""),
@@ -44,7 +45,7 @@ KEMI_TARGETS = [
     (TargetKind.EMPLOYERS, "large", 4, None, ""),
     (TargetKind.INDICATOR, "EECO02", 250, None, "työttömät (hakemus 6.2)"),
 ]
-KAJAANI_TARGETS = [
+KAJAANI_TARGETS: list[TargetRow] = [
     (TargetKind.PARTICIPANTS, "", 105, None, ""),
     (TargetKind.EMPLOYERS, "", 13, None, "toteutunut 21 (loppuraportti)"),
 ]

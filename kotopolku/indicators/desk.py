@@ -133,6 +133,7 @@ def _breakdown(
     individuals: bool,
 ) -> list[StatRow]:
     month = TruncMonth("happened_at", tzinfo=_zone())
+    rows: QuerySet[Any, dict[str, Any]]
     if dimension == "topic":
         start, end = _bounds(period)
         rows = (

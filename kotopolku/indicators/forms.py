@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -32,7 +32,7 @@ class ReportFilterForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, points: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["point"].choices = [("", _("All in my reach")), *points]
+        cast(forms.ChoiceField, self.fields["point"]).choices = [("", _("All in my reach")), *points]
 
     def clean_period(self) -> Any:
         text = self.cleaned_data.get("period") or ""
@@ -73,7 +73,7 @@ class EnrolForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, projects: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["project"].choices = projects
+        cast(forms.ChoiceField, self.fields["project"]).choices = projects
 
 
 class ExitForm(CleanTextFormMixin, forms.Form):
@@ -138,4 +138,4 @@ class PictureForm(CleanTextFormMixin, forms.Form):
 
     def __init__(self, *args: Any, areas: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
-        self.fields["area"].choices = areas
+        cast(forms.ChoiceField, self.fields["area"]).choices = areas

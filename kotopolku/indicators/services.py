@@ -93,7 +93,10 @@ def project_save(
     if values["ends_on"] < values["starts_on"]:
         raise ValidationError({"ends_on": _("The project ends before it starts.")})
     code = values.get("funder_code", "")
-    if code and Project.objects.filter(funder_code=code).exclude(pk=getattr(project, "pk", None)).exists():
+    others = Project.objects.filter(funder_code=code)
+    if project is not None:
+        others = others.exclude(pk=project.pk)
+    if code and others.exists():
         raise ValidationError({"funder_code": _("Another project has this funder's code.")})
     if project is None:
         project = Project.objects.create(**values)
@@ -209,7 +212,7 @@ def participant_enrol(
     errors = _entry_errors(client=client, project=project, entered_on=entered_on, data=data)
     if errors:
         raise ValidationError(errors)
-    municipality_code = client.municipality.code if client.municipality_id else ""
+    municipality_code = client.municipality.code if client.municipality is not None else ""
     degurba = degurba_of(municipality_code) if municipality_code else None
     special = {}
     for item in SPECIAL_ITEMS:

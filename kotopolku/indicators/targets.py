@@ -46,7 +46,7 @@ def _participants(project: Project, points: list[int], period: Period) -> Any:
 
 
 def _work_or_education_share(
-    project: Project, points: list[int], period: Period
+    project: Project, points: list[int], period: Period, individuals: bool
 ) -> tuple[Decimal | None, Any]:
     left = _participants(project, points, period).filter(
         exited_on__gte=period.start, exited_on__lte=period.end
@@ -61,6 +61,8 @@ def _work_or_education_share(
     )
     if not counted["left"]:
         return None, _("Nobody has left the project in the period yet.")
+    if small_cell(counted["left"], individuals=individuals) is None:
+        return None, _("Fewer than five persons: hidden.")
     share = Decimal(counted["moved"] * 100) / Decimal(counted["left"])
     return share.quantize(Decimal("0.1")), _(
         "%(moved)s of %(left)s who left moved to work or education."
@@ -149,7 +151,7 @@ def target_progress(
             shown = small_cell(count, individuals=individuals)
             actual = None if shown is None else Decimal(shown)
         elif target.kind == TargetKind.WORK_OR_EDUCATION_SHARE:
-            actual, explanation = _work_or_education_share(project, points, period)
+            actual, explanation = _work_or_education_share(project, points, period, individuals)
         elif target.kind == TargetKind.EMPLOYERS:
             actual = _employers(points, period, target.detail)
         elif target.kind == TargetKind.WORKSHOPS:

@@ -279,7 +279,9 @@ def desk_report(request: HttpRequest) -> HttpResponse:
     _audit_report(request, f"desk:{dimension}", period=period, export=export)
     month_labels = [f"{month:%m/%Y}" for month in stats.months]
     if export:
-        rows = [[str(row.label), *row.values, row.total] for row in stats.summary + stats.activity]
+        rows: list[list[Any]] = [
+            [str(row.label), *row.values, row.total] for row in stats.summary + stats.activity
+        ]
         rows += (
             [[]]
             + [[str(DIMENSIONS[dimension])]]

@@ -140,8 +140,8 @@ def test_participant_list__for_a_reporting_viewer_or_outsider__is_empty(office):
 
 
 def test_entity_indicators__count_enterprises_from_the_employers_app(office):
-    from kotopolku.employers.tests.factories import EmployerFactory
     from kotopolku.employers.models import EmployerActivity
+    from kotopolku.employers.tests.factories import EmployerFactory
 
     for size in ("micro", "small", "large"):
         employer = EmployerFactory(service_point=office.point, size_class=size)
