@@ -70,7 +70,12 @@ class Parameters:
         return self.weights[comparison][level]
 
     def as_json(self) -> dict[str, Any]:
-        return {"m": self.m, "u": self.u, "prior": self.prior, "source": self.source}
+        return {
+            "m": {name: list(values) for name, values in self.m.items()},
+            "u": {name: list(values) for name, values in self.u.items()},
+            "prior": self.prior,
+            "source": self.source,
+        }
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Parameters:
@@ -321,18 +326,21 @@ def _probability(bits: float) -> float:
 
 
 def _name_tf(a: Profile, b: Profile, level: int, frequency: TermFrequency | None) -> float | None:
-    """How common the agreeing name is: the product of its shared tokens' shares of records
-    (a given name and a family name are close to independent). None where nothing is shared
+    """How common the agreeing name is: the product of the shares of records holding each of
+    its first two parts (a given name and a family name are close to independent), a part the
+    two records do not share exactly counting as a typical one. None where no part is shared
     exactly or nothing is known of frequencies."""
     if frequency is None or level == NULL or level > 1:
         return None
     shared = a.tokens & b.tokens
     if not shared:
         return None
+    parts = min(2, min(len(form) for form in (*a.forms, *b.forms)))
     product = 1.0
-    for token in sorted(shared, key=frequency)[:2]:
+    for token in sorted(shared, key=frequency)[:parts]:
         product *= frequency(token)
-    return max(product, 1e-9)
+    product *= TYPICAL_TOKEN_SHARE ** max(0, parts - len(shared))
+    return max(product, 1e-12)
 
 
 # A name token's share of records is shrunk towards a typical one, as if the registry held this
