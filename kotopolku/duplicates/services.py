@@ -26,7 +26,7 @@ from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
 from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStatus, Sweep, SweepStatus
 
 PURPOSE = "duplicate records"
-SWEEP_THRESHOLD = 0.8
+SWEEP_THRESHOLD = 0.5
 CHUNK = 20_000  # pairs scored between two progress updates
 _FIELDS = (
     "id",

@@ -59,7 +59,7 @@ PRE_RANK = 60  # candidates scored
 PRECISE_RANK = 30  # of those, scored again with the transliteration tables
 # The probability at which registration warns (precision 0.95 or more on the benchmark's
 # sample, bench/duplicates_quality.py).
-DUPLICATE_THRESHOLD = 0.80
+DUPLICATE_THRESHOLD = 0.5
 SEARCH_FLOOR = 0.35
 
 HIDDEN_STATUSES = (ClientStatus.MERGED, ClientStatus.ANONYMISED)

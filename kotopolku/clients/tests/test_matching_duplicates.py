@@ -90,7 +90,8 @@ def test_duplicates__same_phone_and_similar_name(advisor, point, existing, crowd
         phone="040 111 2233",
     )
     assert [m.client for m in matches] == [existing]
-    assert "phone" in matches[0].reasons
+    assert "phone_same" in matches[0].reasons
+    assert "same phone" in matches[0].reason_labels
 
 
 def test_duplicates__same_identity_code_whatever_the_name(advisor, point, crowd):
@@ -101,7 +102,8 @@ def test_duplicates__same_identity_code_whatever_the_name(advisor, point, crowd)
         user=advisor, service_point=point, given_names_latin="Michael", personal_identity_code="010190-123r"
     )
     assert [m.client for m in matches] == [coded]
-    assert matches[0].reasons == ["identity_code"]
+    assert matches[0].reasons[0] == "identifier_same"
+    assert matches[0].score > 0.99
 
 
 def test_duplicates__different_people__none(advisor, point, existing, crowd):

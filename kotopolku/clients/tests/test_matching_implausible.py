@@ -6,7 +6,7 @@ import pytest
 
 from kotopolku.clients.matching.keys import client_name_forms
 from kotopolku.clients.matching.ranking import implausible
-from kotopolku.clients.matching.selectors import DUPLICATE_THRESHOLD, duplicate_score
+from kotopolku.clients.matching.selectors import duplicate_score
 from kotopolku.clients.matching.transliterate import tokens_of
 from kotopolku.clients.models import Client
 
@@ -25,8 +25,10 @@ def test_duplicate_score__implausible_name__is_not_a_likely_duplicate_of_na_li(t
     [("Na Li", NA_LI), ("Mohammed Abdi", Client(given_names_latin="Muhammad", family_name_latin="Abdi"))],
 )
 def test_duplicate_score__real_names__still_match(query, other):
-    score, _ = duplicate_score([tokens_of(query)], UNKNOWN, client_name_forms(other), UNKNOWN)
-    assert score >= DUPLICATE_THRESHOLD
+    score, reasons = duplicate_score([tokens_of(query)], UNKNOWN, client_name_forms(other), UNKNOWN)
+    assert {"name_same", "name_close", "name_scripts"} & set(reasons)
+    implausible_score, _ = duplicate_score([tokens_of("A" * 200)], UNKNOWN, client_name_forms(other), UNKNOWN)
+    assert score > implausible_score
 
 
 @pytest.mark.parametrize(

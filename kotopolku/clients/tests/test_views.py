@@ -473,3 +473,26 @@ def test_client_profile__offers_to_log_a_contact_for_the_client_and_the_desk_ope
     desk = client.get(desk_url).content.decode()
     assert "This contact is linked to the client Aziz Karimi" in desk
     assert f'value="{registered.uuid}"' in desk
+
+
+@pytest.mark.parametrize(
+    ("language", "words"),
+    [
+        ("en", ["likely the same person", "same birth date", "same phone"]),
+        ("fi", ["todennäköisyydellä sama henkilö", "sama syntymäaika", "sama puhelin"]),
+        ("sv", ["sannolikt samma person", "samma födelsedatum", "samma telefon"]),
+    ],
+)
+def test_client_register__warning_says_why_and_how_likely(client, advisor, rovaniemi, language, words):
+    from kotopolku.clients.services import client_register
+
+    fields = {"given_names_latin": "Amina", "family_name_latin": "Yusuf", "phone": "+358401234567"}
+    fields |= {"birth_year": 1992, "birth_month": 4, "birth_day": 23}
+    client_register(service_point=rovaniemi, fields=fields, by=advisor)
+    logged_in(client, advisor)
+    client.cookies.load({"django_language": language})
+    data = {**BASE, **{name: str(value) for name, value in fields.items()}, "given_names_latin": "Aamina"}
+    text = client.post(reverse("clients:register"), data).content.decode()
+    for word in words:
+        assert word in text
+    assert Client.objects.count() == 1
