@@ -63,6 +63,10 @@ def test_registration_journey__list_form_errors_profile_export__pass_axe(browser
     assert "Suostumus kirjattu" in page.inner_text("main")
 
     page.click("text=Vie tiedot")
+    # The client reads Ukrainian: the document opens in it, inside the Finnish staff page.
+    assert "Ваші дані в реєстрі клієнтів" in page.inner_text("h1")
+    assert_accessible(page, context="export page in the client's language")
+    page.click("text=Suomeksi")
     assert "Tietosi asiakasrekisterissä" in page.inner_text("h1")
     assert_accessible(page, context="export page in Finnish")
     page.click("text=In English")
