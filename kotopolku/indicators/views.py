@@ -129,7 +129,30 @@ def project_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form, chosen, period = _scope(request, allowed, _project_period(project))
     individuals = sees_individuals(request.user)
     progress = target_progress(project=project, points=chosen, period=period, individuals=individuals)
-    _audit_report(request, "targets", target=project, period=period)
+    export = _format(request)
+    _audit_report(request, "targets", target=project, period=period, export=export)
+    if export:
+        report = ReportFile(
+            title=_("Targets and actual figures: %(project)s") % {"project": project.name},
+            slug=f"targets-{slugify(project.funder_code or project.name)}-{period.start}-{period.end}",
+            meta=[
+                (_("Project"), _project_name(project)),
+                (_("Reporting period"), period.label),
+                (_("Service points"), _filters_text(form, chosen)),
+            ],
+            header=[_("Target"), _("Goal"), _("Upper end of a range"), _("Actual"), _("Explanation")],
+            rows=[
+                [
+                    row.label,
+                    float(row.target.value),
+                    "" if row.target.value_max is None else float(row.target.value_max),
+                    "–" if row.actual is None else float(row.actual),  # the explanation says why
+                    str(row.explanation),
+                ]
+                for row in progress
+            ],
+        )
+        return report_response(report, export)
     chart = charts.bar_chart(
         [
             (row.label, None if row.actual is None else float(row.actual), float(row.target.value))

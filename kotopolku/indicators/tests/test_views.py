@@ -141,3 +141,24 @@ def test_population_page__a_coordinator_imports_a_file(client, office):
     assert client.post(reverse("indicators:population"), {"document": broken}).status_code == 200
     client.force_login(office.viewer)
     assert client.post(reverse("indicators:population"), {"document": upload}).status_code == 403
+
+
+def test_targets_export__csv_lists_each_target_with_its_actual(client, office):
+    from decimal import Decimal
+
+    from kotopolku.indicators import services
+
+    _people(office, 7)
+    services.target_set(
+        by=office.coordinator, project=office.project, kind="participants", value=Decimal(310)
+    )
+    client.force_login(office.viewer)
+    response = client.get(
+        reverse("indicators:project", args=[office.project.uuid]),
+        {"format": "csv"},
+        HTTP_ACCEPT_LANGUAGE="en",
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    text = response.content.decode("utf-8-sig")
+    assert "Participants,310.0,,7.0," in text
+    assert AuditEvent.objects.filter(actor=office.viewer, action="indicators.report_export").exists()
