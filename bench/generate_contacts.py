@@ -134,7 +134,7 @@ def generate(*, contacts: int, points: int, years: int, reset: bool, seed: int =
             with raw.cursor().copy(
                 "COPY contacts_contact (id, created_at, updated_at, uuid, service_point_id, happened_at,"
                 " channel, language, interpreter, client_group_id, duration_minutes, outcome,"
-                " organisation_id, note, client_id, logged_by_id) FROM STDIN"
+                " organisation_id, note, client_id, logged_by_id, version) FROM STDIN"
             ) as copy:
                 for i in range(size):
                     contact_id = first_id + made + i
@@ -159,6 +159,7 @@ def generate(*, contacts: int, points: int, years: int, reset: bool, seed: int =
                             "",
                             None,
                             rng.choice(advisors[point]),
+                            1,
                         )
                     )
                     for code in set(_weighted(rng, TOPICS, rng.choice((1, 1, 1, 2, 2, 3)))):
