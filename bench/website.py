@@ -181,10 +181,10 @@ def concurrent_readers(
                     counts["ok" if ok else "errors"] += 1
                     latencies.append((time.perf_counter() - started) * 1000)
 
-        threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
-        for thread in threads:
+        reader_threads = [threading.Thread(target=reader, args=(n,)) for n in range(readers)]
+        for thread in reader_threads:
             thread.start()
-        for thread in threads:
+        for thread in reader_threads:
             thread.join()
         ordered = sorted(latencies)
         p95 = ordered[round(0.95 * len(ordered)) - 1] if ordered else 0.0

@@ -27,13 +27,10 @@ class WebsiteConfig(AppConfig):
         from kotopolku.organisations.models import ServicePoint
         from kotopolku.website.models import Site
 
-        for model in (Article, ArticleTranslation, Guide, GuideTranslation):
-            post_save.connect(_forget_articles, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
-            post_delete.connect(
-                _forget_articles, sender=model, dispatch_uid=f"website-forget-{model.__name__}-del"
-            )
-        for model in (Site, ServicePoint):
-            post_save.connect(_forget_sites, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
-            post_delete.connect(
-                _forget_sites, sender=model, dispatch_uid=f"website-forget-{model.__name__}-del"
-            )
+        senders: list[tuple[Any, Any]] = [
+            *((model, _forget_articles) for model in (Article, ArticleTranslation, Guide, GuideTranslation)),
+            *((model, _forget_sites) for model in (Site, ServicePoint)),
+        ]
+        for model, forget in senders:
+            post_save.connect(forget, sender=model, dispatch_uid=f"website-forget-{model.__name__}")
+            post_delete.connect(forget, sender=model, dispatch_uid=f"website-forget-{model.__name__}-del")
