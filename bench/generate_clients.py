@@ -446,6 +446,7 @@ CLIENT_COLUMNS = (
     "status",
     "service_point_id",
     "version",
+    "other_names",
 )
 KEY_COLUMNS = ("client_id", "service_point_id", "kind", "key")
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -614,6 +615,7 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
                     "active",
                     point_id,
                     1,
+                    json.dumps([]),
                 )
             )
             cache_key = tuple(person.values())
