@@ -445,6 +445,8 @@ CLIENT_COLUMNS = (
     "identity_code_is_temporary",
     "status",
     "service_point_id",
+    "version",
+    "other_names",
 )
 KEY_COLUMNS = ("client_id", "service_point_id", "kind", "key")
 _HETU_CHECK = "0123456789ABCDEFHJKLMNPRSTUVWXY"
@@ -612,6 +614,8 @@ def generate(total: int, *, prefix: str = "bench-speed", seed: int = 7) -> None:
                     False,
                     "active",
                     point_id,
+                    1,
+                    json.dumps([]),
                 )
             )
             cache_key = tuple(person.values())
