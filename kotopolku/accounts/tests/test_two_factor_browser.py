@@ -17,7 +17,8 @@ pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def _password(page, base, email):
-    page.goto(f"{base}/accounts/login/")
+    # The first page of a cold test server can take longer than the default 15 s on a busy machine.
+    page.goto(f"{base}/accounts/login/", timeout=60_000)
     page.fill("input[name=username]", email)
     page.fill("input[name=password]", TEST_PASSWORD)
     with page.expect_navigation():
