@@ -78,7 +78,9 @@ def main() -> None:
     if connection.vendor != "postgresql":
         raise SystemExit("Run on PostgreSQL (DATABASE_URL): SQLite serialises every write.")
     tag = uuid.uuid4().hex[:8]
-    point = ServicePoint.objects.create(name=f"Race bench {tag}", municipality=Municipality.objects.first())
+    point = ServicePoint.objects.create(
+        name=f"Race bench {tag}", slug=f"race-bench-{tag}", municipality=Municipality.objects.first()
+    )
     advisor = User.objects.create_user(email=f"race-{tag}@example.test", password=None)
     Membership.objects.create(user=advisor, role=Role.ADVISOR, service_point=point)
     client = client_register(

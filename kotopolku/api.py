@@ -12,7 +12,7 @@ from importlib.util import find_spec
 from typing import Any
 
 from django.conf import settings
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import FieldDoesNotExist, PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.core.signals import got_request_exception
 from django.db import InterfaceError, OperationalError
@@ -23,9 +23,11 @@ from ninja.errors import AuthenticationError, HttpError, ValidationError
 from ninja.security import APIKeyCookie, HttpBearer
 
 from kotopolku.accounts.services import api_token_authenticate
+from kotopolku.audit.selectors import fields_changed_since
 from kotopolku.core.api_docs import document_error_responses
 from kotopolku.core.api_errors import error_message, http_error_message
 from kotopolku.core.unavailable import unavailable_response
+from kotopolku.core.versioning import StaleVersion, etag
 
 logger = logging.getLogger("django.request")
 
@@ -116,6 +118,44 @@ def _forbidden(request: HttpRequest, exc: PermissionDenied) -> HttpResponse:
 @api.exception_handler(Http404)
 def _not_found(request: HttpRequest, exc: Http404) -> HttpResponse:
     return api.create_response(request, {"detail": _("Not found.")}, status=404)
+
+
+@api.exception_handler(StaleVersion)
+def _stale_version(request: HttpRequest, exc: StaleVersion) -> HttpResponse:
+    """A stale version that an operation did not answer itself: 409 with the body the apps give
+    (the stored version and the fields changed since, with their stored values)."""
+    current = exc.current
+    names = fields_changed_since(target=current, version=exc.expected)
+    changed = {name: _stored_value(current, name) for name in names}
+    body = {
+        "detail": _(
+            "Someone else changed this record after you read it. Nothing was saved: read it again "
+            "and apply your changes to it."
+        ),
+        "version": current.version,
+        "changed": changed,
+    }
+    response = api.create_response(request, body, status=409)
+    response["ETag"] = etag(current.version)
+    return response
+
+
+def _stored_value(row: Any, name: str) -> Any:
+    """A field's stored value as the API shows it: a related record by its public id."""
+    try:
+        field = row._meta.get_field(name)
+    except FieldDoesNotExist:
+        return None  # kept beside the record under another name: named, not valued
+    value = getattr(row, name)
+    if field.many_to_many or field.one_to_many:
+        return [_public_id(item) for item in value.all()]
+    if field.is_relation and value is not None:
+        return _public_id(value)
+    return value
+
+
+def _public_id(row: Any) -> str:
+    return str(getattr(row, "code", None) or getattr(row, "uuid", None) or row.pk)
 
 
 @api.exception_handler(OperationalError)

@@ -17,7 +17,7 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import SuspiciousOperation
+from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -31,6 +31,7 @@ from kotopolku.accounts.permissions import forget_grants
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.audit.services import audit_record
 from kotopolku.core.versioning import versioned_update
+from kotopolku.env import OidcEnv
 from kotopolku.organisations.models import ServicePoint
 
 logger = logging.getLogger(__name__)
@@ -47,10 +48,17 @@ def provider_name() -> str:
     return oidc.provider_name if oidc is not None else ""
 
 
+def _config() -> OidcEnv:
+    oidc = getattr(settings, "OIDC", None)
+    if oidc is None:
+        raise ImproperlyConfigured("OpenID Connect is not configured (OIDC_CLIENT_ID)")
+    return oidc
+
+
 def _mapped_pairs() -> dict[tuple[str, str], set[str]]:
     """(role, service point slug) -> the groups that grant it."""
     pairs: dict[tuple[str, str], set[str]] = {}
-    for group, role, point in settings.OIDC.group_roles:
+    for group, role, point in _config().group_roles:
         if role not in Role.values:
             logger.warning("OIDC_GROUP_ROLES names an unknown role %r; ignored", role)
             continue
@@ -59,7 +67,7 @@ def _mapped_pairs() -> dict[tuple[str, str], set[str]]:
 
 
 def _groups_of(claims: dict[str, Any]) -> set[str]:
-    groups = claims.get(settings.OIDC.groups_claim) or []
+    groups = claims.get(_config().groups_claim) or []
     if isinstance(groups, str):
         groups = [groups]
     return {str(group) for group in groups if isinstance(group, str | int)}

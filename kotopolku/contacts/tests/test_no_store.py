@@ -32,12 +32,13 @@ def test_every_contacts_page__get_and_post__no_store(client, desk):
 
 def test_every_contacts_api_operation__no_store(client, desk, code_lists):
     operations = api_operations("/contacts")
-    assert {method for method, _path in operations} == {"GET", "POST"}
+    assert {method for method, _path in operations} == {"GET", "POST", "PATCH"}
+    contact = ContactFactory(service_point=desk.point, logged_by=desk.advisor)
     for method, path in operations:
-        body = payload(desk) if method == "POST" else {}
+        body = {"POST": payload(desk), "PATCH": {"duration_minutes": 15}}.get(method, {})
         response = client.generic(
             method,
-            "/api/v1" + path,
+            "/api/v1" + path.replace("{uuid}", str(contact.uuid)),
             json.dumps(body),
             content_type="application/json",
             **bearer(desk.advisor),
