@@ -10,7 +10,7 @@ is undone too. Its keyword arguments, kept stable for receivers:
 * ``old_status`` and ``new_status``: ``ReferralStatus`` values (``status`` is ``new_status``,
   kept for receivers written before ``new_status`` existed);
 * ``source_type`` and ``source_id``: where the referral came from, as its creator named it
-  (``"casework.planstep"`` and the step's UUID, for the plan step a referral was made from), or
+  (``"casework.step"`` and the step's UUID, for the plan step a referral was made from), or
   ``""`` and ``None``;
 * ``by``: the user who took the step, or None for a partner answering through the link.
 

@@ -65,7 +65,7 @@ def test_referral_lifecycle__each_step_recorded_audited_signalled_and_on_the_tim
     referral_status_changed.connect(listener)
     try:
         referral = _draft(
-            world, source_type="casework.planstep", source_id="6f1c5b1e-1111-4a4a-9a9a-123456789abc"
+            world, source_type="casework.step", source_id="6f1c5b1e-1111-4a4a-9a9a-123456789abc"
         )
         referral = services.referral_send(referral=referral, by=world.advisor)
         services.referral_mark_opened(referral=referral, by=world.kela_staff)
@@ -82,7 +82,7 @@ def test_referral_lifecycle__each_step_recorded_audited_signalled_and_on_the_tim
         ("accepted", "completed"),
     ]
     assert {(a["source_type"], str(a["source_id"])) for a in arguments} == {
-        ("casework.planstep", "6f1c5b1e-1111-4a4a-9a9a-123456789abc")
+        ("casework.step", "6f1c5b1e-1111-4a4a-9a9a-123456789abc")
     }
     assert [a["by"] for a in arguments] == [world.advisor, world.kela_staff, world.kela_staff]
     kinds = list(referral.events.values_list("kind", flat=True))
