@@ -72,10 +72,23 @@ class ReferralForm(forms.Form):
         validators=[validate_free_text],
     )
 
+    # Where the referral comes from (a plan step: "casework.step" and its id), carried from the
+    # link that opened the form so that the step can follow the referral's progress.
+    source_type = forms.RegexField(
+        regex=r"^[a-z_]{1,30}\.[a-z_]{1,30}$", required=False, widget=forms.HiddenInput
+    )
+    source_id = forms.UUIDField(required=False, widget=forms.HiddenInput)
+
     def __init__(self, *args: Any, may_override: bool = False, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         if not may_override:
             del self.fields["override_reason"]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if bool(cleaned.get("source_type")) != bool(cleaned.get("source_id")):
+            cleaned["source_type"], cleaned["source_id"] = "", None
+        return cleaned
 
 
 class TransitionForm(forms.Form):

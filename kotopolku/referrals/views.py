@@ -75,7 +75,7 @@ def referral_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "referrals.create", client)
     require(request.user, "clients.view", client, purpose="referral")
     may_override = can(request.user, "referrals.override_consent", client.service_point)
-    form = ReferralForm(request.POST or None, may_override=may_override)
+    form = ReferralForm(request.POST or None, may_override=may_override, initial=_initial_from_link(request))
     if request.method == "POST" and form.is_valid():
         data = services.ReferralData(
             client=client,
@@ -84,6 +84,8 @@ def referral_create(request: HttpRequest) -> HttpResponse:
             reason=form.cleaned_data["reason"],
             message=form.cleaned_data["message"],
             shared_fields=list(form.cleaned_data["shared_fields"]),
+            source_type=form.cleaned_data.get("source_type") or "",
+            source_id=form.cleaned_data.get("source_id"),
         )
         try:
             referral = _create_and_send(request, data, form.cleaned_data)
@@ -98,6 +100,16 @@ def referral_create(request: HttpRequest) -> HttpResponse:
         {"form": form, "client": client},
         status=400 if request.method == "POST" else 200,
     )
+
+
+def _initial_from_link(request: HttpRequest) -> dict[str, Any]:
+    """A link from elsewhere (a plan step) may name the service and where the referral comes
+    from; the form checks them like anything typed."""
+    return {
+        name: request.GET[name][:100]
+        for name in ("service", "source_type", "source_id")
+        if request.GET.get(name)
+    }
 
 
 def _choose_client(request: HttpRequest) -> HttpResponse:

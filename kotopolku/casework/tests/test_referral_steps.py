@@ -3,13 +3,18 @@ it is done, declined it is the advisor's to do again; audited and on the client'
 
 from __future__ import annotations
 
+import html
+import re
+
 import pytest
+from django.urls import reverse
 
 from kotopolku.audit.models import AuditEvent
 from kotopolku.casework.models import CaseEvent, Step
 from kotopolku.casework.tests.factories import GoalFactory, PlanFactory, StepFactory
 from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.referrals import services as referrals
+from kotopolku.referrals.models import Referral
 from kotopolku.referrals.tests.factories import SharingConsentFactory
 
 pytestmark = pytest.mark.django_db
@@ -84,3 +89,46 @@ def test_referral_without_a_step__changes_no_step(world, step):
     data = referrals.ReferralData(client=world.client, organisation=world.kela, reason="Child benefit")
     referrals.referral_send(referral=referrals.referral_create(data=data, by=world.advisor), by=world.advisor)
     assert _status(step) == "todo"
+
+
+def test_refer_link_of_a_step__the_form_keeps_the_step_and_sending_moves_it(client, world, step):
+    client.force_login(world.advisor)
+    page = client.get(reverse("casework:plan", args=[step.plan.uuid])).content.decode()
+    link = re.search(r'href="([^"]*source_id=' + str(step.uuid) + r'[^"]*)"', page)
+    assert link, "the plan page offers a referral for the open step"
+    form_url = html.unescape(link.group(1))
+    form_page = client.get(form_url).content.decode()
+    assert f'value="{step.uuid}"' in form_page and 'value="casework.step"' in form_page
+    response = client.post(
+        form_url,
+        {
+            "organisation": str(world.kela.uuid),
+            "reason": "Child benefit",
+            "shared_fields": ["name"],
+            "send_now": "on",
+            "source_type": "casework.step",
+            "source_id": str(step.uuid),
+        },
+    )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    referral = Referral.objects.get()
+    assert (referral.source_type, referral.source_id) == ("casework.step", step.uuid)
+    assert _status(step) == "in_progress"
+
+
+def test_refer_link__a_forged_source_is_refused_as_a_field_and_no_step_moves(client, world, step):
+    client.force_login(world.advisor)
+    url = reverse("referrals:create") + f"?client={world.client.uuid}"
+    response = client.post(
+        url,
+        {
+            "organisation": str(world.kela.uuid),
+            "reason": "Child benefit",
+            "shared_fields": ["name"],
+            "send_now": "on",
+            "source_type": "clients.client'; --",
+            "source_id": "not-a-uuid",
+        },
+    )
+    assert response.status_code == 400
+    assert not Referral.objects.exists() and _status(step) == "todo"

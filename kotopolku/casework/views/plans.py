@@ -19,7 +19,7 @@ from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require
 from kotopolku.casework import forms as cw_forms
 from kotopolku.casework import services
-from kotopolku.casework.enums import PlanStatus, StepStatus
+from kotopolku.casework.enums import OPEN_STEP_STATUSES, PlanStatus, StepStatus
 from kotopolku.casework.models import FollowUp, Plan, Step
 from kotopolku.casework.pdf import PDF_LANGUAGES, plan_pdf
 from kotopolku.casework.selectors import (
@@ -110,6 +110,9 @@ def plan_detail(
             "goals": [(goal, [s for s in steps if s.goal_id == goal.pk]) for goal in goals],
             "may_plan": may_plan,
             "may_handover": can(user, "casework.handover", plan),
+            # A referral made from a step moves the step along with it (casework/receivers.py).
+            "may_refer": may_plan and can(user, "referrals.create", plan.client),
+            "open_step_statuses": OPEN_STEP_STATUSES,
             "edit_form": forms.get("edit")
             or cw_forms.PlanForm(initial=edit_initial, organisations=organisations),
             "status_form": forms.get("status") or cw_forms.PlanStatusForm(initial={"version": plan.version}),
