@@ -2,11 +2,26 @@ from __future__ import annotations
 
 from datetime import date, datetime, time
 from decimal import Decimal
+from typing import Annotated
 from uuid import UUID
 
 from ninja import Field, Schema
+from pydantic import WithJsonSchema
 
 from kotopolku.core.api_schemas import FreeText, InputSchema, IsoDate, IsoDateTime, Line
+
+# A wall-clock time at the service point, without an offset: JSON Schema's "time" format would
+# demand one, so the document gives the shape instead.
+LocalTime = Annotated[
+    time,
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$",
+            "description": "Local time, HH:MM:SS",
+        }
+    ),
+]
 
 
 class AppointmentIn(InputSchema):
@@ -161,8 +176,8 @@ class SeriesOut(Schema):
     first_date: date
     last_date: date
     interval_weeks: int
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
     slot_minutes: int
     location: str
     channel: str
@@ -228,8 +243,8 @@ class AvailabilityOut(Schema):
     worker: UUID
     service_point: UUID
     weekday: int
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
     slot_minutes: int
     valid_from: date | None
     valid_until: date | None

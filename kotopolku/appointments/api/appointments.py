@@ -136,7 +136,12 @@ def create_appointment(request: HttpRequest, payload: AppointmentIn) -> tuple[in
     return 201, appointment_out(appointment_get(uuid=appointment.uuid))
 
 
-@router.get("/appointments/{uuid}.ics", summary="One appointment as iCalendar", response={200: Any})
+@router.get(
+    "/appointments/{uuid}.ics",
+    summary="One appointment as iCalendar",
+    response={200: Any},
+    openapi_extra={"responses": {200: {"content": {"text/calendar": {"schema": {"type": "string"}}}}}},
+)
 def appointment_ics(request: HttpRequest, uuid: UUID) -> HttpResponse:
     from kotopolku.appointments.views.ics import ics_response
 
