@@ -70,7 +70,7 @@ def _schemathesis(
         "30",
         *extra,
     ]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=600, cwd=tmp_path)
+    result = subprocess.run(command, capture_output=True, text=True, timeout=1200, cwd=tmp_path)
     generated = re.search(r"(\d+) generated", result.stdout)
     return result, int(generated.group(1)) if generated else 0
 
