@@ -1,27 +1,12 @@
 from __future__ import annotations
 
-from datetime import date, datetime, time
+from datetime import date, datetime
 from decimal import Decimal
-from typing import Annotated
 from uuid import UUID
 
 from ninja import Field, Schema
-from pydantic import WithJsonSchema
 
-from kotopolku.core.api_schemas import FreeText, InputSchema, IsoDate, IsoDateTime, Line
-
-# A wall-clock time at the service point, without an offset: JSON Schema's "time" format would
-# demand one, so the document gives the shape instead.
-LocalTime = Annotated[
-    time,
-    WithJsonSchema(
-        {
-            "type": "string",
-            "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?$",
-            "description": "Local time, HH:MM:SS",
-        }
-    ),
-]
+from kotopolku.core.api_schemas import FreeText, InputSchema, IsoDate, IsoDateTime, Line, LocalTime
 
 
 class AppointmentIn(InputSchema):
@@ -139,8 +124,8 @@ class SeriesIn(InputSchema):
     title: Line = Field(max_length=1000)
     first_date: IsoDate
     last_date: IsoDate
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
     interval_weeks: int = Field(2, description="Every … weeks, 1 to 8")
     slot_minutes: int = Field(20, description="5 to 240")
     location: Line = Field("", max_length=1000, description="The service point's address if empty")
@@ -150,8 +135,8 @@ class SeriesIn(InputSchema):
 class SeriesChangeIn(InputSchema):
     """New hours or place for every future slot; the series' version in ``If-Match`` or here."""
 
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
     location: Line = Field("", max_length=1000)
     version: int | None = None
 
@@ -218,8 +203,8 @@ class PopupBookIn(InputSchema):
 class AvailabilityIn(InputSchema):
     service_point: UUID
     weekday: int = Field(description="0 Monday … 6 Sunday")
-    starts: time
-    ends: time
+    starts: LocalTime
+    ends: LocalTime
     slot_minutes: int = 30
     valid_from: IsoDate | None = None
     valid_until: IsoDate | None = None
@@ -229,8 +214,8 @@ class AvailabilityChangeIn(InputSchema):
     """Only the fields given change; the version in ``If-Match`` or here."""
 
     weekday: int | None = None
-    starts: time | None = None
-    ends: time | None = None
+    starts: LocalTime | None = None
+    ends: LocalTime | None = None
     slot_minutes: int | None = None
     valid_from: IsoDate | None = None
     valid_until: IsoDate | None = None

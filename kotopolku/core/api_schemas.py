@@ -31,6 +31,7 @@ from pydantic import (
     BeforeValidator,
     GetJsonSchemaHandler,
     ValidationInfo,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -122,9 +123,34 @@ def _iso_date_time(value: Any) -> Any:
     )
 
 
+_LOCAL_TIME = re.compile(r"[0-2]\d:[0-5]\d(:[0-5]\d)?")
+
+
+def _local_time(value: Any) -> Any:
+    """A wall-clock time at the service point: ``HH:MM`` or ``HH:MM:SS``, never with an offset
+    (it would not compare with the stored times, and a weekly hour has no fixed offset)."""
+    if value is None or (isinstance(value, dt.time) and value.tzinfo is None):
+        return value
+    if isinstance(value, str) and _LOCAL_TIME.fullmatch(value.strip()):
+        return value.strip()
+    raise PydanticCustomError("time_expected", _("Give a time of day as HH:MM, without a time zone."))
+
+
 # A day and a moment, as ISO 8601 text only.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
 IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_date_time)]
+# JSON Schema's "time" format demands an offset, so the document gives the shape instead.
+LocalTime = Annotated[
+    dt.time,
+    BeforeValidator(_local_time),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[0-2][0-9]:[0-5][0-9](:[0-5][0-9])?$",
+            "description": "Local time, HH:MM",
+        }
+    ),
+]
 
 
 class InputSchema(Schema):

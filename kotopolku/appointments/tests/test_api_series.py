@@ -194,6 +194,11 @@ def test_availability__own_rows_created_changed_with_versions_and_removed(client
         content_type="application/json",
     )
     assert bad.status_code == 422 and {"ends", "weekday"} <= set(bad.json()["errors"])
+    # A weekly hour has no fixed offset: a time with one is refused, not compared (once a 500).
+    with_offset = client.patch(
+        f"/api/v1/availabilities/{row['id']}", {"starts": "09:00:00Z"}, content_type="application/json"
+    )
+    assert with_offset.status_code == 422 and "starts" in with_offset.json()["errors"]
     # Another worker's row is not found.
     client.force_login(world.coordinator)
     assert client.delete(f"/api/v1/availabilities/{row['id']}").status_code == 404
