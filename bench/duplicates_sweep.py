@@ -2,7 +2,7 @@
 
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/dup_bench KOTOPOLKU_ENV=development \\
         .venv/bin/python bench/generate_clients.py --total 100000
-    flock /work/bench.lock .venv/bin/python bench/duplicates_sweep.py [--repeat 3]
+    .venv/bin/python bench/duplicates_sweep.py [--repeat 3]
 
 Runs ``duplicates.services.sweep_run`` over the network ``bench-speed-network`` (every client of
 the data set) and prints its wall time by stage: blocking (one SQL query), loading the records

@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_load KOTOPOLKU_ENV=development \\
         .venv/bin/python -m kotopolku prepare            # the demo, once
     DATABASE_URL=... KOTOPOLKU_ENV=development \\
-        flock /work/bench.lock .venv/bin/python bench/load_staff.py --users 100 --duration 600 \\
+        .venv/bin/python bench/load_staff.py --users 100 --duration 600 \\
         [--cut-at 120] [--port 8100] [--workers 3 --threads 8]
 
 Each virtual user is a desk advisor with a session of their own (logged in through the login

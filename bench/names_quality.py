@@ -3,7 +3,7 @@
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/kp_matching_bench KOTOPOLKU_ENV=development \\
         .venv/bin/python bench/names_quality.py [--index 3000] [--queries 1000]
 
-Data (``/work/shared/data``):
+Data (``../shared/data`` from the repository):
 
 * ``names/wd_{russian,arabic,chinese}_80.tsv`` — Wikidata name pairs: a Latin spelling, the name
   in the native script (characters space-separated) and how often the pair occurs. Three tasks
