@@ -37,7 +37,7 @@ pytestmark = [
 SEED = "20261206"
 # Per operation and phase: every operation is reached in every phase (the coverage phase adds its
 # own cases), and both APIs together take under three minutes on either database.
-V1_EXAMPLES = "10"
+V1_EXAMPLES = "6"
 HSDS_EXAMPLES = "5"
 ADVISOR = "advisor.rovaniemi@demo.kotopolku.fi"
 CONFIG = """
