@@ -36,8 +36,8 @@ pytestmark = [
 
 SEED = "20261206"
 # Per operation and phase: every operation is reached in every phase (the coverage phase adds its
-# own cases, most of the run's time); over 102 operations both APIs take about five minutes on
-# either database on a quiet machine.
+# own cases, most of the run's time); over 102 operations both APIs took 9 minutes on each
+# database while two runs shared a 2-core machine.
 V1_EXAMPLES = "6"
 HSDS_EXAMPLES = "5"
 ADVISOR = "advisor.rovaniemi@demo.kotopolku.fi"
