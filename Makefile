@@ -7,6 +7,8 @@ VENV := .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# The suite runs on every core (pytest-xdist); `make test TEST_WORKERS=0` runs it in one process.
+TEST_WORKERS ?= auto
 
 export UV_PROJECT_ENVIRONMENT := $(VENV)
 export UV_PYTHON := $(PYTHON)
@@ -27,7 +29,7 @@ run: $(VENV)/.synced
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku runserver $(HOST):$(PORT)
 
 test: $(VENV)/.synced
-	KOTOPOLKU_ENV=development $(PY) -m pytest $(PYTEST_ARGS)
+	KOTOPOLKU_ENV=development $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 worker: $(VENV)/.synced
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku db_worker

@@ -63,3 +63,31 @@ def _flush_past_the_audit_truncate_guard() -> None:
 
 
 _flush_past_the_audit_truncate_guard()
+
+
+def _commits(item: pytest.Item) -> bool:
+    marker = item.get_closest_marker("django_db")
+    fixtures = getattr(item, "fixturenames", ())
+    return bool(
+        (marker and (marker.kwargs.get("transaction") or marker.kwargs.get("reset_sequences")))
+        or "transactional_db" in fixtures
+        or "live_server" in fixtures
+    )
+
+
+def _duration_class(item: pytest.Item) -> int:
+    if item.get_closest_marker("schemathesis"):
+        return 0
+    if item.get_closest_marker("browser"):
+        return 1
+    return 2
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Within the tests that commit, which Django's order (kept by pytest-django) runs after the
+    others, the longest go first, so that on several workers none is left running alone at the end."""
+    first_committing = next((index for index, item in enumerate(items) if _commits(item)), len(items))
+    head, tail = items[:first_committing], items[first_committing:]
+    tail.sort(key=lambda item: (not _commits(item), _duration_class(item)))
+    items[:] = head + tail
