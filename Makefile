@@ -29,7 +29,7 @@ run: $(VENV)/.synced
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku runserver $(HOST):$(PORT)
 
 test: $(VENV)/.synced
-	KOTOPOLKU_ENV=development $(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
+	KOTOPOLKU_ENV=development $(PY) -m pytest -n $(TEST_WORKERS) --dist load $(PYTEST_ARGS)
 
 worker: $(VENV)/.synced
 	KOTOPOLKU_ENV=development $(PY) -m kotopolku db_worker

@@ -86,7 +86,11 @@ def _duration_class(item: pytest.Item) -> int:
 @pytest.hookimpl(trylast=True)
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     """Within the tests that commit, which Django's order (kept by pytest-django) runs after the
-    others, the longest go first, so that on several workers none is left running alone at the end."""
+    others, the longest go first, so that on several workers none is left running alone at the end.
+
+    The workers are fed in this order (`--dist load`, not work stealing): a test that commits
+    empties the tables, migrations' rows included, so no worker may run one before a test that
+    does not."""
     first_committing = next((index for index, item in enumerate(items) if _commits(item)), len(items))
     head, tail = items[:first_committing], items[first_committing:]
     tail.sort(key=lambda item: (not _commits(item), _duration_class(item)))
