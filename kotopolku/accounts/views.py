@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,8 +20,8 @@ from kotopolku.accounts.administration import (
     MembershipForm,
     UserForm,
     administered_points,
-    membership_add,
     may_reset_second_factor,
+    membership_add,
     membership_end,
     require_second_factor_reset,
     second_factor_reset,
@@ -32,6 +32,7 @@ from kotopolku.accounts.administration import (
 from kotopolku.accounts.forms import EmailAuthenticationForm
 from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.oidc import oidc_configured, provider_name
+from kotopolku.accounts.oidc_provider import logout_url
 from kotopolku.accounts.permissions import require
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.core.components import confirmation_page
@@ -86,7 +87,17 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Logs out here; someone who signed in through the identity provider is then sent to the
+    provider to end their session there too, when it offers that (RP-initiated logout)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        if id_token and oidc_configured():
+            at_provider = logout_url(request, str(id_token))
+            if at_provider:
+                return HttpResponseRedirect(at_provider)
+        return response
 
 
 def locked_out(
@@ -247,5 +258,7 @@ def second_factor_reset_view(request: HttpRequest, uuid: Any) -> HttpResponse:
             confirm_label=_("Reset the authenticator"),
         )
     second_factor_reset(user=user, by=request.user)
-    messages.success(request, _("The authenticator was reset. The user sets up a new one at their next login."))
+    messages.success(
+        request, _("The authenticator was reset. The user sets up a new one at their next login.")
+    )
     return redirect("accounts:user_edit", uuid=user.uuid)

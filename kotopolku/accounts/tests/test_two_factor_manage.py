@@ -63,9 +63,10 @@ def test_reset__by_the_administrator_of_the_users_point__the_user_enrols_again(c
         Outcome.DONE,
         {"devices_removed": 2},
     )
-    assert "The user has no authenticator app" in client.get(
-        reverse("accounts:user_edit", args=[user.uuid])
-    ).content.decode()
+    assert (
+        "The user has no authenticator app"
+        in client.get(reverse("accounts:user_edit", args=[user.uuid])).content.decode()
+    )
     client.logout()
     assert _password(client, user.email)["Location"] == "/accounts/login/code/"
     assert client.get("/accounts/login/code/")["Location"] == "/accounts/login/authenticator/"
@@ -78,8 +79,9 @@ def test_reset__by_anyone_else__is_refused_and_audited(client, enrolled, who):
         actor = user
     else:
         actor = UserFactory(email="other@example.test")
-        point = ServicePointFactory() if who == "administrator elsewhere" else user.memberships.get().service_point
-        role = Role.ADMINISTRATOR if who == "administrator elsewhere" else Role.COORDINATOR
+        elsewhere = who == "administrator elsewhere"
+        point = ServicePointFactory() if elsewhere else user.memberships.get().service_point
+        role = Role.ADMINISTRATOR if elsewhere else Role.COORDINATOR
         Membership.objects.create(user=actor, role=role, service_point=point)
     client.logout()
     client.force_login(actor)
