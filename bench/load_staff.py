@@ -124,7 +124,9 @@ def _start_server(port: int, workers: int, threads: int) -> subprocess.Popen[byt
 def _log_in(session: requests.Session, base: str, email: str) -> None:
     from kotopolku.accounts.demo import DEMO_PASSWORD
 
-    page = session.get(f"{base}/accounts/login/", timeout=30)
+    # The same patience as for every other request: a login given up after 30 s is still worked
+    # on by the server, and the user's retry doubles the work of the morning's burst.
+    page = session.get(f"{base}/accounts/login/", timeout=60)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert token, "no CSRF token on the login page"
     answer = session.post(
@@ -132,7 +134,7 @@ def _log_in(session: requests.Session, base: str, email: str) -> None:
         data={"username": email, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token.group(1)},
         headers={"Referer": f"{base}/accounts/login/"},
         allow_redirects=False,
-        timeout=30,
+        timeout=60,
     )
     assert answer.status_code == 302, f"login of {email} answered {answer.status_code}"
 
