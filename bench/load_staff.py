@@ -4,7 +4,11 @@
         .venv/bin/python -m kotopolku prepare            # the demo, once
     DATABASE_URL=... KOTOPOLKU_ENV=development \\
         .venv/bin/python bench/load_staff.py --users 100 --duration 600 \\
-        [--cut-at 120] [--port 8100] [--workers 3 --threads 8]
+        [--ramp 30] [--cut-at 120] [--port 8100] [--workers N --threads N]
+
+The server runs with the production settings of ``kotopolku/gunicorn_conf.py`` (``--workers`` and
+``--threads`` override them). The users start one after another over ``--ramp`` seconds, as
+staff arrive in the morning, rather than 100 logins in one instant.
 
 Each virtual user is a desk advisor with a session of their own (logged in through the login
 form) and the desk tablet's API token. In a loop, with a think time of 0.5–1.5 s, they do the
@@ -91,17 +95,16 @@ def _setup(users: int) -> dict[str, Any]:
 
 
 def _start_server(port: int, workers: int, threads: int) -> subprocess.Popen[bytes]:
-    env = {**os.environ, "DEBUG": "false", "LOG_LEVEL": "WARNING"}
+    env = {**os.environ, "DEBUG": "false", "LOG_LEVEL": "WARNING", "GUNICORN_BIND": f"127.0.0.1:{port}"}
+    if workers:
+        env["GUNICORN_WORKERS"] = str(workers)
+    if threads:
+        env["GUNICORN_THREADS"] = str(threads)
     server = subprocess.Popen(
         [
             str(ROOT / ".venv" / "bin" / "gunicorn"),
+            "--config=python:kotopolku.gunicorn_conf",
             "kotopolku.wsgi:application",
-            f"--bind=127.0.0.1:{port}",
-            f"--workers={workers}",
-            f"--threads={threads}",
-            "--worker-class=gthread",
-            "--timeout=60",
-            "--log-level=warning",
         ],
         cwd=ROOT,
         env=env,
@@ -121,7 +124,9 @@ def _start_server(port: int, workers: int, threads: int) -> subprocess.Popen[byt
 def _log_in(session: requests.Session, base: str, email: str) -> None:
     from kotopolku.accounts.demo import DEMO_PASSWORD
 
-    page = session.get(f"{base}/accounts/login/", timeout=30)
+    # The same patience as for every other request: a login given up after 30 s is still worked
+    # on by the server, and the user's retry doubles the work of the morning's burst.
+    page = session.get(f"{base}/accounts/login/", timeout=60)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     assert token, "no CSRF token on the login page"
     answer = session.post(
@@ -129,7 +134,7 @@ def _log_in(session: requests.Session, base: str, email: str) -> None:
         data={"username": email, "password": DEMO_PASSWORD, "csrfmiddlewaretoken": token.group(1)},
         headers={"Referer": f"{base}/accounts/login/"},
         allow_redirects=False,
-        timeout=30,
+        timeout=60,
     )
     assert answer.status_code == 302, f"login of {email} answered {answer.status_code}"
 
@@ -225,8 +230,9 @@ def main() -> None:
     parser.add_argument("--duration", type=int, default=600, help="seconds")
     parser.add_argument("--cut-at", type=int, default=0, help="cut every database connection at N s")
     parser.add_argument("--port", type=int, default=8100)
-    parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--threads", type=int, default=8)
+    parser.add_argument("--workers", type=int, default=0, help="default: kotopolku/gunicorn_conf.py")
+    parser.add_argument("--threads", type=int, default=0, help="default: kotopolku/gunicorn_conf.py")
+    parser.add_argument("--ramp", type=float, default=30, help="seconds over which the users start")
     args = parser.parse_args()
     database_url = os.environ["DATABASE_URL"]
     plan = _setup(args.users)
@@ -245,7 +251,7 @@ def main() -> None:
     try:
         for thread in threads:
             thread.start()
-            time.sleep(0.05)  # a ramp of a few seconds, not 100 logins in one instant
+            time.sleep(args.ramp / max(1, args.users))
         while time.time() - began < args.duration:
             if args.cut_at and not cut_time and time.time() - began >= args.cut_at:
                 cut_time = time.time()
@@ -273,6 +279,10 @@ def main() -> None:
     errors_before = [e for e in results.errors if not cut_time or e[0] < cut_time]
     errors_after = [e for e in results.errors if cut_time and e[0] >= cut_time]
     print(f"errors: {len(results.errors)} ({len(errors_before)} before any cut)")
+    print(
+        "errors by kind and cause:",
+        dict(Counter((kind, note.split(" ", 1)[-1][:40]) for _s, kind, note in results.errors)),
+    )
     for started, kind, note in results.errors[:15]:
         print(f"  {started - began:7.1f} s {kind}: {note}")
     if cut_time:

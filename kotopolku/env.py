@@ -74,6 +74,12 @@ class OidcEnv:
     groups_claim: str
     # (group, role, service point's short name): a member of the group holds the role there.
     group_roles: tuple[tuple[str, str, str], ...]
+    # The provider's address: endpoints not given one by one (empty above) come from its
+    # discovery document, ``<issuer>/.well-known/openid-configuration``.
+    issuer: str = ""
+    # Where the browser is sent to log out at the provider too (RP-initiated logout); empty:
+    # from the discovery document, when the provider offers one.
+    end_session_endpoint: str = ""
 
 
 def _group_roles(name: str) -> tuple[tuple[str, str, str], ...]:
@@ -94,26 +100,27 @@ def _oidc() -> OidcEnv | None:
         return None
     issuer = os.environ.get("OIDC_ISSUER", "").strip().rstrip("/")
 
-    def endpoint(name: str, default_path: str) -> str:
+    def endpoint(name: str) -> str:
+        """Given one by one, or empty: then read from the issuer's discovery document."""
         value = os.environ.get(name, "").strip()
-        if value:
-            return value
-        if not issuer:
-            raise ConfigurationError(f"OIDC_CLIENT_ID is set: set {name} too, or OIDC_ISSUER")
-        return issuer + default_path
+        if not value and not issuer:
+            raise ConfigurationError(f"OIDC_CLIENT_ID is set: set OIDC_ISSUER, or {name} too")
+        return value
 
     return OidcEnv(
         provider_name=os.environ.get("OIDC_PROVIDER_NAME", "").strip() or "OpenID Connect",
         client_id=client_id,
         client_secret=os.environ.get("OIDC_CLIENT_SECRET", ""),
-        authorization_endpoint=endpoint("OIDC_AUTHORIZATION_ENDPOINT", "/protocol/openid-connect/auth"),
-        token_endpoint=endpoint("OIDC_TOKEN_ENDPOINT", "/protocol/openid-connect/token"),
-        userinfo_endpoint=endpoint("OIDC_USERINFO_ENDPOINT", "/protocol/openid-connect/userinfo"),
-        jwks_uri=endpoint("OIDC_JWKS_URI", "/protocol/openid-connect/certs"),
+        authorization_endpoint=endpoint("OIDC_AUTHORIZATION_ENDPOINT"),
+        token_endpoint=endpoint("OIDC_TOKEN_ENDPOINT"),
+        userinfo_endpoint=endpoint("OIDC_USERINFO_ENDPOINT"),
+        jwks_uri=endpoint("OIDC_JWKS_URI"),
         sign_algorithm=os.environ.get("OIDC_SIGN_ALGORITHM", "").strip() or "RS256",
         scopes=os.environ.get("OIDC_SCOPES", "").strip() or "openid email profile",
         groups_claim=os.environ.get("OIDC_GROUPS_CLAIM", "").strip() or "groups",
         group_roles=_group_roles("OIDC_GROUP_ROLES"),
+        issuer=issuer,
+        end_session_endpoint=os.environ.get("OIDC_END_SESSION_ENDPOINT", "").strip(),
     )
 
 

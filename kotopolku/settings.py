@@ -135,6 +135,9 @@ AXES_USERNAME_FORM_FIELD = "username"
 AXES_LOCKOUT_CALLABLE = "kotopolku.accounts.views.locked_out"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Logins and logouts are in the audit log already: axes' own access log would add a row to every
+# login and an update to every logout.
+AXES_DISABLE_ACCESS_LOG = True
 # Per account, not per IP: the advisors of one service point share one public address, and
 # locking it would lock the whole desk.
 SILENCED_SYSTEM_CHECKS = ["axes.W006"]
@@ -233,13 +236,13 @@ if OIDC is not None:
     AUTHENTICATION_BACKENDS.append("kotopolku.accounts.oidc.StaffOIDCBackend")
     OIDC_RP_CLIENT_ID = OIDC.client_id
     OIDC_RP_CLIENT_SECRET = OIDC.client_secret
-    OIDC_OP_AUTHORIZATION_ENDPOINT = OIDC.authorization_endpoint
-    OIDC_OP_TOKEN_ENDPOINT = OIDC.token_endpoint
-    OIDC_OP_USER_ENDPOINT = OIDC.userinfo_endpoint
-    OIDC_OP_JWKS_ENDPOINT = OIDC.jwks_uri
+    # The provider's endpoints are read from OIDC (given one by one, or discovered from the
+    # issuer at the first sign-in): see kotopolku.accounts.oidc.endpoints.
     OIDC_RP_SIGN_ALGO = OIDC.sign_algorithm
     OIDC_RP_SCOPES = OIDC.scopes
 OIDC_AUTHENTICATION_CALLBACK_URL = "accounts:oidc_callback"
 OIDC_USE_PKCE = True
+# The ID token is kept in the session for logging out at the provider too (id_token_hint).
+OIDC_STORE_ID_TOKEN = True
 OIDC_TIMEOUT = 10
 LOGIN_REDIRECT_URL_FAILURE = "accounts:login"

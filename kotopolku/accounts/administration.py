@@ -16,14 +16,23 @@ from django.db import transaction
 from django.db.models import Q, QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.accounts import two_factor
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.permissions import Action, forget_grants, register, roles, service_point_ids
+from kotopolku.audit.enums import Outcome
 from kotopolku.audit.services import audit_record
 from kotopolku.core.versioning import versioned_update
 from kotopolku.organisations.models import ServicePoint
 
-register(Action("accounts.administer", roles(Role.ADMINISTRATOR), purpose="user administration"))
+register(
+    Action("accounts.administer", roles(Role.ADMINISTRATOR), purpose="user administration"),
+    Action(
+        "accounts.second_factor_reset",
+        roles(Role.ADMINISTRATOR),
+        purpose="resetting a staff member's authenticator",
+    ),
+)
 
 SERVICE_POINT_ROLES = [(role.value, role.label) for role in Role if role != Role.PARTNER_STAFF]
 
@@ -76,7 +85,6 @@ class MembershipForm(forms.Form):
 
 
 @transaction.atomic
-@transaction.atomic
 def user_save(*, user: User, by: Any, expected_version: int | None = None) -> User:
     """Create a user, or change one under a row lock, writing only the fields that differ; a
     stale ``expected_version`` raises ``StaleVersion`` and nothing is written."""
@@ -126,3 +134,31 @@ def membership_end(*, membership: Membership, by: Any) -> None:
         service_point_id=membership.service_point_id,
     )
     membership.delete()
+
+
+def may_reset_second_factor(*, by: Any, user: User) -> bool:
+    """An administrator resets the authenticator of someone who holds a role at a service point
+    they administer."""
+    points = service_point_ids(by, "accounts.second_factor_reset")
+    return bool(points) and user.memberships.filter(service_point_id__in=points).exists()
+
+
+def require_second_factor_reset(*, by: Any, user: User) -> None:
+    """Raise PermissionDenied, after auditing the attempt, unless ``by`` may reset ``user``'s
+    authenticator."""
+    if may_reset_second_factor(by=by, user=user):
+        return
+    audit_record(
+        actor=by,
+        action="accounts.second_factor_reset",
+        target=user,
+        purpose="resetting a staff member's authenticator",
+        outcome=Outcome.DENIED,
+    )
+    raise PermissionDenied("accounts.second_factor_reset")
+
+
+@transaction.atomic
+def second_factor_reset(*, user: User, by: Any) -> int:
+    require_second_factor_reset(by=by, user=user)
+    return two_factor.reset_second_factor(user, by=by)

@@ -17,6 +17,12 @@ class AccountsConfig(AppConfig):
             context="kotopolku.accounts.home.administration",
             order=10,
         ),
+        HomePanel(
+            template="accounts/home/security.html",
+            roles=("administrator", "coordinator"),
+            context="kotopolku.accounts.home.security",
+            order=90,
+        ),
     )
 
     def ready(self) -> None:

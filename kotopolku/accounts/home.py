@@ -31,3 +31,13 @@ def administration(request: HttpRequest) -> dict[str, Any] | None:
         "municipalities": municipalities,
         "topics_url": topics_url,
     }
+
+
+def security(request: HttpRequest) -> dict[str, Any] | None:
+    """How many recovery codes the person has left, for those who use an authenticator app."""
+    from kotopolku.accounts import two_factor
+
+    user = request.user
+    if not isinstance(user, two_factor.User) or not two_factor.has_authenticator(user):
+        return None
+    return {"recovery_codes_left": two_factor.recovery_codes_left(user)}

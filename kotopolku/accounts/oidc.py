@@ -17,21 +17,23 @@ import jwt
 import requests
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ImproperlyConfigured, SuspiciousOperation
+from django.core.exceptions import SuspiciousOperation
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 from mozilla_django_oidc.auth import OIDCAuthenticationBackend
+from mozilla_django_oidc.utils import import_from_settings
 from mozilla_django_oidc.views import OIDCAuthenticationCallbackView, OIDCAuthenticationRequestView
 
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership, User
+from kotopolku.accounts.oidc_provider import DiscoveryError, endpoints
+from kotopolku.accounts.oidc_provider import settings_config as _config
 from kotopolku.accounts.permissions import forget_grants
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.audit.services import audit_record
 from kotopolku.core.versioning import versioned_update
-from kotopolku.env import OidcEnv
 from kotopolku.organisations.models import ServicePoint
 
 logger = logging.getLogger(__name__)
@@ -46,13 +48,6 @@ def oidc_configured() -> bool:
 def provider_name() -> str:
     oidc = getattr(settings, "OIDC", None)
     return oidc.provider_name if oidc is not None else ""
-
-
-def _config() -> OidcEnv:
-    oidc = getattr(settings, "OIDC", None)
-    if oidc is None:
-        raise ImproperlyConfigured("OpenID Connect is not configured (OIDC_CLIENT_ID)")
-    return oidc
 
 
 def _mapped_pairs() -> dict[tuple[str, str], set[str]]:
@@ -114,12 +109,39 @@ def sync_memberships(user: User, claims: dict[str, Any]) -> list[str]:
     return changes
 
 
+# The library reads these at construction; here they are filled in from ``endpoints()`` only when
+# they are used, so that a password login never waits for (or fails on) the provider.
+_ENDPOINT_SETTINGS = {
+    "OIDC_OP_AUTHORIZATION_ENDPOINT",
+    "OIDC_OP_TOKEN_ENDPOINT",
+    "OIDC_OP_USER_ENDPOINT",
+    "OIDC_OP_JWKS_ENDPOINT",
+}
+
+
+def _setting(attr: str, *args: Any) -> Any:
+    if attr in _ENDPOINT_SETTINGS:
+        return ""
+    return import_from_settings(attr, *args)
+
+
 class StaffOIDCBackend(OIDCAuthenticationBackend):
     """Creates or updates the staff user from the provider's claims and maps their groups."""
+
+    get_settings = staticmethod(_setting)
 
     def authenticate(self, request: Any, **kwargs: Any) -> Any:
         if request is None or "code" not in request.GET:
             return None
+        try:
+            found = endpoints()
+        except DiscoveryError as exc:
+            logger.error("%s", exc)
+            request.oidc_refusal = "provider discovery failed"
+            return None
+        self.OIDC_OP_TOKEN_ENDPOINT = found["token_endpoint"]
+        self.OIDC_OP_USER_ENDPOINT = found["userinfo_endpoint"]
+        self.OIDC_OP_JWKS_ENDPOINT = found["jwks_uri"]
         try:
             return super().authenticate(request, **kwargs)
         except (requests.RequestException, SuspiciousOperation, ValueError, KeyError, jwt.PyJWTError) as exc:
@@ -196,10 +218,30 @@ def _require_oidc() -> None:
         raise Http404("OpenID Connect is not configured")
 
 
+class _Start(OIDCAuthenticationRequestView):
+    get_settings = staticmethod(_setting)
+
+    def get(self, request: HttpRequest) -> HttpResponse:
+        self.OIDC_OP_AUTH_ENDPOINT = endpoints()["authorization_endpoint"]
+        return super().get(request)  # type: ignore[no-any-return]
+
+
 def oidc_start(request: HttpRequest) -> HttpResponse:
     """Sends the browser to the provider (state, nonce and PKCE kept in the session)."""
     _require_oidc()
-    return OIDCAuthenticationRequestView.as_view()(request)
+    try:
+        return _Start.as_view()(request)
+    except DiscoveryError as exc:
+        logger.error("%s", exc)
+        messages.error(
+            request,
+            _(
+                "%(provider)s cannot be reached right now. Try again in a moment, or log in with "
+                "a password if you have one."
+            )
+            % {"provider": provider_name()},
+        )
+        return redirect("accounts:login")
 
 
 class _Callback(OIDCAuthenticationCallbackView):

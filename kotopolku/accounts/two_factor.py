@@ -131,6 +131,52 @@ def confirm_enrolment(user: User, device: TOTPDevice, code: str) -> list[str] | 
     return codes
 
 
+def recovery_codes_left(user: User) -> int:
+    return StaticToken.objects.filter(device__user=user, device__confirmed=True).count()
+
+
+def renew_recovery_codes(user: User, code: str) -> list[str] | None:
+    """A fresh set of recovery codes (the old ones stop working), once the person proves again
+    that they hold their authenticator: a code from the app, not a recovery code. A wrong code
+    changes nothing and is audited as denied."""
+    code = "".join(code.split())
+    with transaction.atomic():
+        devices = TOTPDevice.objects.filter(user=user, confirmed=True).select_for_update()
+        if code.isdigit() and any(device.verify_token(code) for device in devices):
+            left = recovery_codes_left(user)
+            codes = new_recovery_codes(user)
+            audit_record(
+                actor=user,
+                action="accounts.recovery_codes_renewed",
+                target=user,
+                details={"left_before": left, "count": len(codes)},
+            )
+            return codes
+    audit_record(
+        actor=user,
+        action="accounts.recovery_codes_renewed",
+        target=user,
+        outcome=Outcome.DENIED,
+        details={"reason": "wrong one-time code"},
+    )
+    return None
+
+
+@transaction.atomic
+def reset_second_factor(user: User, *, by: User) -> int:
+    """Remove the person's authenticator and recovery codes (a lost or changed phone): at their
+    next password sign-in they enrol a new authenticator. Audited; returns the devices removed."""
+    removed = TOTPDevice.objects.filter(user=user).delete()[1].get("otp_totp.TOTPDevice", 0)
+    removed += StaticDevice.objects.filter(user=user).delete()[1].get("otp_static.StaticDevice", 0)
+    audit_record(
+        actor=by,
+        action="accounts.second_factor_reset",
+        target=user,
+        details={"devices_removed": removed},
+    )
+    return removed
+
+
 def new_recovery_codes(user: User) -> list[str]:
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name="Recovery codes", confirmed=True)

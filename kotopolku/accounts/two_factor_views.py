@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from django import forms
 from django.conf import settings
+from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render, resolve_url
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -28,6 +29,15 @@ class CodeForm(CleanTextFormMixin, forms.Form):
         widget=forms.TextInput(
             attrs={"autocomplete": "one-time-code", "autofocus": True, "inputmode": "text"}
         ),
+    )
+
+
+class RenewalForm(CleanTextFormMixin, forms.Form):
+    code = forms.CharField(
+        label=gettext_lazy("Code from your authenticator app"),
+        max_length=12,
+        help_text=gettext_lazy("The six digits your authenticator app shows now."),
+        widget=forms.TextInput(attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}),
     )
 
 
@@ -122,4 +132,34 @@ def recovery_codes(request: HttpRequest) -> HttpResponse:
         request,
         "accounts/recovery_codes.html",
         {"codes": shown["codes"], "next": _next_page(request, shown["next"])},
+    )
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def security(request: HttpRequest) -> HttpResponse:
+    """The staff member's own login security: how many recovery codes are left, and new ones
+    (shown once, the old ones stop working) after a code from the authenticator app."""
+    user = request.user
+    assert isinstance(user, two_factor.User)
+    if not two_factor.has_authenticator(user):
+        return render(request, "accounts/security.html", {"has_authenticator": False})
+    form = RenewalForm(request.POST or None)
+    status = 200
+    if request.method == "POST":
+        status = 400
+        if form.is_valid():
+            codes = two_factor.renew_recovery_codes(user, form.cleaned_data["code"])
+            if codes is not None:
+                request.session[CODES_KEY] = {"codes": codes, "next": request.path}
+                return redirect("accounts:recovery_codes")
+            form.add_error(
+                "code", _("The code is not right, or it was already used. Wait for a new code and try again.")
+            )
+    return render(
+        request,
+        "accounts/security.html",
+        {"has_authenticator": True, "form": form, "left": two_factor.recovery_codes_left(user)},
+        status=status,
     )

@@ -17,6 +17,12 @@ urlpatterns = [
     path("users/<uuid:uuid>/", views.user_edit, name="user_edit"),
     path("users/<uuid:uuid>/roles/", views.membership_create, name="membership_create"),
     path(
+        "users/<uuid:uuid>/authenticator/reset/",
+        views.second_factor_reset_view,
+        name="second_factor_reset",
+    ),
+    path("security/", two_factor_views.security, name="security"),
+    path(
         "users/<uuid:uuid>/roles/<int:membership_id>/end/", views.membership_remove, name="membership_remove"
     ),
 ]

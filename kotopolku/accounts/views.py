@@ -9,7 +9,7 @@ from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import NON_FIELD_ERRORS
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -20,8 +20,11 @@ from kotopolku.accounts.administration import (
     MembershipForm,
     UserForm,
     administered_points,
+    may_reset_second_factor,
     membership_add,
     membership_end,
+    require_second_factor_reset,
+    second_factor_reset,
     user_administered,
     user_save,
     users_administered,
@@ -29,6 +32,7 @@ from kotopolku.accounts.administration import (
 from kotopolku.accounts.forms import EmailAuthenticationForm
 from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.oidc import oidc_configured, provider_name
+from kotopolku.accounts.oidc_provider import logout_url
 from kotopolku.accounts.permissions import require
 from kotopolku.accounts.signals import audit_failed_login
 from kotopolku.core.components import confirmation_page
@@ -83,7 +87,17 @@ class LoginView(auth_views.LoginView):
 
 
 class LogoutView(auth_views.LogoutView):
-    pass
+    """Logs out here; someone who signed in through the identity provider is then sent to the
+    provider to end their session there too, when it offers that (RP-initiated logout)."""
+
+    def post(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
+        id_token = request.session.get("oidc_id_token")
+        response = super().post(request, *args, **kwargs)
+        if id_token and oidc_configured():
+            at_provider = logout_url(request, str(id_token))
+            if at_provider:
+                return HttpResponseRedirect(at_provider)
+        return response
 
 
 def locked_out(
@@ -150,6 +164,7 @@ def user_edit(request: HttpRequest, uuid: Any = None) -> HttpResponse:
             "version": version,
             "snapshot": snapshot,
             "conflict_rows": conflict_rows,
+            **_second_factor_context(request.user, user),
         },
         status=status,
     )
@@ -175,6 +190,7 @@ def membership_create(request: HttpRequest, uuid: Any) -> HttpResponse:
                 "administered": administered_points(request.user),
                 "version": user.version,
                 "snapshot": snapshot_sign(form_snapshot(UserForm(instance=user, prefix="user"))),
+                **_second_factor_context(request.user, user),
             },
             status=400,
         )
@@ -209,4 +225,40 @@ def membership_remove(request: HttpRequest, uuid: Any, membership_id: int) -> Ht
         )
     membership_end(membership=membership, by=request.user)
     messages.success(request, _("The role was ended."))
+    return redirect("accounts:user_edit", uuid=user.uuid)
+
+
+def _second_factor_context(by: Any, user: User) -> dict[str, Any]:
+    if user.pk is None:
+        return {}
+    return {
+        "has_authenticator": two_factor.has_authenticator(user),
+        "may_reset_second_factor": may_reset_second_factor(by=by, user=user),
+    }
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def second_factor_reset_view(request: HttpRequest, uuid: Any) -> HttpResponse:
+    """Asks first; then removes the user's authenticator and recovery codes, so that they set up
+    a new one at their next sign-in (a lost or replaced phone)."""
+    require(request.user, "accounts.second_factor_reset")
+    user = get_object_or_404(User, uuid=uuid)
+    require_second_factor_reset(by=request.user, user=user)
+    if request.POST.get("confirmed") != "1":
+        return confirmation_page(
+            request,
+            question=_("Reset the authenticator of %(name)s?") % {"name": user.full_name},
+            detail=_(
+                "Their authenticator app and recovery codes stop working. At their next login "
+                "they set up an authenticator again."
+            ),
+            action_url=request.path,
+            cancel_url=reverse("accounts:user_edit", args=[user.uuid]),
+            confirm_label=_("Reset the authenticator"),
+        )
+    second_factor_reset(user=user, by=request.user)
+    messages.success(
+        request, _("The authenticator was reset. The user sets up a new one at their next login.")
+    )
     return redirect("accounts:user_edit", uuid=user.uuid)

@@ -4,89 +4,17 @@ against the provider's JWKS and the userinfo endpoint, all over HTTP."""
 
 from __future__ import annotations
 
-import warnings
-from urllib.parse import parse_qs, urlsplit
-
 import pytest
-import requests
 
 from kotopolku.accounts.enums import Role
 from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.tests.factories import TEST_PASSWORD, MembershipFactory, UserFactory
+from kotopolku.accounts.tests.oidc_helpers import sign_in
 from kotopolku.audit.enums import Outcome
 from kotopolku.audit.models import AuditEvent
-from kotopolku.env import OidcEnv
 from kotopolku.organisations.tests.factories import ServicePointFactory
 
 pytestmark = pytest.mark.django_db
-
-with warnings.catch_warnings():
-    warnings.simplefilter("ignore")
-    from oidc_provider_mock import run_server_in_thread
-
-
-@pytest.fixture(scope="module")
-def provider():
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        with run_server_in_thread() as server:
-            yield f"http://localhost:{server.server_port}"
-
-
-@pytest.fixture
-def oidc(settings, provider):
-    settings.OIDC = OidcEnv(
-        provider_name="Kuntatunnus",
-        client_id="kotopolku",
-        client_secret="secret",
-        authorization_endpoint=f"{provider}/oauth2/authorize",
-        token_endpoint=f"{provider}/oauth2/token",
-        userinfo_endpoint=f"{provider}/userinfo",
-        jwks_uri=f"{provider}/jwks",
-        sign_algorithm="RS256",
-        scopes="openid email profile",
-        groups_claim="groups",
-        group_roles=(
-            ("ih-advisors", Role.ADVISOR.value, "ih-rovaniemi"),
-            ("ih-coordinators", Role.COORDINATOR.value, "ih-rovaniemi"),
-            ("ih-coordinators", Role.ADVISOR.value, "ih-rovaniemi"),
-        ),
-    )
-    settings.AUTHENTICATION_BACKENDS = [
-        *settings.AUTHENTICATION_BACKENDS,
-        "kotopolku.accounts.oidc.StaffOIDCBackend",
-    ]
-    settings.OIDC_RP_CLIENT_ID = "kotopolku"
-    settings.OIDC_RP_CLIENT_SECRET = "secret"
-    settings.OIDC_OP_AUTHORIZATION_ENDPOINT = f"{provider}/oauth2/authorize"
-    settings.OIDC_OP_TOKEN_ENDPOINT = f"{provider}/oauth2/token"
-    settings.OIDC_OP_USER_ENDPOINT = f"{provider}/userinfo"
-    settings.OIDC_OP_JWKS_ENDPOINT = f"{provider}/jwks"
-    settings.OIDC_RP_SIGN_ALGO = "RS256"
-    settings.OIDC_RP_SCOPES = "openid email profile"
-    return provider
-
-
-@pytest.fixture
-def rovaniemi(db):
-    return ServicePointFactory(slug="ih-rovaniemi", name="International House Rovaniemi")
-
-
-def _sign_in(client, provider, sub, claims, *, action="allow", next_url="/staff/"):
-    """The browser's round trip: our start page, the provider's form, back to our callback."""
-    requests.put(f"{provider}/users/{sub}", json=claims, timeout=10).raise_for_status()
-    start = client.get("/accounts/oidc/start/", {"next": next_url})
-    assert start.status_code == 302
-    authorize_url = start["Location"]
-    assert authorize_url.startswith(f"{provider}/oauth2/authorize?")
-    query = parse_qs(urlsplit(authorize_url).query)
-    assert query["code_challenge_method"] == ["S256"]
-    form = {"sub": sub} if action == "allow" else {"action": "deny"}
-    answer = requests.post(authorize_url, data=form, allow_redirects=False, timeout=10)
-    assert answer.status_code == 302, answer.text
-    back = urlsplit(answer.headers["Location"])
-    assert back.path == "/accounts/oidc/callback/"
-    return client.get(f"{back.path}?{back.query}")
 
 
 def test_login_page__offers_the_provider_only_when_configured(client, settings):
@@ -104,7 +32,7 @@ def test_login_page__names_the_provider_with_the_next_page(client, oidc):
 
 
 def test_sign_in__new_person_in_a_mapped_group__is_created_with_the_role_and_audited(client, oidc, rovaniemi):
-    response = _sign_in(
+    response = sign_in(
         client,
         oidc,
         "aino-1",
@@ -134,7 +62,7 @@ def test_sign_in__groups_changed_at_the_provider__memberships_follow_and_hand_gr
     MembershipFactory(user=user, role=Role.ADVISOR, service_point=rovaniemi)
     elsewhere = ServicePointFactory(slug="ih-kemi")
     MembershipFactory(user=user, role=Role.PERMIT_EXPERT, service_point=elsewhere)
-    _sign_in(
+    sign_in(
         client,
         oidc,
         "kalle",
@@ -149,7 +77,7 @@ def test_sign_in__groups_changed_at_the_provider__memberships_follow_and_hand_gr
         ("permit_expert", "ih-kemi"),
     }
     client.logout()
-    _sign_in(
+    sign_in(
         client, oidc, "kalle", {"email": "kalle@rovaniemi.example", "name": "Kalle Korhonen", "groups": []}
     )
     held = set(Membership.objects.filter(user=user).values_list("role", "service_point__slug"))
@@ -159,7 +87,7 @@ def test_sign_in__groups_changed_at_the_provider__memberships_follow_and_hand_gr
 
 def test_sign_in__no_mapped_group__is_refused_and_audited_as_denied(client, oidc, rovaniemi):
     client.cookies["django_language"] = "en"
-    response = _sign_in(client, oidc, "stranger", {"email": "stranger@example.test", "groups": ["library"]})
+    response = sign_in(client, oidc, "stranger", {"email": "stranger@example.test", "groups": ["library"]})
     assert response.status_code == 302
     assert response["Location"] == "/accounts/login/"
     assert "_auth_user_id" not in client.session
@@ -174,14 +102,14 @@ def test_sign_in__no_mapped_group__is_refused_and_audited_as_denied(client, oidc
 
 def test_sign_in__deactivated_user__is_refused(client, oidc, rovaniemi):
     UserFactory(email="gone@example.test", is_active=False)
-    _sign_in(client, oidc, "gone", {"email": "gone@example.test", "groups": ["ih-advisors"]})
+    sign_in(client, oidc, "gone", {"email": "gone@example.test", "groups": ["ih-advisors"]})
     assert "_auth_user_id" not in client.session
     event = AuditEvent.objects.get(action="accounts.login", outcome=Outcome.DENIED)
     assert event.details["reason"] == "account not active"
 
 
 def test_sign_in__person_declines_at_the_provider__is_audited_as_a_failure(client, oidc, rovaniemi):
-    response = _sign_in(client, oidc, "x", {"email": "x@example.test"}, action="deny")
+    response = sign_in(client, oidc, "x", {"email": "x@example.test"}, action="deny")
     assert response["Location"] == "/accounts/login/"
     event = AuditEvent.objects.get(action="accounts.login", outcome=Outcome.DENIED)
     assert event.details["reason"] == "provider refused: access_denied"

@@ -49,7 +49,10 @@ def test_permission_matrix__municipality_theme(case, permission_world):
 
 
 # Users and roles: an administrator of the service point the user works at.
-ADMINISTRATION_ACTIONS = {"accounts.administer": {Role.ADMINISTRATOR}}
+ADMINISTRATION_ACTIONS = {
+    "accounts.administer": {Role.ADMINISTRATOR},
+    "accounts.second_factor_reset": {Role.ADMINISTRATOR},
+}
 
 
 @pytest.mark.parametrize("case", permission_matrix(ADMINISTRATION_ACTIONS))

@@ -53,3 +53,33 @@ def test_two_factor__enrol_then_log_in_with_a_code__accessible(browser_page, liv
     _password(page, live_server.url, user.email)
     assert page.url.endswith("/accounts/login/code/")
     assert_accessible(page, context=f"one-time code ({language})")
+
+
+@pytest.mark.parametrize("language", ["fi", "sv", "en"])
+def test_recovery_codes__renewed_from_the_security_page__accessible(browser_page, live_server, language):
+    from django_otp.plugins.otp_totp.models import TOTPDevice
+
+    from kotopolku.core.testing.browser import log_in
+
+    page = browser_page
+    user = UserFactory(email="kaisa@example.test", language=language)
+    Membership.objects.create(user=user, role=Role.ADMINISTRATOR, service_point=ServicePointFactory())
+    page.context.add_cookies([{"name": "django_language", "value": language, "url": live_server.url}])
+    log_in(page, live_server.url, user.email, TEST_PASSWORD)
+    page.goto(f"{live_server.url}/accounts/security/", timeout=60_000)
+    assert page.locator("main p").first.inner_text().count("10") == 1
+    assert_accessible(page, context=f"login security ({language})")
+    page.fill("input[name=code]", "12345")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert_accessible(page, context=f"login security with a wrong code ({language})")
+    page.wait_for_timeout(1200)  # the device's pause after a wrong code
+    device = TOTPDevice.objects.get(user=user)
+    page.fill("input[name=code]", _totp_now(device.bin_key, last_t=device.last_t))
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.url.endswith("/accounts/login/recovery-codes/")
+    assert page.locator("main li code").count() == 10
+    admin_page = f"{live_server.url}/accounts/users/{user.uuid}/authenticator/reset/"
+    page.goto(admin_page)
+    assert_accessible(page, context=f"reset the authenticator, asked first ({language})")
