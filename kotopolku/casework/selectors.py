@@ -381,15 +381,20 @@ def client_facts(*, client: Client, today: dt.date | None = None, with_cases: bo
 # Notes, transfers, partners --------------------------------------------------------------------
 
 
-def notes_visible(*, user: Any, client: Client) -> list[CaseNote]:
+def notes_visible_rows(*, user: Any, client: Client) -> QuerySet[CaseNote]:
     """Notes written at the service points where the user works (no network role reaches them);
     a special-category note only while the client's consent for such data is in force."""
     points = service_point_ids(user, "casework.notes")
-    notes = CaseNote.objects.filter(client=client, service_point_id__in=sorted(points)).select_related(
-        "author"
-    )
+    notes = CaseNote.objects.filter(client=client, service_point_id__in=sorted(points))
     consent = Consent.objects.in_force().filter(client=client, purpose=ConsentPurpose.SPECIAL_CATEGORY)
-    return list(notes.filter(Q(special_category=False) | Q(Exists(consent))).order_by("-created_at", "-id"))
+    return notes.filter(Q(special_category=False) | Q(Exists(consent)))
+
+
+def notes_visible(*, user: Any, client: Client) -> list[CaseNote]:
+    """The notes of ``notes_visible_rows``, newest first, with their authors."""
+    return list(
+        notes_visible_rows(user=user, client=client).select_related("author").order_by("-created_at", "-id")
+    )
 
 
 def transfers_incoming(*, user: Any) -> list[CaseTransfer]:
