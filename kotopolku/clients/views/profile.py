@@ -26,6 +26,7 @@ from kotopolku.clients.forms import (
 )
 from kotopolku.clients.hooks import profile_actions
 from kotopolku.clients.models import Client, ClientTeamMember, Consent
+from kotopolku.clients.permissions import remembering_works_with
 from kotopolku.clients.profile_data import ProfileLists, client_with_lists
 from kotopolku.clients.selectors import (
     client_timeline,
@@ -36,10 +37,13 @@ from kotopolku.clients.views.common import TIMELINE_PAGE_SIZE, _add_errors, _cli
 @login_required
 def client_profile(request: HttpRequest, uuid: Any) -> HttpResponse:
     client, lists = client_with_lists(uuid=uuid)
-    require(request.user, "clients.view", client)
-    if client.status == ClientStatus.MERGED and client.merged_into_id:
-        return redirect("clients:profile", uuid=Client.objects.get(pk=client.merged_into_id).uuid)
-    return _profile(request, client, lists=lists)
+    # The page asks a dozen actions of this client (its own and each app's panel and actions):
+    # whether a network user works with the client is read once for all of them.
+    with remembering_works_with():
+        require(request.user, "clients.view", client)
+        if client.status == ClientStatus.MERGED and client.merged_into_id:
+            return redirect("clients:profile", uuid=Client.objects.get(pk=client.merged_into_id).uuid)
+        return _profile(request, client, lists=lists)
 
 
 def _profile(
