@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from kotopolku.accounts.permissions import can, scope_condition
 from kotopolku.appointments.models import Appointment
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
-from kotopolku.clients.timeline import choice_label
+from kotopolku.clients.timeline import as_uuid, choice_label
 
 
 def _of_client(client: Any) -> Any:
@@ -43,7 +43,7 @@ def _appointment_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
         kind="appointment",
         title=_("Appointment: %(kind)s") % {"kind": choice_label(Appointment, "kind", data["kind"])},
         detail=" · ".join(detail),
-        url=reverse("appointments:detail", args=[data["uuid"]]),
+        url=reverse("appointments:detail", args=[as_uuid(data["uuid"])]),
     )
 
 

@@ -35,7 +35,7 @@ from kotopolku.casework.selectors import (
 from kotopolku.casework.services import casework_blank_free_text
 from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
 from kotopolku.clients.models import Client
-from kotopolku.clients.timeline import JSONList, SubqueryCount, choice_label, json_value
+from kotopolku.clients.timeline import JSONList, SubqueryCount, as_uuid, choice_label, json_value
 
 
 def _event_title(kind: str, details: dict[str, Any], plan_kind: str | None) -> str:
@@ -75,7 +75,7 @@ def _event_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
     parts = [str(value) for key, value in details.items() if key in ("text", "reason") and value]
     if data.get("actor_id") is not None:
         parts.append(data.get("actor_name") or data.get("actor_email") or "")
-    plan = data.get("plan")
+    plan = as_uuid(data.get("plan"))
     return TimelineEntry(
         when=when,
         kind=f"casework.{data['kind']}",
@@ -210,7 +210,7 @@ def casework_profile_panel(client: Any, user: Any) -> Any:
         written = " ".join(part for part in (member["given"], member["family"]) if part)
         members.append(
             {
-                "uuid": member["uuid"],
+                "uuid": as_uuid(member["uuid"]),
                 "name": latin or written or _("(no name)"),
                 "relation": choice_label(HouseholdMember, "relation", member["relation"]),
             }

@@ -4,8 +4,10 @@ model instances here so that the page uses them as before."""
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any
+from uuid import UUID
 
 from django.db.models import JSONField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import JSONObject
@@ -98,6 +100,11 @@ def client_with_lists(*, uuid: Any) -> tuple[Client, ProfileLists]:
     return client, _lists(client)
 
 
+def _required(value: dt.datetime | None) -> dt.datetime:
+    assert value is not None, "a required date and time is missing"
+    return value
+
+
 def _rows(value: Any) -> list[dict[str, Any]]:
     rows = json_value(value) or []
     return [json_value(row) for row in rows]
@@ -128,10 +135,10 @@ def _lists(client: Client) -> ProfileLists:
     for row in _rows(getattr(client, "profile_consents", None)):
         consent = Consent(
             pk=row["id"],
-            uuid=row["uuid"],
+            uuid=UUID(str(row["uuid"])),
             client=client,
             purpose=row["purpose"],
-            given_at=moment(row["given_at"]),
+            given_at=_required(moment(row["given_at"])),
             withdrawn_at=moment(row["withdrawn_at"]),
         )
         consent.recorded_by = _staff(row, "recorded_by")
@@ -141,10 +148,10 @@ def _lists(client: Client) -> ProfileLists:
     for row in _rows(getattr(client, "profile_team", None)):
         member = ClientTeamMember(
             pk=row["id"],
-            uuid=row["uuid"],
+            uuid=UUID(str(row["uuid"])),
             client=client,
             reason=row["reason"],
-            added_at=moment(row["added_at"]),
+            added_at=_required(moment(row["added_at"])),
         )
         member.user = _staff(row, "user")  # type: ignore[assignment]
         member.added_by = _staff(row, "added_by")

@@ -11,8 +11,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from typing import Any, overload
+from uuid import UUID
 
 from django.db import connections
 from django.db.models import (
@@ -70,6 +71,11 @@ def choice_label(model: Any, field: str, value: Any) -> str:
     return str(dict(model._meta.get_field(field).flatchoices).get(value, value or ""))
 
 
+def as_uuid(value: Any) -> UUID | None:
+    """A UUID read back from a part's JSON object (SQLite keeps it as 32 hex digits)."""
+    return None if value in (None, "") else UUID(str(value))
+
+
 def json_value(value: Any) -> Any:
     """A JSON column nested in the part's object: SQLite hands it back as its text."""
     if isinstance(value, str):
@@ -115,6 +121,8 @@ def _part(query: TimelineQuery, index: int, client: Any, user: Any) -> QuerySet[
 def _entry(query: TimelineQuery, row: dict[str, Any]) -> TimelineEntry | None:
     data = json_value(row["t_data"]) or {}
     when = midday(row["t_when"]) if query.when_is_date else row["t_when"]
+    if when is None:
+        return None
     return query.entry(when, data)
 
 
@@ -126,7 +134,7 @@ def read_alone(query: TimelineQuery, client: Any, user: Any) -> list[TimelineEnt
     return [entry for entry in entries if entry is not None]
 
 
-class Timeline(Sequence[TimelineEntry]):
+class Timeline:
     """The client's timeline, newest first, for ``Paginator``.
 
     Told the page it will be asked for (``expect``), it reads that page and the total in one
@@ -136,7 +144,10 @@ class Timeline(Sequence[TimelineEntry]):
         queries = [own]
         self._plain: list[Any] = []
         for source in timeline_sources():
-            (queries if isinstance(source, TimelineQuery) else self._plain).append(source)
+            if isinstance(source, TimelineQuery):
+                queries.append(source)
+            else:
+                self._plain.append(source)
         self._queries = queries
         self._client, self._user = client, user
         # Written in the language active when the timeline was asked for, whenever it is read.

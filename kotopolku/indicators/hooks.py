@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
-from kotopolku.clients.timeline import choice_label
+from kotopolku.clients.timeline import as_uuid, choice_label
 from kotopolku.indicators.models import Participant
 
 
@@ -26,7 +26,7 @@ def _entry_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
         kind="esf_entry",
         title=_("Entered the project %(project)s") % {"project": data["project"]},
         detail=choice_label(Participant, "labour_status", data["labour_status"]),
-        url=reverse("indicators:participant", args=[data["uuid"]]),
+        url=reverse("indicators:participant", args=[as_uuid(data["uuid"])]),
     )
 
 
@@ -36,7 +36,7 @@ def _exit_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
         kind="esf_exit",
         title=_("Left the project %(project)s") % {"project": data["project"]},
         detail=choice_label(Participant, "exit_reason", data["exit_reason"]),
-        url=reverse("indicators:participant", args=[data["uuid"]]),
+        url=reverse("indicators:participant", args=[as_uuid(data["uuid"])]),
     )
 
 

@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
-from kotopolku.clients.timeline import choice_label
+from kotopolku.clients.timeline import as_uuid, choice_label
 from kotopolku.referrals.models import ReferralEvent
 from kotopolku.referrals.selectors import referrals_of_client
 
@@ -33,7 +33,7 @@ def _referral_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
         title=_("Referral to %(partner)s: %(event)s")
         % {"partner": partner, "event": choice_label(ReferralEvent, "kind", data["kind"])},
         detail=data.get("note") or "",
-        url=reverse("referrals:detail", args=[data["referral"]]),
+        url=reverse("referrals:detail", args=[as_uuid(data["referral"])]),
     )
 
 
