@@ -19,6 +19,8 @@ from django.db import connections
 from django.db.models import (
     Aggregate,
     DateTimeField,
+    DurationField,
+    ExpressionWrapper,
     F,
     IntegerField,
     JSONField,
@@ -105,13 +107,24 @@ def moment(value: str | dt.datetime | None) -> dt.datetime | None:
     return parsed
 
 
+def _midday_offset() -> dt.timedelta:
+    """How long after midnight UTC today's local midday is."""
+    today = timezone.localdate()
+    noon = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
+    return noon - dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
+
+
 def _part(query: TimelineQuery, index: int, client: Any, user: Any) -> QuerySet[Any] | None:
     rows = query.rows(client, user)
     if rows is None:
         return None
     when: Any = F(query.when)
     if query.when_is_date:
-        when = Cast(query.when, DateTimeField())
+        # Sorted at the day's local midday, where its entry is shown (``midday``).
+        when = ExpressionWrapper(
+            Cast(query.when, DateTimeField()) + Value(_midday_offset(), output_field=DurationField()),
+            output_field=DateTimeField(),
+        )
     data = {name: (F(value) if isinstance(value, str) else value) for name, value in query.data.items()}
     return rows.order_by().values(
         t_when=when, t_source=Value(index, output_field=IntegerField()), t_data=JSONObject(**data)
