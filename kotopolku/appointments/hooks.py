@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +10,8 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can, scope_condition
 from kotopolku.appointments.models import Appointment
-from kotopolku.clients.hooks import ProfileAction, TimelineEntry
+from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
+from kotopolku.clients.timeline import as_uuid, choice_label
 
 
 def _of_client(client: Any) -> Any:
@@ -31,18 +31,37 @@ def appointment_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
     return [ProfileAction(label=_("Book an appointment"), url=url)]
 
 
-def appointment_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
-    for appointment in _of_client(client).filter(scope_condition(user, "appointments.view")):
-        detail = [appointment.get_channel_display(), appointment.get_status_display()]
-        if appointment.status_reason:
-            detail.append(appointment.status_reason.name_in(None))
-        yield TimelineEntry(
-            when=appointment.starts_at,
-            kind="appointment",
-            title=_("Appointment: %(kind)s") % {"kind": appointment.get_kind_display()},
-            detail=" · ".join(detail),
-            url=reverse("appointments:detail", args=[appointment.uuid]),
-        )
+def _appointment_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    detail = [
+        choice_label(Appointment, "channel", data["channel"]),
+        choice_label(Appointment, "status", data["status"]),
+    ]
+    if data.get("reason"):
+        detail.append(data["reason"])
+    return TimelineEntry(
+        when=when,
+        kind="appointment",
+        title=_("Appointment: %(kind)s") % {"kind": choice_label(Appointment, "kind", data["kind"])},
+        detail=" · ".join(detail),
+        url=reverse("appointments:detail", args=[as_uuid(data["uuid"])]),
+    )
+
+
+# The appointments the user may see, in the client's one timeline query.
+appointment_timeline = TimelineQuery(
+    rows=lambda client, user: Appointment.objects.filter(client=client).filter(
+        scope_condition(user, "appointments.view")
+    ),
+    when="starts_at",
+    data={
+        "uuid": "uuid",
+        "kind": "kind",
+        "channel": "channel",
+        "status": "status",
+        "reason": "status_reason__name_fi",
+    },
+    entry=_appointment_entry,
+)
 
 
 def appointment_export(client: Any) -> list[dict[str, Any]]:

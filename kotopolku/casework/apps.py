@@ -30,6 +30,7 @@ class CaseworkConfig(AppConfig):
         from kotopolku.casework.hooks import (
             casework_export,
             casework_export_document,
+            casework_notes_timeline,
             casework_profile_panel,
             casework_retention_dates,
             casework_timeline,
@@ -45,6 +46,7 @@ class CaseworkConfig(AppConfig):
         )
 
         register_timeline_source(casework_timeline)
+        register_timeline_source(casework_notes_timeline)
         register_export_source("casework", casework_export)
         register_export_document("casework", casework_export_document)
         register_profile_panel(casework_profile_panel)

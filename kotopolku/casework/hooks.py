@@ -3,27 +3,43 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+import datetime as dt
 from datetime import datetime, time
 from typing import Any
 
-from django.db.models import Exists, Max, OuterRef
+from django.db.models import Exists, F, JSONField, Max, OuterRef, Q, Subquery
+from django.db.models.functions import JSONObject
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
-from kotopolku.casework.enums import CaseStatus, PlanKind, PlanStatus, StepStatus
-from kotopolku.casework.models import Assessment, Case, CaseEvent, CaseNote, HouseholdMember, Plan
-from kotopolku.casework.selectors import client_facts, notes_visible
+from kotopolku.casework.enums import OPEN_STEP_STATUSES, CaseStatus, PlanKind, PlanStatus, StepStatus
+from kotopolku.casework.models import (
+    Assessment,
+    Case,
+    CaseEvent,
+    CaseNote,
+    FollowUp,
+    HouseholdMember,
+    Plan,
+    Step,
+)
+from kotopolku.casework.selectors import (
+    FOLLOW_UPS_DUE_DAYS,
+    PLANS_ENDING_DAYS,
+    STEPS_DUE_DAYS,
+    notes_visible_rows,
+)
 from kotopolku.casework.services import casework_blank_free_text
-from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
+from kotopolku.clients.models import Client
+from kotopolku.clients.timeline import JSONList, SubqueryCount, as_uuid, choice_label, json_value
 
 
-def _event_title(event: CaseEvent) -> str:
-    details = event.details or {}
-    plan_kind = str(PlanKind(event.plan.kind).label) if event.plan is not None else ""
+def _event_title(kind: str, details: dict[str, Any], plan_kind: str | None) -> str:
+    plan_kind = str(PlanKind(plan_kind).label) if plan_kind else ""
     titles = {
         "case_opened": lambda: _("Case opened"),
         "case_closed": lambda: _("Case closed"),
@@ -50,69 +66,166 @@ def _event_title(event: CaseEvent) -> str:
         ),
         "follow_up_held": lambda: _("%(plan)s: follow-up meeting held") % {"plan": plan_kind},
     }
-    make = titles.get(event.kind)
-    return str(make()) if make else event.kind
+    make = titles.get(kind)
+    return str(make()) if make else kind
 
 
-def _event_detail(event: CaseEvent) -> str:
-    details = event.details or {}
+def _event_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
+    details = json_value(data.get("details")) or {}
     parts = [str(value) for key, value in details.items() if key in ("text", "reason") and value]
-    if event.actor is not None:
-        parts.append(str(event.actor))
-    return " · ".join(parts)
+    if data.get("actor_id") is not None:
+        parts.append(data.get("actor_name") or data.get("actor_email") or "")
+    plan = as_uuid(data.get("plan"))
+    return TimelineEntry(
+        when=when,
+        kind=f"casework.{data['kind']}",
+        title=_event_title(data["kind"], details, data.get("plan_kind")),
+        detail=" · ".join(parts),
+        url=reverse("casework:plan", args=[plan]) if plan else None,
+    )
 
 
-def casework_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
-    """Cases, transfers, households, assessments, plan changes (one query) and the notes the
-    user may read (one more)."""
-    if not can(user, "casework.view", client):
-        return
-    events = CaseEvent.objects.filter(client=client).select_related("actor", "plan").order_by("-happened_at")
-    for event in events:
-        url = reverse("casework:plan", args=[event.plan.uuid]) if event.plan is not None else None
-        yield TimelineEntry(
-            when=event.happened_at,
-            kind=f"casework.{event.kind}",
-            title=_event_title(event),
-            detail=_event_detail(event),
-            url=url,
+# Cases, transfers, households, assessments and plan changes ...
+casework_timeline = TimelineQuery(
+    rows=lambda client, user: (
+        CaseEvent.objects.filter(client=client) if can(user, "casework.view", client) else None
+    ),
+    when="happened_at",
+    data={
+        "kind": "kind",
+        "details": "details",
+        "actor_id": "actor_id",
+        "actor_name": "actor__full_name",
+        "actor_email": "actor__email",
+        "plan": "plan__uuid",
+        "plan_kind": "plan__kind",
+    },
+    entry=_event_entry,
+)
+
+
+def _note_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
+    author = data.get("author_name") or data.get("author_email") or ""
+    return TimelineEntry(
+        when=when,
+        kind="casework.note",
+        title=_("Case note") + (" (" + _("special category") + ")" if data.get("special_category") else ""),
+        detail=f"{data['text']} · {author}" if author else data["text"],
+    )
+
+
+# ... and the notes the user may read.
+casework_notes_timeline = TimelineQuery(
+    rows=lambda client, user: (
+        notes_visible_rows(user=user, client=client) if can(user, "casework.view", client) else None
+    ),
+    when="created_at",
+    data={
+        "text": "text",
+        "special_category": "special_category",
+        "author_name": "author__full_name",
+        "author_email": "author__email",
+    },
+    entry=_note_entry,
+)
+
+
+def _panel_row(client: Any) -> Any:
+    """The open case, the household with its other members and the work list's counts of one
+    client, as one row of one query."""
+    today = timezone.localdate()
+    live = Q(plan__status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE], plan__client=OuterRef("pk"))
+    open_case = Case.objects.filter(client=OuterRef("pk"), status=CaseStatus.OPEN)
+    members = (
+        HouseholdMember.objects.filter(household=OuterRef("household_membership__household"))
+        .exclude(client=OuterRef("pk"))
+        .order_by()
+        .values("household")
+        .annotate(
+            rows=JSONList(
+                JSONObject(
+                    id="id",
+                    uuid="client__uuid",
+                    relation="relation",
+                    given_latin="client__given_names_latin",
+                    family_latin="client__family_name_latin",
+                    given="client__given_names",
+                    family="client__family_name",
+                )
+            )
         )
-    for note in notes_visible(user=user, client=client):
-        yield TimelineEntry(
-            when=note.created_at,
-            kind="casework.note",
-            title=_("Case note") + (" (" + _("special category") + ")" if note.special_category else ""),
-            detail=f"{note.text} · {note.author}" if note.author else note.text,
+        .values("rows")
+    )
+    return (
+        Client.objects.filter(pk=client.pk)
+        .annotate(
+            case_opened_on=Subquery(open_case.values("opened_on")[:1]),
+            assessed=Exists(Assessment.objects.filter(client_id=OuterRef("pk"))),
+            household_name=F("household_membership__household__name"),
+            member_rows=Subquery(members[:1], output_field=JSONField()),
+            steps_due=SubqueryCount(
+                Step.objects.filter(
+                    live,
+                    status__in=OPEN_STEP_STATUSES,
+                    due_on__lte=today + dt.timedelta(days=STEPS_DUE_DAYS),
+                ).values("id")
+            ),
+            follow_ups_due=SubqueryCount(
+                FollowUp.objects.filter(
+                    live,
+                    held_on__isnull=True,
+                    planned_on__lte=today + dt.timedelta(days=FOLLOW_UPS_DUE_DAYS),
+                ).values("id")
+            ),
+            plans_ending=SubqueryCount(
+                Plan.objects.filter(
+                    client=OuterRef("pk"),
+                    status=PlanStatus.ACTIVE,
+                    ends_on__lte=today + dt.timedelta(days=PLANS_ENDING_DAYS),
+                ).values("id")
+            ),
         )
+        .values(
+            "case_opened_on",
+            "assessed",
+            "household_name",
+            "member_rows",
+            "steps_due",
+            "follow_ups_due",
+            "plans_ending",
+        )
+        .get()
+    )
 
 
 def casework_profile_panel(client: Any, user: Any) -> Any:
-    """Family members, the open case and the work list's facts on the client's profile (five
-    queries: the household with its members, the open case with whether it is assessed, and the
-    steps, follow-ups and plans due)."""
+    """Family members, the open case and the work list's facts on the client's profile, from one
+    query."""
     if not can(user, "casework.view", client):
         return None
-    members = list(
-        HouseholdMember.objects.filter(household__members__client=client)
-        .select_related("client", "household")
-        .order_by("relation", "id")
-    )
-    case = (
-        Case.objects.filter(client=client, status=CaseStatus.OPEN)
-        .annotate(assessed=Exists(Assessment.objects.filter(client_id=OuterRef("client_id"))))
-        .first()
-    )
-    facts = client_facts(client=client, with_cases=False)
-    if case is not None and not case.assessed:
-        facts.cases_without_assessment = [case]
+    row = _panel_row(client)
+    members = []
+    for member in sorted(json_value(row["member_rows"]) or [], key=lambda m: (m["relation"], m["id"])):
+        latin = " ".join(part for part in (member["given_latin"], member["family_latin"]) if part)
+        written = " ".join(part for part in (member["given"], member["family"]) if part)
+        members.append(
+            {
+                "uuid": as_uuid(member["uuid"]),
+                "name": latin or written or _("(no name)"),
+                "relation": choice_label(HouseholdMember, "relation", member["relation"]),
+            }
+        )
     return render_to_string(
         "casework/includes/profile_panel.html",
         {
             "client": client,
-            "household": members[0].household if members else None,
-            "members": [member for member in members if member.client_id != client.pk],
-            "case": case,
-            "facts": facts,
+            "household": row["household_name"],
+            "members": members,
+            "case_opened_on": row["case_opened_on"],
+            "without_assessment": row["case_opened_on"] is not None and not row["assessed"],
+            "steps_due": row["steps_due"],
+            "follow_ups_due": row["follow_ups_due"],
+            "plans_ending": row["plans_ending"],
         },
     )
 

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 from uuid import UUID
 
-from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, Prefetch, Q, QuerySet
 from django.http import Http404
-from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can, organisation_ids, scope_condition, service_point_ids
 from kotopolku.casework.enums import (
     CEFR_SKILLS,
-    OPEN_STEP_STATUSES,
     CaseStatus,
     PlanStatus,
     TransferStatus,
@@ -35,12 +32,13 @@ from kotopolku.casework.models import (
     Plan,
     Step,
 )
+from kotopolku.casework.worklist import FOLLOW_UPS_DUE_DAYS as FOLLOW_UPS_DUE_DAYS
+from kotopolku.casework.worklist import PLANS_ENDING_DAYS as PLANS_ENDING_DAYS
+from kotopolku.casework.worklist import STEPS_DUE_DAYS as STEPS_DUE_DAYS
+from kotopolku.casework.worklist import WorkList as WorkList
+from kotopolku.casework.worklist import work_list as work_list
 from kotopolku.clients.enums import ConsentPurpose
 from kotopolku.clients.models import Client, Consent
-
-STEPS_DUE_DAYS = 7
-FOLLOW_UPS_DUE_DAYS = 7
-PLANS_ENDING_DAYS = 30
 
 
 def _uuid(value: Any) -> UUID:
@@ -234,162 +232,23 @@ def assessment_changes(current: Assessment, previous: Assessment | None) -> list
     return changes
 
 
-# The work list ---------------------------------------------------------------------------------
-
-
-@dataclass
-class WorkList:
-    steps_due: list[Step] = field(default_factory=list)
-    follow_ups_due: list[FollowUp] = field(default_factory=list)
-    plans_ending: list[Plan] = field(default_factory=list)
-    cases_without_assessment: list[Case] = field(default_factory=list)
-    today: dt.date | None = None
-
-    @property
-    def empty(self) -> bool:
-        return not (
-            self.steps_due or self.follow_ups_due or self.plans_ending or self.cases_without_assessment
-        )
-
-
-def _without_assessment() -> Q:
-    return ~Q(Exists(Assessment.objects.filter(client_id=OuterRef("client_id"))))
-
-
-def work_list(*, user: Any, today: dt.date | None = None) -> WorkList:
-    """The advisor's own work: steps due within 7 days or overdue (theirs, or the client's and
-    the advisor's steps of plans they are responsible for), follow-ups due, plans ending within
-    30 days, and open cases of their clients without an assessment. Seven queries, each led by
-    an index of the advisor's own rows (their plans, their clients), with no OR across a join
-    and no anti-join over every assessment."""
-    today = today or timezone.localdate()
-    soon = today + dt.timedelta(days=STEPS_DUE_DAYS)
-    visible = scope_condition(user, "casework.view")
-    # Subqueries, not lists: compiling a list of a thousand ids costs more than running it.
-    own_plans = (
-        Plan.objects.filter(visible)
-        .filter(responsible=user, status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
-        .values("id")
-    )
-    points = sorted(service_point_ids(user, "casework.view"))
-    # Plans and clients by their primary keys afterwards: joined here, the planner would hash
-    # every plan.
-    due = (
-        Step.objects.filter(status__in=OPEN_STEP_STATUSES, due_on__lte=soon)
-        .select_related("organisation")
-        .prefetch_related(Prefetch("plan", queryset=Plan.objects.select_related("client")))
-    )
-    # The client's and the advisor's steps of the advisor's plans, and the advisor's own steps in
-    # colleagues' plans: two index reads merged here (an OR across them would read every plan).
-    steps = sorted(
-        [
-            *due.filter(plan_id__in=own_plans).exclude(owner="partner").order_by("due_on", "id")[:200],
-            *due.filter(
-                owner_user=user,
-                plan__status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE],
-                plan__service_point_id__in=points,
-            )
-            .exclude(plan_id__in=own_plans)
-            .order_by("due_on", "id")[:200],
-        ],
-        key=lambda step: (step.due_on, step.pk),
-    )[:200]
-    follow_ups = (
-        FollowUp.objects.filter(
-            plan_id__in=own_plans,
-            held_on__isnull=True,
-            planned_on__lte=today + dt.timedelta(days=FOLLOW_UPS_DUE_DAYS),
-        )
-        .select_related("plan", "plan__client")
-        .order_by("planned_on", "id")[:200]
-    )
-    plans = (
-        Plan.objects.filter(visible)
-        .filter(
-            responsible=user,
-            status=PlanStatus.ACTIVE,
-            ends_on__lte=today + dt.timedelta(days=PLANS_ENDING_DAYS),
-        )
-        .select_related("client")
-        .order_by("ends_on", "id")[:200]
-    )
-    # The advisor's clients first (by the responsible-worker index), then their open cases (by
-    # the one-open-case-per-client index): a service point's thousands of cases are not read.
-    own_clients = list(
-        Client.objects.filter(responsible_worker=user, service_point_id__in=points).values_list(
-            "id", flat=True
-        )
-    )
-    assessed = set(Assessment.objects.filter(client_id__in=own_clients).values_list("client_id", flat=True))
-    cases = (
-        Case.objects.filter(
-            status=CaseStatus.OPEN, client_id__in=[pk for pk in own_clients if pk not in assessed]
-        )
-        .select_related("client")
-        .order_by("opened_on", "id")[:200]
-    )
-    return WorkList(
-        steps_due=steps,
-        follow_ups_due=list(follow_ups),
-        plans_ending=list(plans),
-        cases_without_assessment=list(cases),
-        today=today,
-    )
-
-
-def client_facts(*, client: Client, today: dt.date | None = None, with_cases: bool = True) -> WorkList:
-    """The work list's facts about one client, for the profile."""
-    today = today or timezone.localdate()
-    live = Q(plan__status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE])
-    return WorkList(
-        steps_due=list(
-            Step.objects.filter(
-                live,
-                plan__client=client,
-                status__in=OPEN_STEP_STATUSES,
-                due_on__lte=today + dt.timedelta(days=STEPS_DUE_DAYS),
-            )
-            .select_related("plan", "organisation")
-            .order_by("due_on", "id")
-        ),
-        follow_ups_due=list(
-            FollowUp.objects.filter(
-                live,
-                plan__client=client,
-                held_on__isnull=True,
-                planned_on__lte=today + dt.timedelta(days=FOLLOW_UPS_DUE_DAYS),
-            )
-            .select_related("plan")
-            .order_by("planned_on")
-        ),
-        plans_ending=list(
-            Plan.objects.filter(
-                client=client,
-                status=PlanStatus.ACTIVE,
-                ends_on__lte=today + dt.timedelta(days=PLANS_ENDING_DAYS),
-            ).order_by("ends_on")
-        ),
-        cases_without_assessment=list(
-            Case.objects.filter(client=client, status=CaseStatus.OPEN).filter(_without_assessment())
-        )
-        if with_cases
-        else [],
-        today=today,
-    )
-
-
 # Notes, transfers, partners --------------------------------------------------------------------
 
 
-def notes_visible(*, user: Any, client: Client) -> list[CaseNote]:
+def notes_visible_rows(*, user: Any, client: Client) -> QuerySet[CaseNote]:
     """Notes written at the service points where the user works (no network role reaches them);
     a special-category note only while the client's consent for such data is in force."""
     points = service_point_ids(user, "casework.notes")
-    notes = CaseNote.objects.filter(client=client, service_point_id__in=sorted(points)).select_related(
-        "author"
-    )
+    notes = CaseNote.objects.filter(client=client, service_point_id__in=sorted(points))
     consent = Consent.objects.in_force().filter(client=client, purpose=ConsentPurpose.SPECIAL_CATEGORY)
-    return list(notes.filter(Q(special_category=False) | Q(Exists(consent))).order_by("-created_at", "-id"))
+    return notes.filter(Q(special_category=False) | Q(Exists(consent)))
+
+
+def notes_visible(*, user: Any, client: Client) -> list[CaseNote]:
+    """The notes of ``notes_visible_rows``, newest first, with their authors."""
+    return list(
+        notes_visible_rows(user=user, client=client).select_related("author").order_by("-created_at", "-id")
+    )
 
 
 def transfers_incoming(*, user: Any) -> list[CaseTransfer]:

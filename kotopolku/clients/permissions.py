@@ -8,6 +8,9 @@ where the user works with them: as the client's responsible worker or on the cli
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
 from typing import Any
 
 from django.db.models import Exists, OuterRef, Q
@@ -20,13 +23,34 @@ CASEWORKERS = roles(Role.ADVISOR, Role.PERMIT_EXPERT, Role.COORDINATOR)
 WORKS_WITH_CLIENT = "clients.works_with"
 
 
+# Inside ``remembering_works_with()`` (a page that asks many actions of one client), each
+# (user, client) pair is read once.
+_remembered: ContextVar[dict[tuple[Any, Any], bool] | None] = ContextVar("works_with", default=None)
+
+
+@contextmanager
+def remembering_works_with() -> Iterator[None]:
+    token = _remembered.set({})
+    try:
+        yield
+    finally:
+        _remembered.reset(token)
+
+
 def works_with(user: Any, client: Any) -> bool:
     """Whether ``user`` is the client's responsible worker or on the client's team (one query at most)."""
     if client.responsible_worker_id is not None and client.responsible_worker_id == user.pk:
         return True
     from kotopolku.clients.models import ClientTeamMember
 
-    return ClientTeamMember.objects.current().filter(client_id=client.pk, user_id=user.pk).exists()
+    remembered = _remembered.get()
+    key = (user.pk, client.pk)
+    if remembered is not None and key in remembered:
+        return remembered[key]
+    answer = ClientTeamMember.objects.current().filter(client_id=client.pk, user_id=user.pk).exists()
+    if remembered is not None:
+        remembered[key] = answer
+    return answer
 
 
 def worked_with_ids(user: Any) -> Any:

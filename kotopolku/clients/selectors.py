@@ -17,6 +17,7 @@ from kotopolku.audit.models import AuditEvent
 from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.models import Client, ClientTeamMember
+from kotopolku.clients.timeline import Timeline
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
@@ -109,33 +110,37 @@ _OWN_EVENTS = {
 }
 
 
-def _own_events(client: Client) -> list[hooks.TimelineEntry]:
+def _own_event_entry(when: Any, data: dict[str, Any]) -> hooks.TimelineEntry | None:
     from kotopolku.clients.enums import ConsentPurpose
+    from kotopolku.clients.timeline import json_value
 
-    events = AuditEvent.objects.filter(
+    title = _OWN_EVENTS.get(data.get("action", ""))
+    if title is None:
+        return None
+    details = json_value(data.get("details")) or {}
+    detail = ""
+    purpose = details.get("consent_purpose")
+    if purpose in ConsentPurpose.values:
+        detail = str(ConsentPurpose(purpose).label)
+    elif details.get("member_name"):
+        detail = str(details["member_name"])
+    elif details.get("fields"):
+        detail = _("Fields: %(fields)s") % {"fields": ", ".join(_field_label(f) for f in details["fields"])}
+    return hooks.TimelineEntry(when=when, kind="client", title=str(title()), detail=detail)
+
+
+# The registry's own events: what the audit log holds of the record's changes.
+OWN_EVENTS = hooks.TimelineQuery(
+    rows=lambda client, user: AuditEvent.objects.filter(
         target_type="clients.client",
         target_id=str(client.uuid),
         action__in=list(_OWN_EVENTS),
         outcome=Outcome.DONE,
-    ).only("occurred_at", "action", "actor_label", "details")
-    entries = []
-    for event in events:
-        detail = ""
-        purpose = event.details.get("consent_purpose")
-        if purpose in ConsentPurpose.values:
-            detail = str(ConsentPurpose(purpose).label)
-        elif event.details.get("member_name"):
-            detail = str(event.details["member_name"])
-        elif event.details.get("fields"):
-            detail = _("Fields: %(fields)s") % {
-                "fields": ", ".join(_field_label(f) for f in event.details["fields"])
-            }
-        entries.append(
-            hooks.TimelineEntry(
-                when=event.occurred_at, kind="client", title=str(_OWN_EVENTS[event.action]()), detail=detail
-            )
-        )
-    return entries
+    ),
+    when="occurred_at",
+    data={"action": "action", "details": "details"},
+    entry=_own_event_entry,
+)
 
 
 def _field_label(name: str) -> str:
@@ -149,12 +154,10 @@ def _field_label(name: str) -> str:
         return name
 
 
-def client_timeline(*, client: Client, user: User) -> list[hooks.TimelineEntry]:
-    """Every registered timeline source merged with the client's own events, newest first."""
-    entries = _own_events(client)
-    for source in hooks.timeline_sources():
-        entries.extend(source(client, user))
-    return sorted(entries, key=lambda entry: entry.when, reverse=True)
+def client_timeline(*, client: Client, user: User) -> Timeline:
+    """Every registered timeline source with the client's own events, newest first: one query
+    for a page, one for the count (``clients.timeline``)."""
+    return Timeline(client, user, own=OWN_EVENTS)
 
 
 def client_export_data(*, client: Client) -> dict[str, Any]:

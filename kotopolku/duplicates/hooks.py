@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from django.db.models import Q
+from django.db.models import Case, F, Q, When
 from django.utils.translation import gettext as _
 
-from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
 from kotopolku.duplicates.models import DuplicatePair, PairStatus
 
 
@@ -15,20 +15,45 @@ def _pairs_of(client: Any) -> Any:
     return DuplicatePair.objects.filter(Q(first=client) | Q(second=client)).select_related("first", "second")
 
 
-def pair_timeline(client: Any, user: Any) -> list[TimelineEntry]:
-    """Decisions that this record and another are different people."""
-    entries = []
-    for pair in _pairs_of(client).filter(status=PairStatus.DIFFERENT, decided_at__isnull=False):
-        other = pair.second if pair.first_id == client.pk else pair.first
-        entries.append(
-            TimelineEntry(
-                when=pair.decided_at,
-                kind="duplicates",
-                title=_("Judged a different person from another record"),
-                detail=other.display_name,
-            )
+def _pair_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    latin = " ".join(part for part in (data.get("given_latin"), data.get("family_latin")) if part)
+    written = " ".join(part for part in (data.get("given"), data.get("family")) if part)
+    return TimelineEntry(
+        when=when,
+        kind="duplicates",
+        title=_("Judged a different person from another record"),
+        detail=latin or written or str(_("(no name)")),
+    )
+
+
+def _pair_rows(client: Any, user: Any) -> Any:
+    def other(name: str) -> Any:
+        return Case(When(first=client, then=F(f"second__{name}")), default=F(f"first__{name}"))
+
+    return (
+        DuplicatePair.objects.filter(Q(first=client) | Q(second=client))
+        .filter(status=PairStatus.DIFFERENT, decided_at__isnull=False)
+        .annotate(
+            other_given_latin=other("given_names_latin"),
+            other_family_latin=other("family_name_latin"),
+            other_given=other("given_names"),
+            other_family=other("family_name"),
         )
-    return entries
+    )
+
+
+# Decisions that this record and another are different people, in the one timeline query.
+pair_timeline = TimelineQuery(
+    rows=_pair_rows,
+    when="decided_at",
+    data={
+        "given_latin": "other_given_latin",
+        "family_latin": "other_family_latin",
+        "given": "other_given",
+        "family": "other_family",
+    },
+    entry=_pair_entry,
+)
 
 
 def pair_export(client: Any) -> list[dict[str, Any]]:

@@ -26,7 +26,8 @@ class EmployersConfig(AppConfig):
     def ready(self) -> None:
         from kotopolku.clients.hooks import register_export_source, register_timeline_source
         from kotopolku.employers import permissions  # noqa: F401
-        from kotopolku.employers.hooks import employment_export, employment_timeline
+        from kotopolku.employers.hooks import employment_export, employment_timeline, placement_timeline
 
         register_timeline_source(employment_timeline)
+        register_timeline_source(placement_timeline)
         register_export_source("employers", employment_export)

@@ -4,37 +4,51 @@ blank, and placements are the facts behind the funder's results)."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from kotopolku.clients.hooks import TimelineEntry
+from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
+from kotopolku.clients.timeline import choice_label
 from kotopolku.employers.models import Placement, Proposal
 
 
-def _midday(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+def _proposal_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        when=when,
+        kind="proposal",
+        title=_("Proposed to %(employer)s: %(title)s")
+        % {"employer": data["employer"], "title": data["title"]},
+        detail=choice_label(Proposal, "result", data["result"]),
+    )
 
 
-def employment_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
-    for proposal in Proposal.objects.filter(client=client).select_related("opening__employer"):
-        yield TimelineEntry(
-            when=proposal.created_at,
-            kind="proposal",
-            title=_("Proposed to %(employer)s: %(title)s")
-            % {"employer": proposal.opening.employer.name, "title": proposal.opening.title},
-            detail=proposal.get_result_display(),
-        )
-    for placement in Placement.objects.filter(client=client).select_related("employer"):
-        where = placement.employer.name if placement.employer else placement.organisation_name
-        yield TimelineEntry(
-            when=_midday(placement.starts_on),
-            kind="placement",
-            title=_("%(kind)s: %(where)s") % {"kind": placement.get_kind_display(), "where": where},
-        )
+def _placement_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        when=when,
+        kind="placement",
+        title=_("%(kind)s: %(where)s")
+        % {
+            "kind": choice_label(Placement, "kind", data["kind"]),
+            "where": data["employer"] or data["organisation"],
+        },
+    )
+
+
+# Proposals to employers and placements, in the client's one timeline query.
+employment_timeline = TimelineQuery(
+    rows=lambda client, user: Proposal.objects.filter(client=client),
+    when="created_at",
+    data={"employer": "opening__employer__name", "title": "opening__title", "result": "result"},
+    entry=_proposal_entry,
+)
+placement_timeline = TimelineQuery(
+    rows=lambda client, user: Placement.objects.filter(client=client),
+    when="starts_on",
+    when_is_date=True,
+    data={"kind": "kind", "employer": "employer__name", "organisation": "organisation_name"},
+    entry=_placement_entry,
+)
 
 
 def employment_export(client: Any) -> dict[str, Any]:

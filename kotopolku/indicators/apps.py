@@ -39,12 +39,14 @@ class IndicatorsConfig(AppConfig):
         from kotopolku.indicators import permissions  # noqa: F401
         from kotopolku.indicators.hooks import (
             on_client_anonymised,
+            participant_exit_timeline,
             participant_export,
             participant_profile_actions,
             participant_timeline,
         )
 
         register_timeline_source(participant_timeline)
+        register_timeline_source(participant_exit_timeline)
         register_export_source("esf_participation", participant_export)
         register_profile_actions(participant_profile_actions)
         client_anonymised.connect(on_client_anonymised, dispatch_uid="indicators.keep_statistics")

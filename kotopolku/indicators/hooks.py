@@ -5,43 +5,60 @@ status …) names no one and keeps the funder's figures as reported."""
 
 from __future__ import annotations
 
-import datetime as dt
-from collections.abc import Iterator
 from typing import Any
 
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
-from kotopolku.clients.hooks import ProfileAction, TimelineEntry
+from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
+from kotopolku.clients.timeline import as_uuid, choice_label
 from kotopolku.indicators.models import Participant
 
 
-def _midday(day: dt.date) -> dt.datetime:
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+def _participant_rows(client: Any, user: Any) -> Any:
+    return Participant.objects.filter(client=client) if can(user, "indicators.individuals", client) else None
 
 
-def participant_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
-    if not can(user, "indicators.individuals", client):
-        return
-    for participant in Participant.objects.filter(client=client).select_related("project"):
-        url = reverse("indicators:participant", args=[participant.uuid])
-        yield TimelineEntry(
-            when=_midday(participant.entered_on),
-            kind="esf_entry",
-            title=_("Entered the project %(project)s") % {"project": participant.project.name},
-            detail=participant.get_labour_status_display(),
-            url=url,
-        )
-        if participant.exited_on:
-            yield TimelineEntry(
-                when=_midday(participant.exited_on),
-                kind="esf_exit",
-                title=_("Left the project %(project)s") % {"project": participant.project.name},
-                detail=participant.get_exit_reason_display(),
-                url=url,
-            )
+def _entry_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        when=when,
+        kind="esf_entry",
+        title=_("Entered the project %(project)s") % {"project": data["project"]},
+        detail=choice_label(Participant, "labour_status", data["labour_status"]),
+        url=reverse("indicators:participant", args=[as_uuid(data["uuid"])]),
+    )
+
+
+def _exit_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
+    return TimelineEntry(
+        when=when,
+        kind="esf_exit",
+        title=_("Left the project %(project)s") % {"project": data["project"]},
+        detail=choice_label(Participant, "exit_reason", data["exit_reason"]),
+        url=reverse("indicators:participant", args=[as_uuid(data["uuid"])]),
+    )
+
+
+# Entering and leaving ESF+ projects, in the client's one timeline query.
+participant_timeline = TimelineQuery(
+    rows=_participant_rows,
+    when="entered_on",
+    when_is_date=True,
+    data={"uuid": "uuid", "project": "project__name", "labour_status": "labour_status"},
+    entry=_entry_entry,
+)
+participant_exit_timeline = TimelineQuery(
+    rows=lambda client, user: (
+        rows.filter(exited_on__isnull=False)
+        if (rows := _participant_rows(client, user)) is not None
+        else None
+    ),
+    when="exited_on",
+    when_is_date=True,
+    data={"uuid": "uuid", "project": "project__name", "exit_reason": "exit_reason"},
+    entry=_exit_entry,
+)
 
 
 def participant_export(client: Any) -> list[dict[str, Any]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from typing import Any
 from urllib.parse import urlencode
 
@@ -11,7 +10,9 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
-from kotopolku.clients.hooks import ProfileAction, TimelineEntry
+from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
+from kotopolku.clients.timeline import as_uuid, choice_label
+from kotopolku.referrals.models import ReferralEvent
 from kotopolku.referrals.selectors import referrals_of_client
 
 
@@ -23,20 +24,35 @@ def referral_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
     return [ProfileAction(label=_("Refer to a partner"), url=url)]
 
 
-def referral_timeline(client: Any, user: Any) -> Iterator[TimelineEntry]:
+def _referral_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
     language = get_language() or "fi"
-    for referral in referrals_of_client(client=client, user=user):
-        partner = referral.organisation.name_in(language)
-        url = reverse("referrals:detail", args=[referral.uuid])
-        for event in referral.events.all():
-            yield TimelineEntry(
-                when=event.at,
-                kind="referral",
-                title=_("Referral to %(partner)s: %(event)s")
-                % {"partner": partner, "event": event.get_kind_display()},
-                detail=event.note,
-                url=url,
-            )
+    partner = {"sv": data.get("partner_sv"), "en": data.get("partner_en")}.get(language) or data["partner"]
+    return TimelineEntry(
+        when=when,
+        kind="referral",
+        title=_("Referral to %(partner)s: %(event)s")
+        % {"partner": partner, "event": choice_label(ReferralEvent, "kind", data["kind"])},
+        detail=data.get("note") or "",
+        url=reverse("referrals:detail", args=[as_uuid(data["referral"])]),
+    )
+
+
+# Each step of the referrals the user may see, in the client's one timeline query.
+referral_timeline = TimelineQuery(
+    rows=lambda client, user: ReferralEvent.objects.filter(
+        referral__in=referrals_of_client(client=client, user=user).order_by().values("id")
+    ),
+    when="at",
+    data={
+        "kind": "kind",
+        "note": "note",
+        "referral": "referral__uuid",
+        "partner": "referral__organisation__name",
+        "partner_sv": "referral__organisation__name_sv",
+        "partner_en": "referral__organisation__name_en",
+    },
+    entry=_referral_entry,
+)
 
 
 def referral_export(client: Any) -> list[dict[str, Any]]:

@@ -424,3 +424,22 @@ def test_export_data__names_the_team(kemi_advisor, expert, nadia):
     services.client_team_add(client=nadia, user=expert, by=kemi_advisor)
     data = services.client_export(client=nadia, by=kemi_advisor)
     assert json.loads(json.dumps(data, default=str))["team"][0]["name"] == "Leena Lupa"
+
+
+def test_profile__network_user_on_the_team__reads_whether_they_work_with_the_client_once(
+    client, kemi_advisor, expert, nadia, django_assert_max_num_queries
+):
+    services.client_team_add(client=nadia, user=expert, by=kemi_advisor, reason="permit")
+    logged_in(client, expert)
+    client.get(reverse("clients:profile", args=[nadia.uuid]))
+    # As an advisor's (12, see the case work profile test) and the team check once: the page's
+    # own actions, the panels' and the other apps' actions no longer ask again.
+    with django_assert_max_num_queries(13) as counted:
+        response = client.get(reverse("clients:profile", args=[nadia.uuid]))
+    assert response.status_code == 200
+    team_checks = [
+        query
+        for query in counted.captured_queries
+        if query["sql"].startswith('SELECT 1 AS "a" FROM "clients_clientteammember"')
+    ]
+    assert len(team_checks) == 1

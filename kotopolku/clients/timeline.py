@@ -1,0 +1,256 @@
+"""The client's timeline: every app's part and the registry's own events read as one query.
+
+Each registered ``TimelineQuery`` is a ``SELECT when, source, data`` over its own table, scoped
+to what the user may see; the parts are joined with ``UNION ALL``, sorted and sliced by the
+database, so a page of the timeline costs one query and its count one more, however many apps
+take part. Plain callable sources (``register_timeline_source`` with a function) still work:
+their entries are merged in Python.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections.abc import Iterator
+from typing import Any, overload
+from uuid import UUID
+
+from django.db import connections
+from django.db.models import (
+    Aggregate,
+    DateTimeField,
+    DurationField,
+    ExpressionWrapper,
+    F,
+    IntegerField,
+    JSONField,
+    QuerySet,
+    Subquery,
+    TextField,
+    Value,
+)
+from django.db.models.functions import Cast, JSONObject
+from django.utils import timezone, translation
+from django.utils.dateparse import parse_datetime
+
+from kotopolku.clients.hooks import TimelineEntry, TimelineQuery, timeline_sources
+
+
+class Joined(Aggregate):
+    """The texts of a group joined with a separator (``STRING_AGG``; ``GROUP_CONCAT`` on SQLite),
+    for a part that shows a list (a contact's topics) without another query."""
+
+    function = "STRING_AGG"
+    output_field = TextField()
+
+    def __init__(self, expression: Any, separator: str) -> None:
+        super().__init__(expression, Cast(Value(separator), TextField()))
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return super().as_sql(compiler, connection, function="GROUP_CONCAT", **extra_context)
+
+
+class JSONList(Aggregate):
+    """The rows of a group as one JSON list (``JSONB_AGG``; ``JSON_GROUP_ARRAY`` on SQLite), so
+    that a page can read a record with its short lists in one query."""
+
+    function = "JSONB_AGG"
+    output_field = JSONField()
+
+    def as_sqlite(self, compiler: Any, connection: Any, **extra_context: Any) -> Any:
+        return super().as_sql(compiler, connection, function="JSON_GROUP_ARRAY", **extra_context)
+
+
+class SubqueryCount(Subquery):
+    """How many rows a queryset has, as a column of another query."""
+
+    template = "(SELECT COUNT(*) FROM (%(subquery)s) counted)"
+    output_field = IntegerField()
+
+
+def choice_label(model: Any, field: str, value: Any) -> str:
+    """The translated label of a choice field's stored value (``get_FOO_display`` of a row)."""
+    return str(dict(model._meta.get_field(field).flatchoices).get(value, value or ""))
+
+
+def as_uuid(value: Any) -> UUID | None:
+    """A UUID read back from a part's JSON object (SQLite keeps it as 32 hex digits)."""
+    return None if value in (None, "") else UUID(str(value))
+
+
+def json_value(value: Any) -> Any:
+    """A JSON column nested in the part's object: SQLite hands it back as its text."""
+    if isinstance(value, str):
+        try:
+            return json.loads(value)
+        except ValueError:
+            return value
+    return value
+
+
+def midday(day: str | dt.date | None) -> dt.datetime | None:
+    """A date of the timeline (a placement's start …) as midday of that day, local time."""
+    if not day:
+        return None
+    if isinstance(day, str):
+        day = dt.date.fromisoformat(day[:10])
+    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
+
+
+def moment(value: str | dt.datetime | None) -> dt.datetime | None:
+    """A date and time read back from a part's JSON object."""
+    if value is None or isinstance(value, dt.datetime):
+        return value
+    parsed = parse_datetime(value.replace(" ", "T", 1))
+    if parsed is not None and timezone.is_naive(parsed):
+        parsed = timezone.make_aware(parsed, dt.UTC)
+    return parsed
+
+
+def _midday_offset() -> dt.timedelta:
+    """How long after midnight UTC today's local midday is."""
+    today = timezone.localdate()
+    noon = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
+    return noon - dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
+
+
+def _part(query: TimelineQuery, index: int, client: Any, user: Any) -> QuerySet[Any] | None:
+    rows = query.rows(client, user)
+    if rows is None:
+        return None
+    when: Any = F(query.when)
+    if query.when_is_date:
+        # Sorted at the day's local midday, where its entry is shown (``midday``).
+        when = ExpressionWrapper(
+            Cast(query.when, DateTimeField()) + Value(_midday_offset(), output_field=DurationField()),
+            output_field=DateTimeField(),
+        )
+    data = {name: (F(value) if isinstance(value, str) else value) for name, value in query.data.items()}
+    return rows.order_by().values(
+        t_when=when, t_source=Value(index, output_field=IntegerField()), t_data=JSONObject(**data)
+    )
+
+
+def _entry(query: TimelineQuery, row: dict[str, Any]) -> TimelineEntry | None:
+    data = json_value(row["t_data"]) or {}
+    when = midday(row["t_when"]) if query.when_is_date else row["t_when"]
+    if when is None:
+        return None
+    return query.entry(when, data)
+
+
+def read_alone(query: TimelineQuery, client: Any, user: Any) -> list[TimelineEntry]:
+    part = _part(query, 0, client, user)
+    if part is None:
+        return []
+    entries = [_entry(query, row) for row in part.order_by("-t_when")]
+    return [entry for entry in entries if entry is not None]
+
+
+class Timeline:
+    """The client's timeline, newest first, for ``Paginator``.
+
+    Told the page it will be asked for (``expect``), it reads that page and the total in one
+    statement (``COUNT(*) OVER ()`` around the union); any other slice or count is one more."""
+
+    def __init__(self, client: Any, user: Any, *, own: TimelineQuery) -> None:
+        queries = [own]
+        self._plain: list[Any] = []
+        for source in timeline_sources():
+            if isinstance(source, TimelineQuery):
+                queries.append(source)
+            else:
+                self._plain.append(source)
+        self._queries = queries
+        self._client, self._user = client, user
+        # Written in the language active when the timeline was asked for, whenever it is read.
+        self._language = translation.get_language()
+        parts = [
+            part
+            for index, query in enumerate(queries)
+            if (part := _part(query, index, client, user)) is not None
+        ]
+        self._union: QuerySet[Any] = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        self._merged: list[TimelineEntry] | None = None
+        self._expected: tuple[int, int] | None = None
+        self._page: tuple[int, int, list[TimelineEntry]] | None = None
+        self._count: int | None = None
+
+    def expect(self, *, page: Any, size: int) -> Timeline:
+        """Read page ``page`` (1-based; anything else is the first) with the count."""
+        try:
+            number = max(1, int(page))
+        except (TypeError, ValueError):
+            number = 1
+        self._expected = ((number - 1) * size, size)
+        return self
+
+    def _read_expected(self) -> None:
+        assert self._expected is not None
+        offset, limit = self._expected
+        sql, params = self._union.query.sql_with_params()
+        connection = connections[self._union.db]
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT t_when, t_source, t_data, COUNT(*) OVER () FROM ({sql}) timeline "  # noqa: S608
+                "ORDER BY t_when DESC LIMIT %s OFFSET %s",
+                [*params, limit, offset],
+            )
+            rows = cursor.fetchall()
+        self._expected = None
+        if rows:
+            self._count = rows[0][3]
+            found = [
+                {"t_when": moment(when), "t_source": source, "t_data": data}
+                for when, source, data, _n in rows
+            ]
+            self._page = (offset, offset + limit, self._rows(found))
+
+    def _all(self) -> list[TimelineEntry]:
+        # Only with plain sources (tests, add-ons): everything is read and merged here.
+        if self._merged is None:
+            entries = self._rows(self._union.order_by("-t_when"))
+            with translation.override(self._language):
+                for source in self._plain:
+                    entries.extend(source(self._client, self._user))
+            self._merged = sorted(entries, key=lambda entry: entry.when, reverse=True)
+        return self._merged
+
+    def _rows(self, rows: Any) -> list[TimelineEntry]:
+        with translation.override(self._language):
+            entries = [_entry(self._queries[row["t_source"]], row) for row in rows]
+        return [entry for entry in entries if entry is not None]
+
+    def count(self) -> int:
+        if self._plain:
+            return len(self._all())
+        if self._expected is not None:
+            self._read_expected()
+        if self._count is None:
+            self._count = self._union.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    @overload
+    def __getitem__(self, index: int) -> TimelineEntry: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[TimelineEntry]: ...
+
+    def __getitem__(self, index: int | slice) -> TimelineEntry | list[TimelineEntry]:
+        if self._plain:
+            return self._all()[index]
+        if isinstance(index, int):
+            if index < 0:
+                index += self.count()
+            return self._rows(self._union.order_by("-t_when")[index : index + 1])[0]
+        if self._page is not None and index.step is None:
+            start, stop, entries = self._page
+            if (index.start or 0) == start and index.stop is not None and index.stop <= stop:
+                return entries[: index.stop - start]
+        return self._rows(self._union.order_by("-t_when")[index])
+
+    def __iter__(self) -> Iterator[TimelineEntry]:
+        return iter(self[:] if not self._plain else self._all())
