@@ -210,25 +210,38 @@ def _coordinator() -> Any:
     return user
 
 
-def run(repeat: int) -> None:
+def run(repeat: int, only: str | None = None) -> None:
     from django.test import Client
 
-    from kotopolku.indicators.desk import desk_statistics
     from kotopolku.indicators.models import Project
-    from kotopolku.indicators.periods import Period
-    from kotopolku.indicators.selectors import indicator_table
 
     points = _points()
-    project = Project.objects.get(name=PROJECT)
+    project = Project.objects.filter(name=PROJECT).first()
+    if project is None and only != "desk":
+        raise SystemExit("No bench project: run with --generate first (or measure --only desk).")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(_coordinator())
+    if only in (None, "desk"):
+        _desk_figures(client, points, repeat)
+    if project is not None and only in (None, "indicators"):
+        _indicator_figures(client, project, points, repeat)
+    print("# hand-written SQL, desk statistics:")
+    for sql in DESK_SQL:
+        print("  " + " ".join(sql.split()))
+    print("# hand-written SQL, indicator report:")
+    for sql in INDICATOR_SQL:
+        print("  " + " ".join(sql.split()))
+
+
+def _desk_figures(client: Any, points: list[int], repeat: int) -> None:
+    from kotopolku.indicators.desk import desk_statistics
+    from kotopolku.indicators.periods import Period
+
     year = dt.date.today().year - 1
     period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
     start = dt.datetime(year, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     end = dt.datetime(year + 1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-    desk_params = {"points": points, "start": start, "end": end, "first": period.start, "last": period.end}
-    whole = Period(project.starts_on, project.ends_on)
-    indicator_params = {"project": project.pk, "points": points, "first": whole.start, "last": whole.end}
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(_coordinator())
+    params = {"points": points, "start": start, "end": end, "first": period.start, "last": period.end}
 
     def desk(_i: int) -> Any:
         return desk_statistics(service_points=points, period=period, dimension="topic", individuals=False)
@@ -237,18 +250,11 @@ def run(repeat: int) -> None:
         response = client.get("/api/v1/statistics/desk", {"period": str(year), "dimension": "topic"})
         assert response.status_code == 200, response.content[:300]
 
-    def report(_i: int) -> Any:
-        return indicator_table(project=project, service_points=points, period=whole, individuals=False)
-
-    def report_api(_i: int) -> Any:
-        response = client.get(f"/api/v1/projects/{project.uuid}/indicators")
-        assert response.status_code == 200, response.content[:300]
-
     contacts = desk(0).summary[0].total
     print(
         f"# desk statistics: {contacts} contacts in {year} at {len(points)} service points (network), by topic and month"
     )
-    floor = _floor(DESK_SQL, desk_params, repeat)
+    floor = _floor(DESK_SQL, params, repeat)
     print(f"  {floor.line()}")
     for name, work, target in (
         ("desk statistics (selector)", desk, 500),
@@ -256,11 +262,27 @@ def run(repeat: int) -> None:
     ):
         measured = measure(name, work, repeat=repeat, warmup=3)
         print(f"  {measured.line(floor_ms=floor.p95, target_ms=target)}")
+
+
+def _indicator_figures(client: Any, project: Any, points: list[int], repeat: int) -> None:
+    from kotopolku.indicators.periods import Period
+    from kotopolku.indicators.selectors import indicator_table
+
+    whole = Period(project.starts_on, project.ends_on)
+    params = {"project": project.pk, "points": points, "first": whole.start, "last": whole.end}
+
+    def report(_i: int) -> Any:
+        return indicator_table(project=project, service_points=points, period=whole, individuals=False)
+
+    def report_api(_i: int) -> Any:
+        response = client.get(f"/api/v1/projects/{project.uuid}/indicators")
+        assert response.status_code == 200, response.content[:300]
+
     total = report(0).outputs[0].cells["total"]
     print(
         f"# ESF+ indicator report: {total} participants of one project at {len(points)} service points, whole project period"
     )
-    floor = _floor(INDICATOR_SQL, indicator_params, repeat)
+    floor = _floor(INDICATOR_SQL, params, repeat)
     print(f"  {floor.line()}")
     for name, work, target in (
         ("indicator report (selector)", report, 1000),
@@ -268,12 +290,6 @@ def run(repeat: int) -> None:
     ):
         measured = measure(name, work, repeat=repeat, warmup=3)
         print(f"  {measured.line(floor_ms=floor.p95, target_ms=target)}")
-    print("# hand-written SQL, desk statistics:")
-    for sql in DESK_SQL:
-        print("  " + " ".join(sql.split()))
-    print("# hand-written SQL, indicator report:")
-    for sql in INDICATOR_SQL:
-        print("  " + " ".join(sql.split()))
 
 
 def main() -> None:
@@ -283,12 +299,17 @@ def main() -> None:
     parser.add_argument("--generate", action="store_true")
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--only",
+        choices=("desk", "indicators"),
+        help="Measure the desk statistics or the indicator report only.",
+    )
     args = parser.parse_args()
     setup_django()
     if args.generate:
         generate(participants=args.participants)
     else:
-        run(args.repeat)
+        run(args.repeat, args.only)
 
 
 if __name__ == "__main__":
