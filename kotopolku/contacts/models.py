@@ -107,22 +107,8 @@ class Contact(ServicePointScopedModel, VersionedModel):
         verbose_name = _("contact")
         verbose_name_plural = _("contacts")
         indexes = [
-            # Lists and statistics: a service point's contacts in a period, newest first. It
-            # carries every column the desk statistics count by (PostgreSQL), so a year of a
-            # network's contacts by month and language, channel, client group or outcome is an
-            # index-only range scan that never reads the table.
-            models.Index(
-                fields=["service_point", "-happened_at"],
-                include=["client", "channel", "language", "client_group", "outcome"],
-                name="contact_sp_time_cover_idx",
-            ),
-            # Unique registered clients by month: only the contacts that name a client.
-            models.Index(
-                fields=["service_point", "-happened_at"],
-                include=["client"],
-                condition=models.Q(client__isnull=False),
-                name="contact_sp_time_client_idx",
-            ),
+            # Lists and statistics: a service point's contacts in a period, newest first.
+            models.Index(fields=["service_point", "-happened_at"], name="contact_sp_time_idx"),
             # Several service points at once (a network's coordinator): newest first across them.
             models.Index(fields=["-happened_at"], name="contact_time_idx"),
             models.Index(
@@ -130,6 +116,14 @@ class Contact(ServicePointScopedModel, VersionedModel):
             ),
             models.Index(
                 fields=["service_point", "channel", "-happened_at"], name="contact_sp_chan_time_idx"
+            ),
+            # Unique registered clients in the desk statistics: only the contacts naming a client,
+            # read from the index alone (PostgreSQL).
+            models.Index(
+                fields=["service_point", "-happened_at"],
+                include=["client"],
+                condition=models.Q(client__isnull=False),
+                name="contact_sp_time_client_idx",
             ),
             # The desk: an advisor's contacts of today and their last entry.
             models.Index(fields=["logged_by", "-happened_at"], name="contact_advisor_time_idx"),
@@ -166,11 +160,31 @@ class ContactTopic(models.Model):
         constraints = [models.UniqueConstraint(fields=["contact", "topic"], name="contact_topic_unique")]
         indexes = [
             models.Index(fields=["topic", "service_point", "-happened_at"], name="contact_topic_filter_idx"),
-            # The desk statistics by topic: a network's topics of a period, read from the index.
-            models.Index(
-                fields=["service_point", "-happened_at"], include=["topic"], name="contact_topic_sp_time_idx"
-            ),
         ]
 
     def __str__(self) -> str:
         return f"{self.contact_id}:{self.topic_id}"
+
+
+class DeskTally(models.Model):
+    """How many contacts a service point had on a local day: in all (``kind`` "contacts") or with
+    one topic, language, channel, client group or outcome (``code``; "" when not recorded).
+    Kept in step by the contacts services, rebuilt by ``tallies_recount`` (``tallies.py``)."""
+
+    service_point = models.ForeignKey(
+        "organisations.ServicePoint", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    day = models.DateField()
+    kind = models.CharField(max_length=16)
+    code = models.CharField(max_length=32, blank=True)
+    contacts = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "kind", "day", "code"], name="desk_tally_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id} {self.day} {self.kind}:{self.code} = {self.contacts}"

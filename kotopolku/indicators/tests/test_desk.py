@@ -15,8 +15,9 @@ from django.utils import timezone
 
 from kotopolku.clients.models import Client
 from kotopolku.clients.services import client_anonymise
-from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
+from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, DeskTally, Topic
 from kotopolku.contacts.services import ContactData, contact_delete, contact_log, contact_update
+from kotopolku.contacts.tallies import tallies_recount
 from kotopolku.contacts.tests.factories import ContactFactory
 from kotopolku.indicators.desk import DIMENSIONS, DeskStatistics, desk_statistics
 from kotopolku.indicators.periods import Period
@@ -155,7 +156,9 @@ def test_desk_statistics__follow_edits_deletions_and_anonymisation(office):
 
     def same() -> None:
         for dimension in ("topic", "language"):
-            stats = desk_statistics(service_points=points, period=period, dimension=dimension, individuals=True)
+            stats = desk_statistics(
+                service_points=points, period=period, dimension=dimension, individuals=True
+            )
             _assert_same(stats, _raw(points, period, dimension))
 
     same()
@@ -195,3 +198,24 @@ def test_desk_statistics__a_fixed_number_of_queries(office, django_assert_num_qu
         desk_statistics(service_points=points, period=period, dimension="topic", individuals=True)
     with django_assert_num_queries(7):
         desk_statistics(service_points=points, period=period, dimension="language", individuals=True)
+
+
+def test_tallies_recount__gives_the_tallies_the_services_kept(office):
+    _mixed_contacts(office)
+    contact_update(
+        contact=Contact.objects.filter(service_point=office.point).first(),
+        data=_data(happened_at=timezone.now(), topics=list(Topic.objects.order_by("-pk")[:1])),
+        by=office.coordinator,
+        as_action="contacts.correct",
+    )
+
+    def kept() -> set[tuple[Any, ...]]:
+        return set(
+            DeskTally.objects.filter(contacts__gt=0).values_list(
+                "service_point_id", "day", "kind", "code", "contacts"
+            )
+        )
+
+    before = kept()
+    assert tallies_recount() == len(before)
+    assert kept() == before
