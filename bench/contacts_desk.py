@@ -156,9 +156,9 @@ def main() -> None:
             cursor.execute("BEGIN")
             cursor.execute(
                 "INSERT INTO contacts_contact (created_at, updated_at, uuid, service_point_id, happened_at,"
-                " channel, language, interpreter, duration_minutes, outcome, note, logged_by_id)"
+                " channel, language, interpreter, duration_minutes, outcome, note, logged_by_id, version)"
                 " VALUES (now(), now(), gen_random_uuid(), %s, now(), 'phone', 'ru', 'none', 10,"
-                " 'information', '', %s) RETURNING id",
+                " 'information', '', %s, 1) RETURNING id",
                 [point.pk, advisor.pk],
             )
             new_id = cursor.fetchone()[0]

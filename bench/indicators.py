@@ -10,7 +10,12 @@ participants (about 40 % of them left, with their 4-week and 6-month follow-ups)
     .venv/bin/python -m kotopolku migrate
     .venv/bin/python bench/generate_contacts.py
     .venv/bin/python bench/indicators.py --generate
-    .venv/bin/python bench/indicators.py [--repeat 30]
+    .venv/bin/python bench/indicators.py [--repeat 30] [--only desk|indicators]
+
+The desk statistics sum the day tallies the contacts services keep; contacts copied in by hand
+need ``python -m kotopolku desk_tallies_recount`` (``generate_contacts.py`` runs it). The figures
+are checked against counting the contacts before they are measured, and the SQL that counts the
+contacts and topic links themselves is timed too, for reference.
 
 Each figure is printed twice: the selector alone and the whole API request (the Django test
 client through the middleware, permission layer and audit event), each against its floor, the
@@ -36,7 +41,32 @@ PROJECT = "Bench ESF+ project"
 PARTICIPANTS = 100_000
 ZONE = "Europe/Helsinki"
 
+# What the desk statistics compute: contacts and their breakdown summed from the day tallies,
+# who they were counted from the contacts that name a client.
 DESK_SQL = [
+    """SELECT date_trunc('month', day), sum(contacts) FROM contacts_desktally
+        WHERE service_point_id = ANY(%(points)s) AND kind = 'contacts' AND day >= %(first)s AND day <= %(last)s
+        GROUP BY 1 HAVING sum(contacts) > 0""",
+    """SELECT date_trunc('month', happened_at AT TIME ZONE 'Europe/Helsinki') AS month, count(*), count(DISTINCT client_id)
+         FROM contacts_contact
+        WHERE client_id IS NOT NULL AND service_point_id = ANY(%(points)s) AND happened_at >= %(start)s AND happened_at < %(end)s
+        GROUP BY 1""",
+    """SELECT count(DISTINCT client_id) FROM contacts_contact
+        WHERE client_id IS NOT NULL AND service_point_id = ANY(%(points)s) AND happened_at >= %(start)s AND happened_at < %(end)s""",
+    """SELECT code, date_trunc('month', day), sum(contacts) FROM contacts_desktally
+        WHERE service_point_id = ANY(%(points)s) AND kind = 'topic' AND day >= %(first)s AND day <= %(last)s
+        GROUP BY 1, 2 HAVING sum(contacts) > 0""",
+    "SELECT id, name_fi, name_sv, name_en FROM contacts_topic",
+    """SELECT date_trunc('month', sent_at AT TIME ZONE 'Europe/Helsinki'), count(*) FROM referrals_referral
+        WHERE service_point_id = ANY(%(points)s) AND sent_at >= %(start)s AND sent_at < %(end)s GROUP BY 1""",
+    """SELECT date_trunc('month', starts_on), count(*) FROM casework_plan
+        WHERE service_point_id = ANY(%(points)s) AND starts_on >= %(first)s AND starts_on <= %(last)s GROUP BY 1""",
+    """SELECT date_trunc('month', starts_at AT TIME ZONE 'Europe/Helsinki'), count(*) FROM appointments_appointment
+        WHERE service_point_id = ANY(%(points)s) AND starts_at >= %(start)s AND starts_at < %(end)s GROUP BY 1""",
+]
+
+# The same figures counted from the contacts and topic links themselves, for comparison.
+RAW_DESK_SQL = [
     """SELECT date_trunc('month', happened_at AT TIME ZONE 'Europe/Helsinki') AS month, count(*),
               count(*) FILTER (WHERE client_id IS NULL), count(DISTINCT client_id)
          FROM contacts_contact
@@ -210,25 +240,38 @@ def _coordinator() -> Any:
     return user
 
 
-def run(repeat: int) -> None:
+def run(repeat: int, only: str | None = None) -> None:
     from django.test import Client
 
-    from kotopolku.indicators.desk import desk_statistics
     from kotopolku.indicators.models import Project
-    from kotopolku.indicators.periods import Period
-    from kotopolku.indicators.selectors import indicator_table
 
     points = _points()
-    project = Project.objects.get(name=PROJECT)
+    project = Project.objects.filter(name=PROJECT).first()
+    if project is None and only != "desk":
+        raise SystemExit("No bench project: run with --generate first (or measure --only desk).")
+    client = Client(HTTP_HOST="localhost")
+    client.force_login(_coordinator())
+    if only in (None, "desk"):
+        _desk_figures(client, points, repeat)
+    if project is not None and only in (None, "indicators"):
+        _indicator_figures(client, project, points, repeat)
+    print("# hand-written SQL, desk statistics:")
+    for sql in DESK_SQL:
+        print("  " + " ".join(sql.split()))
+    print("# hand-written SQL, indicator report:")
+    for sql in INDICATOR_SQL:
+        print("  " + " ".join(sql.split()))
+
+
+def _desk_figures(client: Any, points: list[int], repeat: int) -> None:
+    from kotopolku.indicators.desk import desk_statistics
+    from kotopolku.indicators.periods import Period
+
     year = dt.date.today().year - 1
     period = Period(dt.date(year, 1, 1), dt.date(year, 12, 31))
     start = dt.datetime(year, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
     end = dt.datetime(year + 1, 1, 1, tzinfo=dt.timezone(dt.timedelta(hours=2)))
-    desk_params = {"points": points, "start": start, "end": end, "first": period.start, "last": period.end}
-    whole = Period(project.starts_on, project.ends_on)
-    indicator_params = {"project": project.pk, "points": points, "first": whole.start, "last": whole.end}
-    client = Client(HTTP_HOST="localhost")
-    client.force_login(_coordinator())
+    params = {"points": points, "start": start, "end": end, "first": period.start, "last": period.end}
 
     def desk(_i: int) -> Any:
         return desk_statistics(service_points=points, period=period, dimension="topic", individuals=False)
@@ -237,18 +280,15 @@ def run(repeat: int) -> None:
         response = client.get("/api/v1/statistics/desk", {"period": str(year), "dimension": "topic"})
         assert response.status_code == 200, response.content[:300]
 
-    def report(_i: int) -> Any:
-        return indicator_table(project=project, service_points=points, period=whole, individuals=False)
-
-    def report_api(_i: int) -> Any:
-        response = client.get(f"/api/v1/projects/{project.uuid}/indicators")
-        assert response.status_code == 200, response.content[:300]
-
-    contacts = desk(0).summary[0].total
+    stats = desk_statistics(service_points=points, period=period, dimension="topic", individuals=True)
+    _desk_check(stats, params)
     print(
-        f"# desk statistics: {contacts} contacts in {year} at {len(points)} service points (network), by topic and month"
+        f"# desk statistics: {stats.summary[0].total} contacts in {year} at {len(points)} service points (network), by topic and month"
     )
-    floor = _floor(DESK_SQL, desk_params, repeat)
+    raw = _floor(RAW_DESK_SQL, params, repeat)
+    raw.name = "SQL counting the contacts and topic links (reference)"
+    print(f"  {raw.line()}")
+    floor = _floor(DESK_SQL, params, repeat)
     print(f"  {floor.line()}")
     for name, work, target in (
         ("desk statistics (selector)", desk, 500),
@@ -256,11 +296,46 @@ def run(repeat: int) -> None:
     ):
         measured = measure(name, work, repeat=repeat, warmup=3)
         print(f"  {measured.line(floor_ms=floor.p95, target_ms=target)}")
+
+
+def _desk_check(stats: Any, params: dict[str, Any]) -> None:
+    """The figures must equal counting the contacts: else the day tallies are behind the rows."""
+    from django.db import connection
+
+    with connection.cursor() as cursor:
+        cursor.execute(RAW_DESK_SQL[1], params)
+        contacts, anonymous, clients = cursor.fetchone()
+        cursor.execute(RAW_DESK_SQL[2], params)
+        topics = {}
+        for topic_id, _month, n in cursor.fetchall():
+            topics[str(topic_id)] = topics.get(str(topic_id), 0) + n
+    got = [row.total for row in stats.summary]
+    if got != [contacts, anonymous, clients] or {row.key: row.total for row in stats.breakdown} != topics:
+        raise SystemExit(
+            f"The desk statistics {got} differ from counting the contacts {[contacts, anonymous, clients]}: "
+            "were contacts copied in by hand? Run `python -m kotopolku desk_tallies_recount`."
+        )
+
+
+def _indicator_figures(client: Any, project: Any, points: list[int], repeat: int) -> None:
+    from kotopolku.indicators.periods import Period
+    from kotopolku.indicators.selectors import indicator_table
+
+    whole = Period(project.starts_on, project.ends_on)
+    params = {"project": project.pk, "points": points, "first": whole.start, "last": whole.end}
+
+    def report(_i: int) -> Any:
+        return indicator_table(project=project, service_points=points, period=whole, individuals=False)
+
+    def report_api(_i: int) -> Any:
+        response = client.get(f"/api/v1/projects/{project.uuid}/indicators")
+        assert response.status_code == 200, response.content[:300]
+
     total = report(0).outputs[0].cells["total"]
     print(
         f"# ESF+ indicator report: {total} participants of one project at {len(points)} service points, whole project period"
     )
-    floor = _floor(INDICATOR_SQL, indicator_params, repeat)
+    floor = _floor(INDICATOR_SQL, params, repeat)
     print(f"  {floor.line()}")
     for name, work, target in (
         ("indicator report (selector)", report, 1000),
@@ -268,12 +343,6 @@ def run(repeat: int) -> None:
     ):
         measured = measure(name, work, repeat=repeat, warmup=3)
         print(f"  {measured.line(floor_ms=floor.p95, target_ms=target)}")
-    print("# hand-written SQL, desk statistics:")
-    for sql in DESK_SQL:
-        print("  " + " ".join(sql.split()))
-    print("# hand-written SQL, indicator report:")
-    for sql in INDICATOR_SQL:
-        print("  " + " ".join(sql.split()))
 
 
 def main() -> None:
@@ -283,12 +352,17 @@ def main() -> None:
     parser.add_argument("--generate", action="store_true")
     parser.add_argument("--participants", type=int, default=PARTICIPANTS)
     parser.add_argument("--repeat", type=int, default=30)
+    parser.add_argument(
+        "--only",
+        choices=("desk", "indicators"),
+        help="Measure the desk statistics or the indicator report only.",
+    )
     args = parser.parse_args()
     setup_django()
     if args.generate:
         generate(participants=args.participants)
     else:
-        run(args.repeat)
+        run(args.repeat, args.only)
 
 
 if __name__ == "__main__":

@@ -13,6 +13,7 @@ from kotopolku.accounts.models import User
 from kotopolku.clients.models import Client
 from kotopolku.contacts.enums import Channel, ContactOutcome, Interpreter
 from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
+from kotopolku.contacts.tallies import tallies_recount
 from kotopolku.organisations.demo import DemoTenancy
 
 DAYS = 120
@@ -143,4 +144,5 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
     )
     # Logged when they happened: the seven-day editing window then applies as in real use.
     Contact.objects.filter(pk__in=[c.pk for c in created]).update(created_at=F("happened_at"))
+    tallies_recount()  # the day tallies of the desk statistics, counted from the rows above
     stdout.write(f"Desk contacts: {len(created)} demo contacts over the last {DAYS} days.")

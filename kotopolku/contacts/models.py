@@ -117,6 +117,14 @@ class Contact(ServicePointScopedModel, VersionedModel):
             models.Index(
                 fields=["service_point", "channel", "-happened_at"], name="contact_sp_chan_time_idx"
             ),
+            # Unique registered clients in the desk statistics: only the contacts naming a client,
+            # read from the index alone (PostgreSQL).
+            models.Index(
+                fields=["service_point", "-happened_at"],
+                include=["client"],
+                condition=models.Q(client__isnull=False),
+                name="contact_sp_time_client_idx",
+            ),
             # The desk: an advisor's contacts of today and their last entry.
             models.Index(fields=["logged_by", "-happened_at"], name="contact_advisor_time_idx"),
             models.Index(fields=["logged_by", "-created_at"], name="contact_advisor_created_idx"),
@@ -156,3 +164,27 @@ class ContactTopic(models.Model):
 
     def __str__(self) -> str:
         return f"{self.contact_id}:{self.topic_id}"
+
+
+class DeskTally(models.Model):
+    """How many contacts a service point had on a local day: in all (``kind`` "contacts") or with
+    one topic, language, channel, client group or outcome (``code``; "" when not recorded).
+    Kept in step by the contacts services, rebuilt by ``tallies_recount`` (``tallies.py``)."""
+
+    service_point = models.ForeignKey(
+        "organisations.ServicePoint", on_delete=models.PROTECT, related_name="+", db_index=False
+    )
+    day = models.DateField()
+    kind = models.CharField(max_length=16)
+    code = models.CharField(max_length=32, blank=True)
+    contacts = models.IntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["service_point", "kind", "day", "code"], name="desk_tally_unique"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.service_point_id} {self.day} {self.kind}:{self.code} = {self.contacts}"

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
@@ -28,6 +29,7 @@ from kotopolku.contacts.models import (
     ContactTopic,
     Topic,
 )
+from kotopolku.contacts.tallies import contact_tally, tallies_apply, tallies_change
 from kotopolku.core.versioning import version_bump, versioned_update
 
 if TYPE_CHECKING:
@@ -287,6 +289,7 @@ def contact_log(*, service_point: ServicePoint, data: ContactData, by: Any) -> C
     )
     contact.save()
     _set_topics(contact, data.topics)
+    tallies_apply(contact_tally(contact, [topic.pk for topic in data.topics]))
     audit_record(
         actor=by, action="contacts.log", target=contact, details=_audit_details(contact, data.topics)
     )
@@ -320,6 +323,8 @@ def contact_update(
             version_bump(locked)
     if "happened_at" in changed:
         locked.topic_links.update(happened_at=locked.happened_at)
+    # The day tallies follow (one statement, none when nothing they count changed).
+    tallies_change(contact_tally(current, old_topics), contact_tally(locked, new_topics))
     if changed:
         audit_record(
             actor=by,
@@ -333,13 +338,16 @@ def contact_update(
 @transaction.atomic
 def contact_delete(*, contact: Contact, by: Any) -> None:
     """Remove a wrong contact; the audit log keeps that it existed and who removed it."""
-    topics = list(contact.topics.all())
+    # The stored row, locked: a correction saved since ``contact`` was read moved its tallies.
+    stored = Contact.objects.select_for_update().get(pk=contact.pk)
+    topics = list(stored.topics.all())
     audit_record(
         actor=by,
         action="contacts.delete",
         target=contact,
         details=_audit_details(contact, topics, happened_on=contact.happened_at.date().isoformat()),
     )
+    tallies_change(contact_tally(stored, [topic.pk for topic in topics]), Counter())
     contact.delete()
 
 

@@ -11,7 +11,7 @@ from typing import Any
 from zoneinfo import ZoneInfo
 
 from django.conf import settings
-from django.db.models import Count, Q, QuerySet
+from django.db.models import Count, QuerySet, Sum
 from django.db.models.functions import TruncMonth
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -19,7 +19,8 @@ from django.utils.translation import gettext_lazy as _
 
 from kotopolku.contacts.enums import Channel, ContactOutcome
 from kotopolku.contacts.languages import language_name
-from kotopolku.contacts.models import ClientGroup, Contact, ContactTopic, Topic
+from kotopolku.contacts.models import ClientGroup, Contact, DeskTally, Topic
+from kotopolku.contacts.tallies import ALL
 from kotopolku.indicators.periods import Period
 from kotopolku.indicators.permissions import small_cell
 
@@ -92,67 +93,81 @@ def desk_statistics(
     months = period.months()
     stats = DeskStatistics(period=period, months=months, dimension=dimension)
     contacts = contacts_in(service_points=service_points, period=period)
-    month = TruncMonth("happened_at", tzinfo=_zone())
-    summary = (
-        contacts.annotate(month=month)
-        .values("month")
-        .annotate(
-            contacts=Count("pk"),
-            anonymous=Count("pk", filter=Q(client__isnull=True)),
-            clients=Count("client_id", distinct=True),
+    stats.summary = _summary(contacts, service_points, period, months, individuals)
+    stats.breakdown = _breakdown(service_points, period, dimension, months, individuals)
+    stats.activity = _activity(service_points, period, months, individuals)
+    return stats
+
+
+def _tallies(service_points: list[int], period: Period, kind: str) -> QuerySet[Any, dict[str, Any]]:
+    """A kind of day tallies summed by code and month (a month's sum may be 0 after corrections:
+    such a cell is left out, as counting the contacts would)."""
+    return (
+        DeskTally.objects.filter(
+            service_point_id__in=service_points, kind=kind, day__gte=period.start, day__lte=period.end
         )
+        .annotate(month=TruncMonth("day"))
+        .values("code", "month")
+        .annotate(n=Sum("contacts"))
+        .filter(n__gt=0)
     )
+
+
+def _summary(
+    contacts: QuerySet[Contact],
+    service_points: list[int],
+    period: Period,
+    months: list[dt.date],
+    individuals: bool,
+) -> list[StatRow]:
+    """Contacts, anonymous contacts and unique registered clients by month and in the period.
+
+    The contacts come from the day tallies the desk keeps; who they were from the contacts that
+    name a client (a partial index holds them), so merging or removing clients needs no tally.
+    Anonymous contacts are the month's contacts less its registered ones. The period's figures
+    are the sums of its months (the months cover it exactly), except unique clients, counted
+    over the whole period."""
     columns: dict[str, dict[dt.date, int]] = defaultdict(dict)
-    for row in summary:
-        for name in ("contacts", "anonymous", "clients"):
-            columns[name][_month_key(row["month"])] = row[name]
-    totals = contacts.aggregate(
-        contacts=Count("pk"),
-        anonymous=Count("pk", filter=Q(client__isnull=True)),
-        clients=Count("client_id", distinct=True),
-    )
+    for row in _tallies(service_points, period, ALL):
+        columns["contacts"][_month_key(row["month"])] = row["n"]
+    registered = contacts.filter(client__isnull=False)
+    month = TruncMonth("happened_at", tzinfo=_zone())
+    counted = registered.annotate(month=month).values("month")
+    rows: dict[dt.date, int] = {}
+    for row in counted.annotate(rows=Count("service_point"), n=Count("client_id", distinct=True)):
+        key = _month_key(row["month"])
+        rows[key] = row["rows"]
+        columns["clients"][key] = row["n"]
+    columns["anonymous"] = {key: n - rows.get(key, 0) for key, n in columns["contacts"].items()}
+    totals = {
+        "contacts": sum(columns["contacts"].values()),
+        "anonymous": sum(columns["anonymous"].values()),
+        "clients": registered.aggregate(n=Count("client_id", distinct=True))["n"] or 0,
+    }
     labels = {
         "contacts": _("Contacts"),
         "anonymous": _("Anonymous contacts"),
         "clients": _("Unique registered clients"),
     }
-    stats.summary = [
-        _row(name, labels[name], columns[name], months, totals[name] or 0, individuals) for name in labels
-    ]
-    stats.breakdown = _breakdown(contacts, service_points, period, dimension, months, individuals)
-    stats.activity = _activity(service_points, period, months, individuals)
-    return stats
+    return [_row(name, labels[name], columns[name], months, totals[name], individuals) for name in labels]
+
+
+def _code(dimension: str, code: str) -> Any:
+    """A tally's code as the key the contacts would give: an id, a code, or None."""
+    if dimension in ("topic", "client_group"):
+        return int(code) if code else None
+    return code
 
 
 def _breakdown(
-    contacts: QuerySet[Contact],
-    service_points: list[int],
-    period: Period,
-    dimension: str,
-    months: list[dt.date],
-    individuals: bool,
+    service_points: list[int], period: Period, dimension: str, months: list[dt.date], individuals: bool
 ) -> list[StatRow]:
-    month = TruncMonth("happened_at", tzinfo=_zone())
-    rows: QuerySet[Any, dict[str, Any]]
-    if dimension == "topic":
-        start, end = _bounds(period)
-        rows = (
-            ContactTopic.objects.filter(
-                service_point_id__in=service_points, happened_at__gte=start, happened_at__lt=end
-            )
-            .annotate(month=month)
-            .values("topic_id", "month")
-            .annotate(n=Count("pk"))
-        )
-        key_field = "topic_id"
-    else:
-        key_field = {"client_group": "client_group_id"}.get(dimension, dimension)
-        rows = contacts.annotate(month=month).values(key_field, "month").annotate(n=Count("pk"))
     by_key: dict[Any, dict[dt.date, int]] = defaultdict(dict)
     totals: dict[Any, int] = defaultdict(int)
-    for row in rows:
-        by_key[row[key_field]][_month_key(row["month"])] = row["n"]
-        totals[row[key_field]] += row["n"]
+    for row in _tallies(service_points, period, dimension):
+        key = _code(dimension, row["code"])
+        by_key[key][_month_key(row["month"])] = row["n"]
+        totals[key] += row["n"]
     labels = _labels(dimension, list(by_key))
     ordered = sorted(by_key, key=lambda key: (-totals[key], str(labels.get(key, key))))
     return [

@@ -8,6 +8,7 @@ from django.utils import timezone
 from kotopolku.accounts.tests.factories import UserFactory
 from kotopolku.contacts.enums import Channel, ContactOutcome
 from kotopolku.contacts.models import Contact, ContactTopic, Topic
+from kotopolku.contacts.tallies import contact_tally, tallies_apply
 from kotopolku.organisations.tests.factories import ServicePointFactory
 
 
@@ -27,7 +28,10 @@ class ContactFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def topic_codes(self, create: bool, extracted: list[str] | None, **kwargs: Any) -> None:
         if create:
-            for topic in Topic.objects.filter(code__in=extracted or ["housing"]):
+            topics = list(Topic.objects.filter(code__in=extracted or ["housing"]))
+            for topic in topics:
                 ContactTopic.objects.create(
                     contact=self, topic=topic, service_point=self.service_point, happened_at=self.happened_at
                 )
+            # As the services do: the day tallies of the desk statistics count the contact.
+            tallies_apply(contact_tally(self, [topic.pk for topic in topics]))

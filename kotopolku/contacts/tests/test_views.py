@@ -134,11 +134,12 @@ def test_desk__linked_client__only_of_the_same_service_point(client, desk):
 
 def test_desk__saving_a_contact__needs_a_fixed_number_of_queries(client, desk, django_assert_num_queries):
     # Session, user, grants, both code lists (one query), then in one transaction the contact,
-    # its topics and the audit event (on PostgreSQL the audit chain's advisory lock goes in one
-    # round trip with the read of the last hash).
+    # its topics, the day tallies of the desk statistics (one upsert) and the audit event (on
+    # PostgreSQL the audit chain's advisory lock goes in one round trip with the read of the
+    # last hash).
     client.force_login(desk.advisor)
     client.post(DESK, form_data())
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         response = client.post(DESK, form_data(topics=["work", "kela", "taxes"]))
     assert response.status_code == 302
     latest = Contact.objects.latest("id")
