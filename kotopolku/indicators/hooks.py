@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import can
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry
-from kotopolku.indicators.models import Participant
+from kotopolku.indicators.models import EntryCorrection, Participant
 
 
 def _midday(day: dt.date) -> dt.datetime:
@@ -91,4 +91,6 @@ def participant_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
 
 
 def on_client_anonymised(sender: Any, client: Any, **kwargs: Any) -> None:
+    # A reason is free text that may name the person; the fields corrected stay.
+    EntryCorrection.objects.filter(participant__client=client).update(reason="–", corrected_by=None)
     Participant.objects.filter(client=client).update(client=None, municipality_code="", recorded_by=None)

@@ -19,9 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 from kotopolku.accounts.permissions import require
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.selectors import client_get
-from kotopolku.core.versioning import StaleVersion
+from kotopolku.core.versioning import StaleVersion, version_from_form
 from kotopolku.indicators import selectors, services
-from kotopolku.indicators.forms import EnrolForm, ExitForm, FollowUpForm
+from kotopolku.indicators.corrections import CORRECTABLE
+from kotopolku.indicators.corrections import participant_correct as correct_service
+from kotopolku.indicators.forms import CorrectionForm, EnrolForm, ExitForm, FollowUpForm
 from kotopolku.indicators.models import ParticipantFollowUp
 
 SHEET_LANGUAGES = ("fi", "sv", "en")
@@ -87,6 +89,7 @@ def _participant_context(request: HttpRequest, participant: Any, **forms: Any) -
             for f in follow_ups
         ],
         "sheet_languages": SHEET_LANGUAGES,
+        "corrections": participant.corrections.select_related("corrected_by"),
     }
 
 
@@ -194,3 +197,50 @@ def participant_sheet(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 "sheet_language": language,
             },
         )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_correct(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Correct the entry data with a reason; a stale save shows the stored data again."""
+    participant = selectors.participant_get(user=request.user, uuid=uuid, action="indicators.participants")
+    require(request.user, "indicators.participants", participant)
+    initial = {name: getattr(participant, name) for name in CORRECTABLE}
+    form = CorrectionForm(request.POST or None, initial=initial)
+    version: Any = request.POST.get("version", participant.version)
+    status = 200
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            reason = data.pop("reason")
+            changes = {name: value for name, value in data.items() if value != initial[name]}
+            try:
+                correct_service(
+                    by=request.user,
+                    participant=participant,
+                    data=changes,
+                    reason=reason,
+                    version=version_from_form(version),
+                )
+            except StaleVersion as stale:
+                form = CorrectionForm(initial={name: getattr(stale.current, name) for name in CORRECTABLE})
+                form.add_error(
+                    None,
+                    _(
+                        "Someone else saved this participant meanwhile. "
+                        "The form now holds their data: check it and save again."
+                    ),
+                )
+                version, status = stale.current.version, 409
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, _("The entry data was corrected."))
+                return redirect("indicators:participant", uuid=participant.uuid)
+    return render(
+        request,
+        "indicators/participant_correct.html",
+        {"participant": participant, "form": form, "version": version},
+        status=status,
+    )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -22,7 +23,7 @@ from kotopolku.indicators.codes import (
     indicator_named,
 )
 from kotopolku.indicators.enums import AgeGroup, Gender, LabourStatus
-from kotopolku.indicators.models import Participant, ParticipantFollowUp, Project
+from kotopolku.indicators.models import BudgetLine, Participant, ParticipantFollowUp, Project
 from kotopolku.indicators.periods import Period
 from kotopolku.indicators.permissions import small_cell
 
@@ -278,6 +279,25 @@ def eura_backlog(*, user: Any, project: Project) -> dict[str, int]:
         project=project, service_point_id__in=sorted(service_point_ids(user, "indicators.view"))
     )
     return rows.aggregate(
-        entry_missing=Count("pk", filter=Q(entry_in_eura_on__isnull=True)),
+        entry_missing=Count("pk", filter=Q(entry_in_eura_on__isnull=True) | Q(entry_reentry_due=True)),
         exit_missing=Count("pk", filter=Q(exited_on__isnull=False, exit_in_eura_on__isnull=True)),
+    )
+
+
+@dataclass
+class Budget:
+    lines: list[BudgetLine]
+    total: Decimal
+    by_point: list[tuple[str, Decimal]]
+
+
+def budget_of(project: Project) -> Budget:
+    """The project's budget lines with the total and the total of each service point."""
+    lines = list(BudgetLine.objects.filter(project=project).select_related("service_point"))
+    by_point: dict[str, Decimal] = {}
+    for line in lines:
+        name = line.service_point.name if line.service_point else str(_("Whole project"))
+        by_point[name] = by_point.get(name, Decimal(0)) + line.amount
+    return Budget(
+        lines=lines, total=sum((line.amount for line in lines), Decimal(0)), by_point=sorted(by_point.items())
     )

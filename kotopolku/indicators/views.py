@@ -42,6 +42,7 @@ from kotopolku.indicators.population import (
     population_import,
     read_source,
 )
+from kotopolku.indicators.project_views import budget_form
 from kotopolku.indicators.targets import target_progress
 from kotopolku.organisations.models import ServicePoint
 
@@ -103,7 +104,11 @@ def project_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "indicators.view")
     projects = selectors.project_list(user=request.user).prefetch_related("points__municipality")
     audit_record(actor=request.user, action="indicators.project_list", target_type="project")
-    return render(request, "indicators/project_list.html", {"projects": projects})
+    return render(
+        request,
+        "indicators/project_list.html",
+        {"projects": projects, "may_manage": can(request.user, "indicators.manage")},
+    )
 
 
 @login_required
@@ -172,6 +177,8 @@ def project_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "target_form": target_form,
             "may_manage": may_manage,
             "backlog": selectors.eura_backlog(user=request.user, project=project),
+            "budget": selectors.budget_of(project),
+            "budget_form": budget_form(project) if may_manage else None,
             "query": request.GET.urlencode(),
         },
     )
