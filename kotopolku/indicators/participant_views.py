@@ -225,8 +225,8 @@ def participant_correct(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 )
             except StaleVersion as stale:
                 form = CorrectionForm(initial={name: getattr(stale.current, name) for name in CORRECTABLE})
-                form.add_error(
-                    None,
+                messages.error(
+                    request,
                     _(
                         "Someone else saved this participant meanwhile. "
                         "The form now holds their data: check it and save again."
