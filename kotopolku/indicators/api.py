@@ -266,7 +266,7 @@ def indicator_report(
                 (_("Service points"), names or "–"),
             ],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
-            rows=[[row.code, str(row.label), *row.cells.values()] for row in table.rows],
+            rows=[[row.code, str(row.label), *row.shown_cells.values()] for row in table.rows],
         )
         return report_response(report, file_format)
     return IndicatorReportOut(

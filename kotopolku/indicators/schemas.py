@@ -179,7 +179,10 @@ class IndicatorReportOut(Schema):
     period_start: dt.date
     period_end: dt.date
     service_points: list[UUID]
-    small_cells_hidden: bool = Field(description="True when cells of 1–4 persons are null (hidden).")
+    small_cells_hidden: bool = Field(
+        description="True when cells of 1–4 persons are null (hidden). Where a row's total would give "
+        "such a cell away, the next smallest cell of the row is null too."
+    )
     indicators: list[IndicatorOut]
 
 

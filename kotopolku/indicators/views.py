@@ -218,7 +218,7 @@ def indicator_report(request: HttpRequest, uuid: UUID) -> HttpResponse:
             meta=[(_("Project"), _project_name(project)), (_("Reporting period"), period.label),
                   (_("Service points"), _filters_text(form, chosen))],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
-            rows=[[row.code, str(row.label), *row.cells.values()] for row in table.rows],
+            rows=[[row.code, str(row.label), *row.shown_cells.values()] for row in table.rows],
         )  # fmt: skip
         return report_response(report, export)
     return render(
