@@ -15,7 +15,6 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.accounts.permissions import service_point_ids
-from kotopolku.employers.selectors import supported_enterprises_by_size
 from kotopolku.indicators.codes import (
     ENTITY_INDICATORS,
     OUTPUT_INDICATORS,
@@ -23,6 +22,7 @@ from kotopolku.indicators.codes import (
     Indicator,
     indicator_named,
 )
+from kotopolku.indicators.entities import supported_organisations
 from kotopolku.indicators.enums import AgeGroup, Gender, LabourStatus
 from kotopolku.indicators.models import BudgetLine, Participant, ParticipantFollowUp, Project
 from kotopolku.indicators.periods import Period
@@ -184,18 +184,19 @@ def indicator_table(
 
 def _entity_rows(*, service_points: list[int], period: Period) -> list[IndicatorRow]:
     """EECO18/EECO19 count organisations, not persons: no gender and no small-cell rule."""
-    sizes = supported_enterprises_by_size(
-        service_point_ids=service_points, date_from=period.start, date_to=period.end
-    )
-    smes = sizes.get("micro", 0) + sizes.get("small", 0) + sizes.get("medium", 0)
+    public, sizes = supported_organisations(service_points=service_points, period=period)
+    smes = sizes["micro"] + sizes["small"] + sizes["medium"]
     empty = dict.fromkeys(GENDERS)
     return [
         IndicatorRow(
             "EECO18",
             ENTITY_INDICATORS["EECO18"],
-            {**empty, "total": None},
+            {**empty, "total": public},
             traceable=False,
-            note=_("Public bodies supported are not recorded in the product."),
+            note=_(
+                "Employers of industry 84 (public administration) supported; public services of other "
+                "industries are not told apart from companies."
+            ),
         ),
         IndicatorRow(
             "EECO19",

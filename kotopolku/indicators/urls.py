@@ -1,6 +1,6 @@
 from django.urls import path
 
-from kotopolku.indicators import participant_views, project_views, views
+from kotopolku.indicators import participant_views, population_views, project_views, views
 
 app_name = "indicators"
 
@@ -16,7 +16,7 @@ urlpatterns = [
     path("projects/<uuid:uuid>/participants/", views.participant_report, name="participants"),
     path("targets/<uuid:uuid>/delete/", views.target_delete, name="target_delete"),
     path("desk/", views.desk_report, name="desk"),
-    path("population/", views.population_picture, name="population"),
+    path("population/", population_views.population_picture, name="population"),
     path("clients/<uuid:uuid>/enrol/", participant_views.participant_enrol, name="enrol"),
     path("participants/<uuid:uuid>/", participant_views.participant_detail, name="participant"),
     path("participants/<uuid:uuid>/sheet/", participant_views.participant_sheet, name="sheet"),

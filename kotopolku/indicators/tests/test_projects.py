@@ -266,3 +266,11 @@ def test_correction_page_and_api(client, office, enrol):
     assert bad.status_code == 422 and "labour_status" in bad.content.decode()
     page = client.get(reverse("indicators:participant", args=[participant.uuid])).content.decode()
     assert "Väärä valinta" in page and "Tutkinto" in page
+
+
+def test_targets_file__carries_the_budget(client, office):
+    budget_line_add(by=office.coordinator, project=office.project, category="Ostopalvelut", amount=Decimal(300))
+    client.force_login(office.viewer)
+    url = reverse("indicators:project", args=[office.project.uuid])
+    text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
+    assert "Ostopalvelut" in text and "300.0" in text
