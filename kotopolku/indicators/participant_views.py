@@ -210,6 +210,13 @@ def participant_correct(request: HttpRequest, uuid: UUID) -> HttpResponse:
     form = CorrectionForm(request.POST or None, initial=initial)
     version: Any = request.POST.get("version", participant.version)
     status = 200
+    if request.method == "GET":
+        audit_record(
+            actor=request.user,
+            action="indicators.participant_view",
+            target=participant,
+            purpose="ESF+ participant data",
+        )
     if request.method == "POST":
         status = 422
         if form.is_valid():

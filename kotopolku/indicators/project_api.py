@@ -20,7 +20,6 @@ from kotopolku.indicators.models import Participant, Project
 from kotopolku.indicators.project_services import PointShare, project_edit
 from kotopolku.indicators.schemas import (
     BudgetLineOut,
-    Conflict,
     EntryCorrectionIn,
     ParticipantOut,
     PointIn,
@@ -28,6 +27,7 @@ from kotopolku.indicators.schemas import (
     ProjectOut,
     ProjectPatch,
     ProjectPointOut,
+    RecordConflict,
 )
 from kotopolku.organisations.models import Municipality, ServicePoint
 
@@ -137,7 +137,7 @@ def project_read(request: HttpRequest, response: HttpResponse, uuid: UUID) -> Pr
 
 @router.patch(
     "/projects/{uuid}",
-    response={200: ProjectOut, 409: Conflict},
+    response={200: ProjectOut, 409: RecordConflict},
     summary="Change a project (coordinator)",
     description="Only the fields sent change; `points`, when sent, replaces the municipalities. " + STALE,
 )
@@ -168,7 +168,7 @@ def project_patch(request: HttpRequest, response: HttpResponse, uuid: UUID, payl
 
 @router.patch(
     "/participants/{uuid}/entry",
-    response={200: ParticipantOut, 409: Conflict},
+    response={200: ParticipantOut, 409: RecordConflict},
     summary="Correct a participant's entry data, with the reason",
     description="Only the fields sent change. The reports count the corrected data; when the start data "
     "was already in EURA 2021, `entry_reentry_due` tells it must be entered again. " + STALE,

@@ -89,7 +89,7 @@ class EntryCorrectionIn(InputSchema):
     version: int | None = Field(default=None, ge=1, le=2_000_000_000)
 
 
-class Conflict(Schema):
+class RecordConflict(Schema):
     detail: str
     version: int = Field(description="The stored version")
     changed: dict[str, Any] = Field(

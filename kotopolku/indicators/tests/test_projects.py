@@ -269,7 +269,9 @@ def test_correction_page_and_api(client, office, enrol):
 
 
 def test_targets_file__carries_the_budget(client, office):
-    budget_line_add(by=office.coordinator, project=office.project, category="Ostopalvelut", amount=Decimal(300))
+    budget_line_add(
+        by=office.coordinator, project=office.project, category="Ostopalvelut", amount=Decimal(300)
+    )
     client.force_login(office.viewer)
     url = reverse("indicators:project", args=[office.project.uuid])
     text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
