@@ -40,7 +40,7 @@ class PointShare:
     share_percent: Decimal
 
 
-def _point_errors(*, by: Any, points: list[PointShare], existing: set[int]) -> dict[str, str]:
+def _point_errors(*, by: Any, points: list[PointShare], existing: set[int], creating: bool) -> dict[str, str]:
     errors: dict[str, str] = {}
     if not points:
         return {"points": _("Name at least one municipality taking part.")}
@@ -59,7 +59,10 @@ def _point_errors(*, by: Any, points: list[PointShare], existing: set[int]) -> d
         errors["points"] = _("A share is from 0 to 100 %.")
     elif sum((point.share_percent for point in points), Decimal(0)) != Decimal(100):
         errors["points"] = _("The shares of the municipalities must add up to 100 %.")
-    if not any(point.service_point is not None and point.service_point.pk in reach for point in points):
+    # A new project, or one worked in the product, keeps one of the coordinator's own points (or
+    # they could no longer see it); a past project recorded without service points may stay so.
+    keeps_own = any(point.service_point is not None and point.service_point.pk in reach for point in points)
+    if not keeps_own and (creating or existing):
         errors.setdefault("points", _("At least one of your own service points must take part."))
     return errors
 
@@ -78,7 +81,11 @@ def project_edit(
     existing: set[int] = set()
     if project is not None:
         existing = set(project.points.exclude(service_point=None).values_list("service_point_id", flat=True))
-    errors = _point_errors(by=by, points=points, existing=existing) if points is not None else {}
+    errors = (
+        _point_errors(by=by, points=points, existing=existing, creating=project is None)
+        if points is not None
+        else {}
+    )
     if project is None and points is None:
         errors["points"] = _("Name at least one municipality taking part.")
     if values.get("starts_on") and values.get("ends_on") and values["ends_on"] < values["starts_on"]:
