@@ -164,6 +164,7 @@ def budget_form(project: Project, data: Any = None) -> BudgetLineForm:
     points = [
         (str(point.service_point.uuid), point.service_point.name)
         for point in project.points.exclude(service_point=None).select_related("service_point")
+        if point.service_point is not None
     ]
     return BudgetLineForm(data, points=points, prefix="budget")
 

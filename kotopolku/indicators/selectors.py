@@ -279,15 +279,15 @@ def entry_table(
     sums: list[Sum] = [((key, "total"), [(key, i) for i in range(len(ages))]) for key, _l, _s in groups]
     sums.append((("total", "total"), [("total", i) for i in range(len(ages))]))
     sums += [(("total", column), [(key, column) for key in partition]) for column in columns]
-    cells = suppress(values, sums, individuals=individuals)
+    grid = suppress(values, sums, individuals=individuals)
     rows = [
-        (key, label, [cells.shown((key, i)) for i in range(len(ages))], cells.shown((key, "total")))
+        (key, label, [grid.shown((key, i)) for i in range(len(ages))], grid.shown((key, "total")))
         for key, label, _statuses in groups
     ]
     return EntryTable(
         rows=rows,
-        totals=[cells.shown(("total", i)) for i in range(len(ages))],
-        total=cells.shown(("total", "total")),
+        totals=[grid.shown(("total", i)) for i in range(len(ages))],
+        total=grid.shown(("total", "total")),
     )
 
 

@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Mapping, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from kotopolku.indicators.permissions import SMALL_CELL_LIMIT
 
 WITHHELD = "×"  # a cell hidden so that a small cell cannot be worked out from the totals
 
 # A shown total and the cells that add up to it.
-Sum = tuple[Hashable, Sequence[Hashable]]
+Sum = tuple[Any, Sequence[Any]]
 
 
 @dataclass(frozen=True)
@@ -34,7 +35,7 @@ class Suppressed:
         return WITHHELD if key in self.withheld else self.values[key]
 
 
-def suppress(values: Mapping[Hashable, int], sums: Sequence[Sum], *, individuals: bool) -> Suppressed:
+def suppress(values: Mapping[Any, int], sums: Sequence[Sum], *, individuals: bool) -> Suppressed:
     """Hide the small cells of ``values`` and, for every sum in ``sums``, the complementary ones.
 
     The choice is deterministic: the smallest non-zero cell, the earlier one in the sum on a tie;
