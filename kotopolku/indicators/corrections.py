@@ -83,7 +83,7 @@ def participant_correct(
     if locked.entry_in_eura_on is not None and not locked.entry_reentry_due:
         locked.entry_reentry_due = True
         locked.save(update_fields=["entry_reentry_due", "updated_at"])
-    EntryCorrection.objects.create(
+    correction = EntryCorrection.objects.create(
         participant=locked, reason=reason.strip(), fields=changed, version=locked.version, corrected_by=by
     )
     audit_record(
@@ -94,7 +94,9 @@ def participant_correct(
         details={
             "fields": changed,
             "version": locked.version,
-            "reason": reason.strip(),
+            # The reason is free text that may name people: it stays on the correction row,
+            # which anonymisation clears, and the append-only log points to it.
+            "correction": str(correction.uuid),
             "reentry_due": locked.entry_reentry_due,
         },
     )

@@ -220,7 +220,8 @@ def test_correction__counted_by_the_report_and_marked_for_reentry(office, enrol)
     assert (cells["EECO02"], cells["EECO05"]) == (0, 1)
     assert selectors.eura_backlog(user=office.advisor, project=office.project)["entry_missing"] == 1
     event = AuditEvent.objects.get(action="indicators.participant_correct")
-    assert event.details["reason"] == "Työsopimus löytyi" and event.details["fields"] == ["labour_status"]
+    assert event.details["fields"] == ["labour_status"] and "reason" not in event.details
+    assert corrected.corrections.get(uuid=event.details["correction"]).reason == "Työsopimus löytyi"
     with pytest.raises(StaleVersion):
         participant_correct(
             by=office.advisor, participant=participant, data={"isced": "5_8"}, reason="x", version=2
@@ -276,3 +277,20 @@ def test_targets_file__carries_the_budget(client, office):
     url = reverse("indicators:project", args=[office.project.uuid])
     text = client.get(url, {"format": "csv"}).content.decode("utf-8-sig")
     assert "Ostopalvelut" in text and "300.0" in text
+
+
+def test_correction__reason_is_cleared_when_the_client_is_anonymised(office, enrol):
+    from kotopolku.indicators.hooks import on_client_anonymised
+
+    person = office.client()
+    participant = enrol(client=person)
+    participant_correct(
+        by=office.advisor,
+        participant=participant,
+        data={"isced": "5_8"},
+        reason="Matti Meikäläisen todistus",
+        version=1,
+    )
+    on_client_anonymised(sender=None, client=person)
+    correction = participant.corrections.get()
+    assert correction.reason == "–" and correction.fields == ["isced"] and correction.corrected_by is None
