@@ -25,7 +25,7 @@ from kotopolku.core.api_schemas import Line
 from kotopolku.indicators import selectors, services
 from kotopolku.indicators.desk import DIMENSIONS, desk_statistics
 from kotopolku.indicators.exports import XLSX_TYPE, ReportFile, report_response
-from kotopolku.indicators.models import Participant, Project
+from kotopolku.indicators.models import Participant
 from kotopolku.indicators.periods import Period, PeriodError, period_parse
 from kotopolku.indicators.permissions import sees_individuals
 from kotopolku.indicators.schemas import (
@@ -36,8 +36,6 @@ from kotopolku.indicators.schemas import (
     ParticipantIn,
     ParticipantOut,
     ParticipantPage,
-    ProjectOut,
-    ProjectPointOut,
     StatRowOut,
     TargetIn,
     TargetOut,
@@ -94,45 +92,6 @@ def _points(allowed: list[int], service_point: UUID | None) -> list[int]:
 
 def _point_uuids(points: list[int]) -> list[UUID]:
     return list(ServicePoint.objects.filter(pk__in=points).order_by("name").values_list("uuid", flat=True))
-
-
-def _project_out(project: Project) -> ProjectOut:
-    return ProjectOut(
-        id=project.uuid,
-        name=project.name,
-        funder=project.funder,
-        funder_code=project.funder_code,
-        programme=project.programme,
-        priority=project.priority,
-        specific_objective=project.specific_objective,
-        starts_on=project.starts_on,
-        ends_on=project.ends_on,
-        points=[
-            ProjectPointOut(
-                municipality_code=point.municipality.code,
-                municipality=point.municipality.name_fi,
-                share_percent=point.share_percent,
-                service_point=point.service_point.uuid if point.service_point else None,
-            )
-            for point in project.points.all()
-        ],
-    )
-
-
-@router.get("/projects", response=list[ProjectOut], summary="Funded projects in the user's reach")
-def project_index(request: HttpRequest) -> list[ProjectOut]:
-    require(request.user, "indicators.view")
-    projects = selectors.project_list(user=request.user).prefetch_related(
-        "points__municipality", "points__service_point"
-    )
-    audit_record(actor=request.user, action="indicators.project_list", target_type="project")
-    return [_project_out(project) for project in projects]
-
-
-@router.get("/projects/{uuid}", response=ProjectOut)
-def project_read(request: HttpRequest, uuid: UUID) -> ProjectOut:
-    require(request.user, "indicators.view")
-    return _project_out(selectors.project_get(user=request.user, uuid=uuid))
 
 
 @router.get(
@@ -203,6 +162,8 @@ def _participant_out(participant: Participant) -> ParticipantOut:
         exit_status=participant.exit_status,
         entry_in_eura_on=participant.entry_in_eura_on,
         exit_in_eura_on=participant.exit_in_eura_on,
+        entry_reentry_due=participant.entry_reentry_due,
+        version=participant.version,
     )
 
 
@@ -305,7 +266,7 @@ def indicator_report(
                 (_("Service points"), names or "–"),
             ],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
-            rows=[[row.code, str(row.label), *row.cells.values()] for row in table.rows],
+            rows=[[row.code, str(row.label), *row.shown_cells.values()] for row in table.rows],
         )
         return report_response(report, file_format)
     return IndicatorReportOut(
@@ -398,3 +359,9 @@ def desk_report(
         breakdown=rows_out(stats.breakdown),
         activity=rows_out(stats.activity),
     )
+
+
+# The project's own operations (list, read, create, change) and the entry corrections.
+from kotopolku.indicators.project_api import router as project_router  # noqa: E402
+
+router.add_router("", project_router)

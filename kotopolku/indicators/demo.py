@@ -17,9 +17,13 @@ from kotopolku.accounts.models import User
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.models import Client, Consent
 from kotopolku.clients.services import consent_record
+from kotopolku.employers.enums import ActivityKind
+from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass
 from kotopolku.indicators import services
+from kotopolku.indicators.corrections import participant_correct
 from kotopolku.indicators.enums import ExitReason, IscedGroup, LabourStatus, TargetKind
 from kotopolku.indicators.models import Participant, Project
+from kotopolku.indicators.project_services import budget_line_add
 from kotopolku.organisations.demo import DemoTenancy
 from kotopolku.organisations.models import Municipality
 
@@ -49,6 +53,19 @@ KAJAANI_TARGETS: list[TargetRow] = [
     (TargetKind.PARTICIPANTS, "", 105, None, ""),
     (TargetKind.EMPLOYERS, "", 13, None, "toteutunut 21 (loppuraportti)"),
 ]
+# (category, amount in euros, for the service point rather than the whole project)
+ROVANIEMI_BUDGET = [
+    ("Henkilöstökulut", "412000", True),
+    ("Ostopalvelut", "38500", True),
+    ("Matkakulut", "12000", False),
+    ("Flat rate -kustannukset (15 %)", "61800", False),
+]
+KEMI_BUDGET = [
+    ("Henkilöstökulut", "455000", True),
+    ("Ostopalvelut", "52000", True),
+    ("Flat rate -kustannukset (15 %)", "68250", False),
+]
+KEMI_TOWN_ID = "0000001-9"  # a valid business ID of the demo's town of Kemi (not the real one)
 STATUSES = [LabourStatus.UNEMPLOYED] * 5 + [
     LabourStatus.LONG_TERM_UNEMPLOYED,
     LabourStatus.IN_EDUCATION,
@@ -129,9 +146,69 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
                 value_max=None if value_max is None else Decimal(value_max),
                 note=note,
             )
+    for project, point, lines in (
+        (rovaniemi, tenancy.rovaniemi, ROVANIEMI_BUDGET),
+        (kemi, tenancy.kemi, KEMI_BUDGET),
+    ):
+        for category, amount, own_point in lines:
+            budget_line_add(
+                by=coordinator,
+                project=project,
+                category=category,
+                amount=Decimal(amount),
+                service_point=point if own_point else None,
+            )
     enrolled = _participants(rovaniemi, tenancy.rovaniemi, coordinator, seed=1)
     enrolled += _participants(kemi, tenancy.kemi, kemi_advisor, seed=2)
-    stdout.write(f"Monitoring: 3 projects with their targets, {enrolled} participants.")
+    corrected = _correct_one(kemi, kemi_advisor)
+    _public_body(tenancy.kemi, municipalities["240"])
+    stdout.write(
+        f"Monitoring: 3 projects with their targets and budgets, {enrolled} participants "
+        f"({corrected} with corrected entry data), a public body supported in Kemi."
+    )
+
+
+def _correct_one(project: Project, by: User) -> int:
+    """A participant whose status was entered in EURA 2021 and then corrected: the page shows
+    that the start data must be entered again."""
+    participant = (
+        Participant.objects.filter(
+            project=project, entry_in_eura_on__isnull=False, labour_status="unemployed"
+        )
+        .order_by("pk")
+        .first()
+    )
+    if participant is None:
+        return 0
+    participant_correct(
+        by=by,
+        participant=participant,
+        data={"labour_status": LabourStatus.LONG_TERM_UNEMPLOYED},
+        reason="TE-palvelujen todistuksen mukaan työttömyys oli kestänyt yli 12 kuukautta.",
+        version=participant.version,
+    )
+    return 1
+
+
+def _public_body(point: Any, municipality: Municipality) -> None:
+    """The town of Kemi as an employer supported by the project (EECO18): industry 84."""
+    industry = IndustryClass.objects.filter(code="84").first()
+    if industry is None or Employer.objects.filter(business_id=KEMI_TOWN_ID, service_point=point).exists():
+        return
+    employer = Employer.objects.create(
+        service_point=point,
+        business_id=KEMI_TOWN_ID,
+        name="Kemin kaupunki",
+        size_class="large",
+        industry=industry,
+        municipality=municipality,
+    )
+    EmployerActivity.objects.create(
+        employer=employer,
+        service_point=point,
+        kind=ActivityKind.VISIT,
+        happened_on=timezone.localdate() - dt.timedelta(days=30),
+    )
 
 
 def _participants(project: Project, point: Any, by: User, *, seed: int) -> int:

@@ -44,6 +44,9 @@ def _preamble(report: ReportFile) -> list[list[Any]]:
     lines.extend([[label, value] for label, value in report.meta])
     lines.append([_("Generated"), generated])
     lines.append([_("Hidden cells"), _("“<5”: fewer than five persons, hidden for privacy")])
+    lines.append(
+        ["", _("“×”: hidden so that a cell of fewer than five persons cannot be worked out from the total")]
+    )
     lines.append([])
     return lines
 

@@ -139,3 +139,89 @@ class PictureForm(CleanTextFormMixin, forms.Form):
     def __init__(self, *args: Any, areas: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         cast(forms.ChoiceField, self.fields["area"]).choices = areas
+
+
+class ProjectForm(CleanTextFormMixin, forms.Form):
+    name = forms.CharField(label=_("Name"), max_length=200)
+    funder = forms.CharField(label=_("Funder"), max_length=100, initial="ESF+")
+    funder_code = forms.CharField(
+        label=_("Funder's code"), max_length=40, required=False, help_text=_("For example S21941.")
+    )
+    programme = forms.CharField(label=_("Programme"), max_length=200, required=False)
+    priority = forms.CharField(label=_("Priority"), max_length=200, required=False)
+    specific_objective = forms.CharField(
+        label=_("Specific objective"),
+        max_length=200,
+        required=False,
+        help_text=_("For example 4.1 Polkuja töihin."),
+    )
+    starts_on = forms.DateField(label=_("Starts"), widget=DateInput())
+    ends_on = forms.DateField(label=_("Ends"), widget=DateInput())
+
+
+class PointForm(forms.Form):
+    """One municipality taking part; an empty row is skipped."""
+
+    municipality = forms.ChoiceField(label=_("Municipality"), required=False)
+    service_point = forms.ChoiceField(label=_("Service point"), required=False)
+    share_percent = forms.DecimalField(
+        label=_("Share (%)"), max_digits=5, decimal_places=2, min_value=0, max_value=100, required=False
+    )
+
+    def __init__(
+        self, *args: Any, municipalities: list[tuple[str, str]], points: list[tuple[str, str]], **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["municipality"]).choices = [("", "–"), *municipalities]
+        cast(forms.ChoiceField, self.fields["service_point"]).choices = [
+            ("", _("None in the product")),
+            *points,
+        ]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("municipality") and cleaned.get("share_percent") is None:
+            self.add_error("share_percent", _("Give the municipality's share."))
+        return cleaned
+
+
+class CorrectionForm(CleanTextFormMixin, forms.Form):
+    entered_on = forms.DateField(label=_("Entry date"), widget=DateInput())
+    labour_status = forms.ChoiceField(label=_("Labour-market status at entry"), choices=LabourStatus.choices)
+    isced = forms.ChoiceField(label=_("Education (ISCED 2011)"), choices=IscedGroup.choices, required=False)
+    foreign_background = forms.BooleanField(label=_("Foreign background"), required=False)
+    disability_consent_on = forms.DateField(
+        label=_("Consent to record disability given on"), required=False, widget=DateInput()
+    )
+    disability = forms.NullBooleanField(label=_("Disability"), required=False)
+    minority_consent_on = forms.DateField(
+        label=_("Consent to record minority given on"), required=False, widget=DateInput()
+    )
+    minority = forms.NullBooleanField(label=_("Belongs to a minority"), required=False)
+    homeless_consent_on = forms.DateField(
+        label=_("Consent to record housing exclusion given on"), required=False, widget=DateInput()
+    )
+    homeless = forms.NullBooleanField(label=_("Homeless or affected by housing exclusion"), required=False)
+    reason = forms.CharField(
+        label=_("Reason for the correction"),
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text=_("Kept with the correction, for example what the participant's documents showed."),
+    )
+
+
+class BudgetLineForm(CleanTextFormMixin, forms.Form):
+    category = forms.CharField(
+        label=_("Cost category"),
+        max_length=100,
+        help_text=_("For example staff costs or purchased services."),
+    )
+    amount = forms.DecimalField(
+        label=_("Amount (EUR)"), max_digits=12, decimal_places=2, min_value=0, max_value=9_999_999_999
+    )
+    service_point = forms.ChoiceField(label=_("Service point"), required=False)
+    note = forms.CharField(label=_("Note"), max_length=200, required=False)
+
+    def __init__(self, *args: Any, points: list[tuple[str, str]], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        cast(forms.ChoiceField, self.fields["service_point"]).choices = [("", _("Whole project")), *points]

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 from kotopolku.accounts.permissions import can
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
 from kotopolku.clients.timeline import as_uuid, choice_label
-from kotopolku.indicators.models import Participant
+from kotopolku.indicators.models import EntryCorrection, Participant
 
 
 def _participant_rows(client: Any, user: Any) -> Any:
@@ -108,4 +108,6 @@ def participant_profile_actions(client: Any, user: Any) -> list[ProfileAction]:
 
 
 def on_client_anonymised(sender: Any, client: Any, **kwargs: Any) -> None:
+    # A reason is free text that may name the person; the fields corrected stay.
+    EntryCorrection.objects.filter(participant__client=client).update(reason="–", corrected_by=None)
     Participant.objects.filter(client=client).update(client=None, municipality_code="", recorded_by=None)

@@ -153,6 +153,8 @@ class Participant(ServicePointScopedModel, VersionedModel):
     )
     entry_in_eura_on = models.DateField(_("entry data entered in EURA 2021"), null=True, blank=True)
     exit_in_eura_on = models.DateField(_("exit data entered in EURA 2021"), null=True, blank=True)
+    # Set when entry data already entered in EURA 2021 is corrected; cleared by entering it again.
+    entry_reentry_due = models.BooleanField(_("corrected entry data to be entered again"), default=False)
     recorded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
@@ -178,6 +180,56 @@ class Participant(ServicePointScopedModel, VersionedModel):
 
     def __str__(self) -> str:
         return f"{self.project_id}:{self.uuid}"
+
+
+class EntryCorrection(PublicIdModel):
+    """A correction of a participant's entry data after entry: who, when, why and which fields
+    (the values themselves are on the participant; the previous ones are in the audit log)."""
+
+    participant = models.ForeignKey(Participant, on_delete=models.CASCADE, related_name="corrections")
+    reason = models.CharField(_("reason for the correction"), max_length=500)
+    fields = models.JSONField(_("corrected fields"), default=list)
+    version = models.PositiveIntegerField(_("version after the correction"))
+    corrected_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["-created_at", "-id"]
+        verbose_name = _("correction of entry data")
+        verbose_name_plural = _("corrections of entry data")
+
+    def __str__(self) -> str:
+        return f"{self.participant_id}:{self.version}"
+
+
+class BudgetLine(PublicIdModel):
+    """A line of a project's budget: a cost category and its amount, for one service point or for
+    the whole project."""
+
+    project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="budget_lines")
+    category = models.CharField(_("cost category"), max_length=100)
+    amount = models.DecimalField(
+        _("amount (EUR)"), max_digits=12, decimal_places=2, validators=[MinValueValidator(0)]
+    )
+    service_point = models.ForeignKey(
+        "organisations.ServicePoint",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("service point"),
+    )
+    note = models.CharField(_("note"), max_length=200, blank=True)
+
+    class Meta:
+        ordering = ["category", "id"]
+        verbose_name = _("budget line")
+        verbose_name_plural = _("budget lines")
+        constraints = [models.CheckConstraint(condition=Q(amount__gte=0), name="budget_line_amount")]
+
+    def __str__(self) -> str:
+        return f"{self.category}: {self.amount}"
 
 
 class ParticipantFollowUp(PublicIdModel):

@@ -12,19 +12,26 @@ from django.core.exceptions import ValidationError
 from django.forms import Form
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
 
 from kotopolku.accounts.permissions import require
 from kotopolku.audit.services import audit_record
+from kotopolku.clients.document_language import document_direction
 from kotopolku.clients.selectors import client_get
-from kotopolku.core.versioning import StaleVersion
+from kotopolku.core.versioning import StaleVersion, version_from_form
 from kotopolku.indicators import selectors, services
-from kotopolku.indicators.forms import EnrolForm, ExitForm, FollowUpForm
+from kotopolku.indicators.corrections import CORRECTABLE
+from kotopolku.indicators.corrections import participant_correct as correct_service
+from kotopolku.indicators.forms import CorrectionForm, EnrolForm, ExitForm, FollowUpForm
 from kotopolku.indicators.models import ParticipantFollowUp
-
-SHEET_LANGUAGES = ("fi", "sv", "en")
+from kotopolku.indicators.sheet_language import (
+    SHEET_LANGUAGES,
+    sheet_language,
+    sheet_language_choices,
+    sheet_language_of,
+)
 
 
 def _apply(form: Form, error: ValidationError) -> None:
@@ -86,7 +93,8 @@ def _participant_context(request: HttpRequest, participant: Any, **forms: Any) -
             )
             for f in follow_ups
         ],
-        "sheet_languages": SHEET_LANGUAGES,
+        "sheet_languages": sheet_language_choices(),
+        "corrections": participant.corrections.select_related("corrected_by"),
     }
 
 
@@ -168,23 +176,18 @@ def follow_up_record(request: HttpRequest, uuid: UUID) -> HttpResponse:
 @login_required
 def participant_sheet(request: HttpRequest, uuid: UUID) -> HttpResponse:
     """The entry and exit data for entering in EURA 2021, printable, in the participant's language
-    where the product speaks it (Finnish, Swedish or English)."""
+    where a client document can be written in it (13 languages; Arabic and Persian right to left)."""
     participant = selectors.participant_get(user=request.user, uuid=uuid)
     language = request.GET.get("lang", "")
     if language not in SHEET_LANGUAGES:
-        spoken = (
-            list(participant.client.languages.values_list("language", flat=True))
-            if participant.client
-            else []
-        )
-        language = next((code for code in spoken if code in SHEET_LANGUAGES), "en")
+        language = sheet_language_of(participant.client)
     audit_record(
         actor=request.user,
         action="indicators.participant_sheet",
         target=participant,
         details={"language": language},
     )
-    with translation.override(language):
+    with sheet_language(language):
         return render(
             request,
             "indicators/participant_sheet.html",
@@ -192,5 +195,60 @@ def participant_sheet(request: HttpRequest, uuid: UUID) -> HttpResponse:
                 "participant": participant,
                 "follow_ups": participant.follow_ups.all(),
                 "sheet_language": language,
+                "sheet_direction": document_direction(language),
             },
         )
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def participant_correct(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """Correct the entry data with a reason; a stale save shows the stored data again."""
+    participant = selectors.participant_get(user=request.user, uuid=uuid, action="indicators.participants")
+    require(request.user, "indicators.participants", participant)
+    initial = {name: getattr(participant, name) for name in CORRECTABLE}
+    form = CorrectionForm(request.POST or None, initial=initial)
+    version: Any = request.POST.get("version", participant.version)
+    status = 200
+    if request.method == "GET":
+        audit_record(
+            actor=request.user,
+            action="indicators.participant_view",
+            target=participant,
+            purpose="ESF+ participant data",
+        )
+    if request.method == "POST":
+        status = 422
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            reason = data.pop("reason")
+            changes = {name: value for name, value in data.items() if value != initial[name]}
+            try:
+                correct_service(
+                    by=request.user,
+                    participant=participant,
+                    data=changes,
+                    reason=reason,
+                    version=version_from_form(version),
+                )
+            except StaleVersion as stale:
+                form = CorrectionForm(initial={name: getattr(stale.current, name) for name in CORRECTABLE})
+                messages.error(
+                    request,
+                    _(
+                        "Someone else saved this participant meanwhile. "
+                        "The form now holds their data: check it and save again."
+                    ),
+                )
+                version, status = stale.current.version, 409
+            except ValidationError as error:
+                _apply(form, error)
+            else:
+                messages.success(request, _("The entry data was corrected."))
+                return redirect("indicators:participant", uuid=participant.uuid)
+    return render(
+        request,
+        "indicators/participant_correct.html",
+        {"participant": participant, "form": form, "version": version},
+        status=status,
+    )

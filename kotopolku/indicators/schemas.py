@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from typing import Any
 from uuid import UUID
 
 from ninja import Schema
@@ -19,6 +20,14 @@ class ProjectPointOut(Schema):
     service_point: UUID | None
 
 
+class BudgetLineOut(Schema):
+    id: UUID
+    category: str
+    amount: Decimal
+    service_point: UUID | None
+    note: str
+
+
 class ProjectOut(Schema):
     id: UUID
     name: str
@@ -30,6 +39,62 @@ class ProjectOut(Schema):
     starts_on: dt.date
     ends_on: dt.date
     points: list[ProjectPointOut]
+    budget: list[BudgetLineOut] = Field(description="The budget lines, when any are recorded.")
+    version: int = Field(description="The stored version, also sent as the ETag header.")
+
+
+class PointIn(InputSchema):
+    municipality_code: Line = Field(min_length=3, max_length=3, pattern=r"^[0-9]{3}$")
+    service_point: UUID | None = None
+    share_percent: Decimal = Field(ge=0, le=100, max_digits=5, decimal_places=2)
+
+
+class ProjectIn(InputSchema):
+    name: Line = Field(min_length=1, max_length=200)
+    funder: Line = Field(default="ESF+", min_length=1, max_length=100)
+    funder_code: Line = Field(default="", max_length=40)
+    programme: Line = Field(default="", max_length=200)
+    priority: Line = Field(default="", max_length=200)
+    specific_objective: Line = Field(default="", max_length=200)
+    starts_on: IsoDate
+    ends_on: IsoDate
+    points: list[PointIn] = Field(min_length=1, max_length=60)
+
+
+class ProjectPatch(InputSchema):
+    name: Line | None = Field(default=None, min_length=1, max_length=200)
+    funder: Line | None = Field(default=None, min_length=1, max_length=100)
+    funder_code: Line | None = Field(default=None, max_length=40)
+    programme: Line | None = Field(default=None, max_length=200)
+    priority: Line | None = Field(default=None, max_length=200)
+    specific_objective: Line | None = Field(default=None, max_length=200)
+    starts_on: IsoDate | None = None
+    ends_on: IsoDate | None = None
+    points: list[PointIn] | None = Field(default=None, min_length=1, max_length=60)
+    version: int | None = Field(default=None, ge=1, le=2_000_000_000)
+
+
+class EntryCorrectionIn(InputSchema):
+    reason: str = Field(min_length=1, max_length=500)
+    entered_on: IsoDate | None = None
+    labour_status: Line | None = Field(default=None, max_length=24)
+    isced: Line | None = Field(default=None, max_length=4)
+    foreign_background: bool | None = None
+    disability: bool | None = None
+    disability_consent_on: IsoDate | None = None
+    minority: bool | None = None
+    minority_consent_on: IsoDate | None = None
+    homeless: bool | None = None
+    homeless_consent_on: IsoDate | None = None
+    version: int | None = Field(default=None, ge=1, le=2_000_000_000)
+
+
+class RecordConflict(Schema):
+    detail: str
+    version: int = Field(description="The stored version")
+    changed: dict[str, Any] = Field(
+        description="The fields changed since the version sent, with their stored values"
+    )
 
 
 class TargetOut(Schema):
@@ -70,6 +135,8 @@ class ParticipantOut(Schema):
     exit_status: str
     entry_in_eura_on: dt.date | None
     exit_in_eura_on: dt.date | None
+    entry_reentry_due: bool = Field(description="Entry data corrected after it was entered in EURA 2021.")
+    version: int
 
 
 class ParticipantPage(Schema):
@@ -112,7 +179,10 @@ class IndicatorReportOut(Schema):
     period_start: dt.date
     period_end: dt.date
     service_points: list[UUID]
-    small_cells_hidden: bool = Field(description="True when cells of 1–4 persons are null (hidden).")
+    small_cells_hidden: bool = Field(
+        description="True when cells of 1–4 persons are null (hidden). Where a row's total would give "
+        "such a cell away, the next smallest cell of the row is null too."
+    )
     indicators: list[IndicatorOut]
 
 

@@ -5,7 +5,9 @@ aggregate in the database (one query per table, grouped by gender)."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Hashable
 from dataclasses import dataclass, field
+from decimal import Decimal
 from typing import Any
 
 from django.db.models import Count, Q, QuerySet
@@ -13,7 +15,6 @@ from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.accounts.permissions import service_point_ids
-from kotopolku.employers.selectors import supported_enterprises_by_size
 from kotopolku.indicators.codes import (
     ENTITY_INDICATORS,
     OUTPUT_INDICATORS,
@@ -21,10 +22,11 @@ from kotopolku.indicators.codes import (
     Indicator,
     indicator_named,
 )
+from kotopolku.indicators.entities import supported_organisations
 from kotopolku.indicators.enums import AgeGroup, Gender, LabourStatus
-from kotopolku.indicators.models import Participant, ParticipantFollowUp, Project
+from kotopolku.indicators.models import BudgetLine, Participant, ParticipantFollowUp, Project
 from kotopolku.indicators.periods import Period
-from kotopolku.indicators.permissions import small_cell
+from kotopolku.indicators.suppression import WITHHELD, Sum, suppress
 
 GENDERS = [Gender.WOMAN.value, Gender.MAN.value, Gender.NON_BINARY.value]
 COLUMNS = [*GENDERS, "total"]
@@ -94,9 +96,16 @@ def participant_get(*, user: Any, uuid: Any, action: str = "indicators.individua
 class IndicatorRow:
     code: str
     label: Any
-    cells: dict[str, int | None]
+    cells: dict[str, int | None]  # None: hidden (JSON null)
     traceable: bool = True
     note: Any = ""
+    # Cells hidden only so that a small one cannot be worked out from the total ("×").
+    withheld: frozenset[str] = frozenset()
+
+    @property
+    def shown_cells(self) -> dict[str, int | str | None]:
+        """The cells as pages and files show them: None stands for "<5", "×" for withheld."""
+        return {column: WITHHELD if column in self.withheld else v for column, v in self.cells.items()}
 
 
 @dataclass
@@ -128,6 +137,20 @@ def _by_gender(
     return figures
 
 
+def _row(indicator: Indicator, counts: dict[str, int], individuals: bool) -> IndicatorRow:
+    """One indicator's row: the total is the sum of the genders (and of those who did not tell,
+    who are few), so a single hidden gender is protected by hiding the next smallest one. The
+    indicators themselves overlap or leave groups out (EECO02 holds EECO03; 30–54-year-olds and
+    those without an ISCED level have no row), so no column adds up to a shown figure."""
+    cells = suppress(counts, [("total", GENDERS)], individuals=individuals)
+    return IndicatorRow(
+        indicator.code,
+        indicator.label,
+        {column: cells.values[column] for column in COLUMNS},
+        withheld=frozenset(str(key) for key in cells.withheld),
+    )
+
+
 def indicator_table(
     *, project: Project, service_points: list[int], period: Period, individuals: bool
 ) -> IndicatorTable:
@@ -141,10 +164,7 @@ def indicator_table(
     table = IndicatorTable()
     outputs = _by_gender(participants, OUTPUT_INDICATORS, "gender")
     for indicator in OUTPUT_INDICATORS:
-        cells = {
-            column: small_cell(v, individuals=individuals) for column, v in outputs[indicator.code].items()
-        }
-        table.outputs.append(IndicatorRow(indicator.code, indicator.label, cells))
+        table.outputs.append(_row(indicator, outputs[indicator.code], individuals))
     for kind in sorted({indicator.follow_up for indicator in RESULT_INDICATORS}):
         indicators = tuple(i for i in RESULT_INDICATORS if i.follow_up == kind)
         follow_ups = ParticipantFollowUp.objects.filter(
@@ -156,8 +176,7 @@ def indicator_table(
         )
         results = _by_gender(follow_ups, indicators, "participant__gender")
         for indicator in indicators:
-            cells = {c: small_cell(v, individuals=individuals) for c, v in results[indicator.code].items()}
-            table.results.append(IndicatorRow(indicator.code, indicator.label, cells))
+            table.results.append(_row(indicator, results[indicator.code], individuals))
     table.results.sort(key=lambda row: row.code)
     table.entities = _entity_rows(service_points=service_points, period=period)
     return table
@@ -165,18 +184,19 @@ def indicator_table(
 
 def _entity_rows(*, service_points: list[int], period: Period) -> list[IndicatorRow]:
     """EECO18/EECO19 count organisations, not persons: no gender and no small-cell rule."""
-    sizes = supported_enterprises_by_size(
-        service_point_ids=service_points, date_from=period.start, date_to=period.end
-    )
-    smes = sizes.get("micro", 0) + sizes.get("small", 0) + sizes.get("medium", 0)
+    public, sizes = supported_organisations(service_points=service_points, period=period)
+    smes = sizes["micro"] + sizes["small"] + sizes["medium"]
     empty = dict.fromkeys(GENDERS)
     return [
         IndicatorRow(
             "EECO18",
             ENTITY_INDICATORS["EECO18"],
-            {**empty, "total": None},
+            {**empty, "total": public},
             traceable=False,
-            note=_("Public bodies supported are not recorded in the product."),
+            note=_(
+                "Employers of industry 84 (public administration) supported; public services of other "
+                "industries are not told apart from companies."
+            ),
         ),
         IndicatorRow(
             "EECO19",
@@ -205,9 +225,9 @@ class EntryTable:
     application form tabulates them: "unemployed" includes the long-term unemployed, who also
     have their own "of whom" row."""
 
-    rows: list[tuple[str, Any, list[int | None], int | None]]
-    totals: list[int | None]
-    total: int | None
+    rows: list[tuple[str, Any, list[int | str | None], int | str | None]]
+    totals: list[int | str | None]
+    total: int | str | None
 
 
 def entry_table(
@@ -230,9 +250,6 @@ def entry_table(
     def count(statuses: list[str], age: str) -> int:
         return sum(cells.get((status, age), 0) for status in statuses)
 
-    def shown(value: int) -> int | None:
-        return small_cell(value, individuals=individuals)
-
     ages = [str(age) for age in AGE_COLUMNS]
     groups: list[tuple[str, Any, list[str]]] = [
         (
@@ -249,13 +266,29 @@ def entry_table(
         ("employed", LabourStatus.EMPLOYED.label, [LabourStatus.EMPLOYED]),
         ("inactive", LabourStatus.INACTIVE.label, [LabourStatus.INACTIVE]),
     ]
-    rows = []
-    for key, label, statuses in groups:
-        values = [count(statuses, age) for age in ages]
-        rows.append((key, label, [shown(v) for v in values], shown(sum(values))))
+    columns: list[Hashable] = [*range(len(ages)), "total"]
+    values: dict[Hashable, int] = {}
     everyone = [str(s) for s in STATUS_ROWS]
-    totals = [count(everyone, age) for age in ages]
-    return EntryTable(rows=rows, totals=[shown(v) for v in totals], total=shown(sum(totals)))
+    for key, _label, statuses in [*groups, ("total", "", everyone)]:
+        for index, age in enumerate(ages):
+            values[(key, index)] = count(statuses, age)
+        values[(key, "total")] = sum(values[(key, index)] for index in range(len(ages)))
+    # Each row adds up to its total; each column's total is the sum of the statuses, counting
+    # the unemployed once (the long-term unemployed are an "of whom" row inside them).
+    partition = ["unemployed", "in_education", "employed", "inactive"]
+    sums: list[Sum] = [((key, "total"), [(key, i) for i in range(len(ages))]) for key, _l, _s in groups]
+    sums.append((("total", "total"), [("total", i) for i in range(len(ages))]))
+    sums += [(("total", column), [(key, column) for key in partition]) for column in columns]
+    grid = suppress(values, sums, individuals=individuals)
+    rows = [
+        (key, label, [grid.shown((key, i)) for i in range(len(ages))], grid.shown((key, "total")))
+        for key, label, _statuses in groups
+    ]
+    return EntryTable(
+        rows=rows,
+        totals=[grid.shown(("total", i)) for i in range(len(ages))],
+        total=grid.shown(("total", "total")),
+    )
 
 
 def follow_ups_due(*, user: Any, until: dt.date) -> QuerySet[ParticipantFollowUp]:
@@ -278,6 +311,25 @@ def eura_backlog(*, user: Any, project: Project) -> dict[str, int]:
         project=project, service_point_id__in=sorted(service_point_ids(user, "indicators.view"))
     )
     return rows.aggregate(
-        entry_missing=Count("pk", filter=Q(entry_in_eura_on__isnull=True)),
+        entry_missing=Count("pk", filter=Q(entry_in_eura_on__isnull=True) | Q(entry_reentry_due=True)),
         exit_missing=Count("pk", filter=Q(exited_on__isnull=False, exit_in_eura_on__isnull=True)),
+    )
+
+
+@dataclass
+class Budget:
+    lines: list[BudgetLine]
+    total: Decimal
+    by_point: list[tuple[str, Decimal]]
+
+
+def budget_of(project: Project) -> Budget:
+    """The project's budget lines with the total and the total of each service point."""
+    lines = list(BudgetLine.objects.filter(project=project).select_related("service_point"))
+    by_point: dict[str, Decimal] = {}
+    for line in lines:
+        name = line.service_point.name if line.service_point else str(_("Whole project"))
+        by_point[name] = by_point.get(name, Decimal(0)) + line.amount
+    return Budget(
+        lines=lines, total=sum((line.amount for line in lines), Decimal(0)), by_point=sorted(by_point.items())
     )

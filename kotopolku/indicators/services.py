@@ -103,7 +103,12 @@ def project_save(
         audit_record(actor=by, action="indicators.project_create", target=project)
         return project
     project, changed = versioned_update(project, changes=values, expected_version=version)
-    audit_record(actor=by, action="indicators.project_update", target=project, details={"fields": changed})
+    audit_record(
+        actor=by,
+        action="indicators.project_update",
+        target=project,
+        details={"fields": changed, "version": project.version},
+    )
     return project
 
 
@@ -306,8 +311,10 @@ def participant_eura_mark(
         raise ValidationError({"part": _("The participant has not left the project yet.")})
     if part not in ("entry", "exit"):
         raise ValidationError({"part": _("Choose the start or the end data.")})
-    field = f"{part}_in_eura_on"
-    participant, changed = versioned_update(participant, changes={field: on or timezone.localdate()})
+    changes: dict[str, Any] = {f"{part}_in_eura_on": on or timezone.localdate()}
+    if part == "entry":
+        changes["entry_reentry_due"] = False  # corrected data, now entered again
+    participant, changed = versioned_update(participant, changes=changes)
     audit_record(
         actor=by, action="indicators.participant_eura", target=participant, details={"fields": changed}
     )

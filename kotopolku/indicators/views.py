@@ -11,8 +11,6 @@ from uuid import UUID
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
-from django.db.models import Count
-from django.db.models.functions import ExtractYear
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -24,24 +22,17 @@ from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.indicators import charts, selectors, services
-from kotopolku.indicators.desk import DIMENSIONS, contacts_in, desk_statistics
+from kotopolku.indicators.desk import DIMENSIONS, desk_statistics
 from kotopolku.indicators.exports import ReportFile, report_response
 from kotopolku.indicators.forms import (
     DeskFilterForm,
-    PictureForm,
-    PopulationImportForm,
     ReportFilterForm,
     TargetForm,
 )
-from kotopolku.indicators.models import PopulationFigure, Project, Target
+from kotopolku.indicators.models import Project, Target
 from kotopolku.indicators.periods import Period
 from kotopolku.indicators.permissions import sees_individuals
-from kotopolku.indicators.population import (
-    PopulationImportError,
-    language_picture,
-    population_import,
-    read_source,
-)
+from kotopolku.indicators.project_views import budget_form
 from kotopolku.indicators.targets import target_progress
 from kotopolku.organisations.models import ServicePoint
 
@@ -98,12 +89,29 @@ def _audit_report(
     )
 
 
+def _budget_rows(project: Project) -> list[list[Any]]:
+    """The budget below the targets in the file: category, service point, amount."""
+    budget = selectors.budget_of(project)
+    if not budget.lines:
+        return []
+    rows: list[list[Any]] = [[], [_("Budget")], [_("Cost category"), _("Service point"), _("Amount (EUR)")]]
+    for line in budget.lines:
+        point = line.service_point.name if line.service_point else _("Whole project")
+        rows.append([line.category, point, float(line.amount)])
+    rows.append([_("Total"), "", float(budget.total)])
+    return rows
+
+
 @login_required
 def project_index(request: HttpRequest) -> HttpResponse:
     require(request.user, "indicators.view")
     projects = selectors.project_list(user=request.user).prefetch_related("points__municipality")
     audit_record(actor=request.user, action="indicators.project_list", target_type="project")
-    return render(request, "indicators/project_list.html", {"projects": projects})
+    return render(
+        request,
+        "indicators/project_list.html",
+        {"projects": projects, "may_manage": can(request.user, "indicators.manage")},
+    )
 
 
 @login_required
@@ -150,7 +158,8 @@ def project_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
                     str(row.explanation),
                 ]
                 for row in progress
-            ],
+            ]
+            + _budget_rows(project),
         )
         return report_response(report, export)
     chart = charts.bar_chart(
@@ -172,6 +181,8 @@ def project_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "target_form": target_form,
             "may_manage": may_manage,
             "backlog": selectors.eura_backlog(user=request.user, project=project),
+            "budget": selectors.budget_of(project),
+            "budget_form": budget_form(project) if may_manage else None,
             "query": request.GET.urlencode(),
         },
     )
@@ -211,7 +222,7 @@ def indicator_report(request: HttpRequest, uuid: UUID) -> HttpResponse:
             meta=[(_("Project"), _project_name(project)), (_("Reporting period"), period.label),
                   (_("Service points"), _filters_text(form, chosen))],
             header=[_("Code"), _("Indicator"), _("Women"), _("Men"), _("Non-binary"), _("Total")],
-            rows=[[row.code, str(row.label), *row.cells.values()] for row in table.rows],
+            rows=[[row.code, str(row.label), *row.shown_cells.values()] for row in table.rows],
         )  # fmt: skip
         return report_response(report, export)
     return render(
@@ -331,69 +342,4 @@ def desk_report(request: HttpRequest) -> HttpResponse:
             "chart": charts.column_chart([f"{m:%m}" for m in stats.months], contacts_row.values),
             "query": request.GET.urlencode(),
         },
-    )
-
-
-@login_required
-@require_http_methods(["GET", "POST"])
-def population_picture(request: HttpRequest) -> HttpResponse:
-    require(request.user, "indicators.view")
-    may_import = can(request.user, "indicators.manage")
-    import_form = PopulationImportForm(request.POST or None, request.FILES or None) if may_import else None
-    if request.method == "POST":
-        require(request.user, "indicators.manage")
-        assert import_form is not None
-        if import_form.is_valid():
-            try:
-                document = read_source(
-                    upload=import_form.cleaned_data.get("document"),
-                    url=import_form.cleaned_data.get("url") or "",
-                )
-                result = population_import(by=request.user, document=document)
-            except PopulationImportError as error:
-                import_form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    _("%(cells)s figures imported (%(suppressed)s suppressed by Statistics Finland).")
-                    % {"cells": result.cells, "suppressed": result.suppressed},
-                )
-                return redirect("indicators:population")
-    allowed = sorted(service_point_ids(request.user, "indicators.view"))
-    points = ServicePoint.objects.filter(pk__in=allowed).select_related("municipality")
-    own_codes = [point.municipality.code for point in points]
-    stored = dict(
-        PopulationFigure.objects.exclude(area="SSS")
-        .values_list("area", "area_name")
-        .distinct()
-        .order_by("area")
-    )
-    areas = [(code, stored.get(code) or code) for code in own_codes if code in stored]
-    areas += [(code, name) for code, name in stored.items() if code not in own_codes]
-    form = PictureForm(request.GET or None, areas=areas)
-    area = (form.cleaned_data.get("area") if form.is_bound and form.is_valid() else "") or (
-        areas[0][0] if areas else ""
-    )
-    picture = None
-    if area:
-        here = [point.pk for point in points if point.municipality.code == area]
-        counted = (
-            contacts_in(service_points=here, period=Period(dt.date(1900, 1, 1), timezone.localdate()))
-            .annotate(year=ExtractYear("happened_at"))
-            .values("year", "language")
-            .annotate(n=Count("pk"))
-        )
-        individuals = sees_individuals(request.user)
-        from kotopolku.indicators.permissions import small_cell
-
-        by_year = {
-            (row["year"], row["language"]): small_cell(row["n"], individuals=individuals) for row in counted
-        }
-        picture = language_picture(area=area, contacts_by_year_language=by_year)
-        audit_record(actor=request.user, action="indicators.report_view", target_type="report",
-                     target_id="population", details={"area": area})  # fmt: skip
-    return render(
-        request,
-        "indicators/population.html",
-        {"form": form, "import_form": import_form, "picture": picture, "areas": areas},
     )

@@ -7,6 +7,8 @@ from django.utils.html import format_html
 from django.utils.safestring import SafeString
 from django.utils.translation import gettext as _
 
+from kotopolku.indicators.suppression import WITHHELD
+
 register = template.Library()
 
 
@@ -15,6 +17,12 @@ def shown(value: Any) -> SafeString | Any:
     """A report's cell: the figure, or "<5" explained where fewer than five persons are hidden."""
     if value is None:
         return format_html('<abbr title="{}">&lt;5</abbr>', _("Fewer than five persons: hidden for privacy"))
+    if value == WITHHELD:
+        return format_html(
+            '<abbr title="{}">{}</abbr>',
+            _("Hidden so that a cell of fewer than five persons cannot be worked out from the total"),
+            WITHHELD,
+        )
     if isinstance(value, float):
         return f"{value:g}"
     return value

@@ -57,3 +57,26 @@ def office(db) -> Office:  # type: ignore[no-untyped-def]
         Membership.objects.create(user=user, role=role, service_point=where)
         users[name] = user
     return Office(point=point, other_point=other, project=project, **users)
+
+
+ENTRY = {"labour_status": "unemployed", "isced": "3_4", "foreign_background": True}
+
+
+@pytest.fixture
+def enrol(office):  # type: ignore[no-untyped-def]
+    """Make a client (by default a new consenting client of the office) a participant of the
+    office's project through the entry service, as the office's advisor."""
+    from kotopolku.indicators import services
+
+    def enrol_one(
+        client: Client | None = None, entered_on: dt.date = dt.date(2025, 1, 2), data: dict | None = None
+    ):  # type: ignore[no-untyped-def]
+        return services.participant_enrol(
+            by=office.advisor,
+            client=client if client is not None else office.client(),
+            project=office.project,
+            entered_on=entered_on,
+            data=ENTRY if data is None else data,
+        )
+
+    return enrol_one

@@ -58,8 +58,9 @@ def test_indicator_table__without_access_to_individuals__hides_cells_under_five(
     table = indicator_table(
         project=office.project, service_points=[office.point.pk], period=YEAR_2025, individuals=False
     )
-    assert _cells(table, "EECO01") == {"woman": 6, "man": None, "non_binary": 0, "total": 8}
-    assert _cells(table, "EECO02") == {"woman": 6, "man": None, "non_binary": 0, "total": 8}
+    # The two men are hidden; the six women too, or 8 − 6 − 0 would give the men away.
+    assert _cells(table, "EECO01") == {"woman": None, "man": None, "non_binary": 0, "total": 8}
+    assert _cells(table, "EECO02") == {"woman": None, "man": None, "non_binary": 0, "total": 8}
 
 
 @pytest.mark.parametrize(("value", "shown"), [(0, 0), (1, None), (4, None), (5, 5), (None, None)])
@@ -152,7 +153,37 @@ def test_entity_indicators__count_enterprises_from_the_employers_app(office):
         project=office.project, service_points=[office.point.pk], period=YEAR_2025, individuals=False
     )
     assert _cells(table, "EECO19")["total"] == 2  # large enterprises are not SMEs
-    assert _cells(table, "EECO18")["total"] is None
+    assert _cells(table, "EECO18")["total"] == 0
+
+
+def test_entity_indicators__a_public_administration__counts_in_eeco18_not_as_an_enterprise(office):
+    from kotopolku.employers.models import EmployerActivity, IndustryClass
+    from kotopolku.employers.tests.factories import EmployerFactory
+
+    general = IndustryClass.objects.get_or_create(
+        code="84110",
+        defaults=dict(
+            level=5,
+            parent_code="8411",
+            name_fi="Julkinen yleishallinto",
+            name_sv="Övergripande offentlig förvaltning",
+            name_en="General public administration",
+        ),
+    )[0]
+    shop = IndustryClass.objects.get_or_create(
+        code="47111",
+        defaults=dict(level=5, parent_code="4711", name_fi="Kauppa", name_sv="Handel", name_en="Retail"),
+    )[0]
+    for industry, size in ((general, "medium"), (shop, "small"), (general, "large")):
+        employer = EmployerFactory(service_point=office.point, size_class=size, industry=industry)
+        EmployerActivity.objects.create(
+            employer=employer, service_point=office.point, kind="visit", happened_on=dt.date(2025, 4, 1)
+        )
+    table = indicator_table(
+        project=office.project, service_points=[office.point.pk], period=YEAR_2025, individuals=False
+    )
+    assert _cells(table, "EECO18")["total"] == 2  # the municipality and the wellbeing services county
+    assert _cells(table, "EECO19")["total"] == 1  # the shop only
 
 
 @pytest.mark.parametrize(

@@ -4,6 +4,7 @@ import datetime as dt
 import io
 import json
 
+import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
@@ -162,3 +163,42 @@ def test_targets_export__csv_lists_each_target_with_its_actual(client, office):
     text = response.content.decode("utf-8-sig")
     assert "Participants,310.0,,7.0," in text
     assert AuditEvent.objects.filter(actor=office.viewer, action="indicators.report_export").exists()
+
+
+@pytest.mark.parametrize(
+    ("language", "direction", "words"),
+    [
+        ("ar", "rtl", "تاريخ الالتحاق"),
+        ("fa", "rtl", "تاریخ ورود"),
+        ("so", "ltr", "Taariikhda gelitaanka"),
+        ("uk", "ltr", "Безробітний"),
+        ("zh", "ltr", "进入日期"),
+        ("fi", "ltr", "Aloituspäivä"),
+    ],
+)
+def test_participant_sheet__in_the_participant_s_language_and_direction(
+    client, office, enrol, language, direction, words
+):
+    participant = enrol()
+    client.force_login(office.advisor)
+    url = reverse("indicators:sheet", args=[participant.uuid])
+    html = client.get(url, {"lang": language}).content.decode()
+    assert f'lang="{language}" dir="{direction}"' in html
+    assert words in html
+    assert "Entry date" not in html
+
+
+def test_participant_sheet__by_default_in_the_first_language_the_client_speaks(client, office, enrol):
+    from kotopolku.clients.models import ClientLanguage
+
+    person = office.client()
+    ClientLanguage.objects.create(client=person, language="ti", level="native")  # no sheet in Tigrinya
+    ClientLanguage.objects.create(client=person, language="ar", level="b1")
+    participant = enrol(client=person)
+    client.force_login(office.advisor)
+    html = client.get(reverse("indicators:sheet", args=[participant.uuid])).content.decode()
+    assert 'lang="ar" dir="rtl"' in html
+    # the staff page keeps its own language afterwards
+    assert (
+        'lang="fi"' in client.get(reverse("indicators:participant", args=[participant.uuid])).content.decode()
+    )
