@@ -3,8 +3,9 @@
 The sweep pairs records that share a search key (``ClientNameKey``: both names' skeletons in
 any script, a skeleton and the birth year, a name token, the full birth date, the phone, an
 identifier), in one query that the database groups; keys shared by more than ``GROUP_CAP``
-records are left out. The pairs are scored with the deployment's Fellegi–Sunter model in
-Python, the names compared once per pair of names. Pairs at or above the threshold land in the
+records are left out. The pairs are scored with the deployment's Fellegi–Sunter model
+(``clients.matching.batch``): each record prepared once, the cheap fields first, and the names
+compared only where they could still lift the pair to the threshold, once per pair of names. Pairs at or above the threshold land in the
 queue; a pair judged "different people" is never offered again.
 """
 
@@ -19,7 +20,8 @@ from django.utils import timezone
 
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.linkage import Parameters, Profile, probability_of, score, total_weight
+from kotopolku.clients.matching.batch import BatchScorer
+from kotopolku.clients.matching.linkage import Parameters, Profile, score
 from kotopolku.clients.matching.training import GROUP_CAP, candidate_pairs, estimate, token_frequencies
 from kotopolku.clients.matching.warning import contribution_codes, current_parameters, forget_parameters
 from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
@@ -27,7 +29,7 @@ from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStat
 
 PURPOSE = "duplicate records"
 SWEEP_THRESHOLD = 0.5
-CHUNK = 20_000  # pairs scored between two progress updates
+CHUNK = 50_000  # pairs scored between two progress updates
 _FIELDS = (
     "id",
     "service_point_id",
@@ -165,17 +167,11 @@ def _score_pairs(
     parameters: Parameters,
     frequency: Callable[[str], float],
 ) -> list[tuple[int, int, float]]:
-    found = []
-    threshold = sweep.threshold
+    scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters, frequency,
+                         sweep.threshold)  # fmt: skip
+    found: list[tuple[int, int, float]] = []
     for start in range(0, len(pairs), CHUNK):
-        for first, second in pairs[start : start + CHUNK]:
-            a, b = profiles.get(first), profiles.get(second)
-            if a is None or b is None:
-                continue
-            bits, _levels = total_weight(a[0], b[0], parameters, frequency)
-            probability = probability_of(bits)
-            if probability >= threshold:
-                found.append((first, second, probability))
+        found.extend(scorer.scored(pairs[start : start + CHUNK]))
         done = min(len(pairs), start + CHUNK)
         _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
     return found
