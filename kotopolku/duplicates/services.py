@@ -5,8 +5,9 @@ any script, a skeleton and the birth year, a name token, the full birth date, th
 identifier), in one query that the database groups; keys shared by more than ``GROUP_CAP``
 records are left out. The pairs are scored with the deployment's Fellegi–Sunter model
 (``clients.matching.batch``): each record prepared once, the cheap fields first, and the names
-compared only where they could still lift the pair to the threshold, once per pair of names. Pairs at or above the threshold land in the
-queue; a pair judged "different people" is never offered again.
+compared only where they could still lift the pair to the threshold, once per pair of names.
+Pairs at or above the threshold land in the queue; a pair judged "different people" is never
+offered again.
 """
 
 from __future__ import annotations
@@ -126,22 +127,31 @@ def _progress(sweep: Sweep, stage: str, progress: int, **counts: int) -> None:
     Sweep.objects.filter(pk=sweep.pk).update(stage=stage, progress=progress, **counts)
 
 
-def sweep_run(sweep: Sweep, *, report: Callable[[str], None] | None = None) -> Sweep:
-    """Run ``sweep``: find, score and queue the likely duplicate pairs of its registry."""
+def sweep_run(
+    sweep: Sweep, *, report: Callable[[str], None] | None = None, stages: dict[str, float] | None = None
+) -> Sweep:
+    """Run ``sweep``: find, score and queue the likely duplicate pairs of its registry. ``stages``,
+    if given, receives each stage's seconds and the scoring's counts."""
     started = time.perf_counter()
+    stages = {} if stages is None else stages
+    lap = started
     Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.RUNNING)
     try:
         points = sweep_points(sweep)
         pairs = blocked_pairs(points)
         _progress(sweep, "pairs", 10, compared=len(pairs))
+        lap = _lap(stages, "blocking", lap)
         ids = {client_id for pair in pairs for client_id in pair}
         profiles = load_profiles(ids, points)
         _progress(sweep, "records", 25, records=len(profiles))
         parameters = current_parameters()
         frequency = token_frequencies(profile for profile, _point in profiles.values())
-        found = _score_pairs(sweep, pairs, profiles, parameters, frequency)
+        lap = _lap(stages, "loading", lap)
+        found = _score_pairs(sweep, pairs, profiles, parameters, frequency, stages)
         _progress(sweep, "queue", 90)
+        lap = _lap(stages, "scoring", lap)
         _save_pairs(sweep, found, profiles, parameters, frequency)
+        _lap(stages, "queue", lap)
     except Exception:
         Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.FAILED, finished_at=timezone.now())
         raise
@@ -160,12 +170,19 @@ def sweep_run(sweep: Sweep, *, report: Callable[[str], None] | None = None) -> S
     return sweep
 
 
+def _lap(stages: dict[str, float], stage: str, since: float) -> float:
+    now = time.perf_counter()
+    stages[stage] = round(now - since, 2)
+    return now
+
+
 def _score_pairs(
     sweep: Sweep,
     pairs: list[tuple[int, int]],
     profiles: dict[int, tuple[Profile, int]],
     parameters: Parameters,
     frequency: Callable[[str], float],
+    stages: dict[str, float],
 ) -> list[tuple[int, int, float]]:
     scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters, frequency,
                          sweep.threshold)  # fmt: skip
@@ -174,6 +191,8 @@ def _score_pairs(
         found.extend(scorer.scored(pairs[start : start + CHUNK]))
         done = min(len(pairs), start + CHUNK)
         _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
+    stages["names_compared"] = scorer.counts.names_compared
+    stages["name_pairs"] = scorer.counts.name_pairs
     return found
 
 
