@@ -19,14 +19,14 @@ from kotopolku.clients.matching.linkage import (
     NULL,
     TF_BOUND,
     TYPICAL_TOKEN_SHARE,
-    Birth,
     NameKey,
     Parameters,
     Profile,
-    birth_level,
     name_level,
+    one_typo_apart,
     probability_of,
 )
+from kotopolku.clients.matching.ranking import near_dates
 
 
 @dataclass
@@ -80,7 +80,11 @@ class BatchScorer:
         }
         self._share: dict[str, float] = {}
         self._names: dict[tuple[int, int], int] = {}
-        self._births: dict[tuple[Birth, Birth], int] = {}
+        # A full birth date as written (19870312), for the typo check.
+        self._digits = {
+            pk: "".join(f"{part:02d}" for part in p.birth) if None not in p.birth else ""
+            for pk, p in profiles.items()
+        }
 
     def scored(self, pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
         """``(first, second, probability)`` of the pairs at the threshold or above; a pair naming
@@ -106,10 +110,7 @@ class BatchScorer:
     def _rest_weights(self, a: Profile, b: Profile) -> list[float]:
         """The weights of the fields other than the name, in ``LEVELS`` order (0 where a record
         lacks the field), as ``linkage.compare`` levels them."""
-        key = (a.birth, b.birth)
-        birth = self._births.get(key)
-        if birth is None:
-            birth = self._births[key] = birth_level(a.birth, b.birth)
+        birth = self._birth_level(a, b)
         gender, citizenship, phone, email, identifier, municipality = self._rest
         if a.identity_code and b.identity_code:
             same_identifier = 0 if a.identity_code == b.identity_code else 1
@@ -136,6 +137,23 @@ class BatchScorer:
             identifier[same_identifier] if same_identifier != NULL else 0.0,
             (municipality[a.municipality != b.municipality] if a.municipality and b.municipality else 0.0),
         ]
+
+    def _birth_level(self, a: Profile, b: Profile) -> int:
+        """``linkage.birth_level``, with the dates as written prepared once per record."""
+        x, y = a.birth, b.birth
+        if not x[0] or not y[0]:
+            return NULL
+        compared = 0
+        for left, right in zip(x, y, strict=True):
+            if left is None or right is None:
+                break
+            if left != right:  # a conflict: one typo apart (full dates only), or different
+                first, second = self._digits[a.pk], self._digits[b.pk]
+                if first and second and (near_dates(x, y) or one_typo_apart(first, second)):
+                    return 1
+                return 4
+            compared += 1
+        return 0 if compared == 3 else 2 if compared == 2 else 3
 
     def _tf(self, a: Profile, b: Profile) -> float | None:
         """``linkage._name_tf`` for a pair whose names agree (level 0 or 1), from the prepared

@@ -196,7 +196,11 @@ def _one_typo(a: Birth, b: Birth) -> bool:
     """Full dates one keystroke apart as written (19870312 / 19870321, 19780312 / 19870312)."""
     if None in a or None in b:
         return False
-    left, right = "".join(f"{part:02d}" for part in a), "".join(f"{part:02d}" for part in b)
+    return one_typo_apart("".join(f"{part:02d}" for part in a), "".join(f"{part:02d}" for part in b))
+
+
+def one_typo_apart(left: str, right: str) -> bool:
+    """Two dates as written (digits) differ in one digit or in two neighbours swapped."""
     if len(left) != len(right):
         return False
     differing = [i for i in range(len(left)) if left[i] != right[i]]

@@ -28,9 +28,10 @@ def _profiles(count: int, seed: int) -> dict[int, Profile]:
     rng = random.Random(seed)
     profiles = {}
     for pk in range(1, count + 1):
-        year = rng.choice([None, 1961, 1985, 1990, 1990])
-        month = rng.choice([None, 1, 3, 5, 5]) if year else None
-        day = rng.choice([None, 1, 2, 17, 18, 21]) if month else None
+        # Dates a typo apart (1987/1978, 12/21, day and month swapped), partial dates and 1 January.
+        year = rng.choice([None, 1961, 1978, 1987, 1990, 1990])
+        month = rng.choice([None, 1, 3, 5, 5, 12]) if year else None
+        day = rng.choice([None, 1, 3, 5, 12, 21]) if month else None
         names = rng.sample(NAMES, rng.choice([0, 1, 1, 2]))
         profiles[pk] = Profile.of(
             pk=pk,
