@@ -73,6 +73,8 @@ class BatchScorer:
             for name in ("gender", "citizenship", "phone", "email", "identifier", "municipality")
         ]
         self._u_name = parameters.u["name"]
+        # The most any names can add (the term frequency adjustment at its bound).
+        self._most_name = max(self._best_name, *(self._name_weights[level] + TF_BOUND for level in (0, 1)))
         names: dict[NameKey, int] = {}
         self._name_id = {pk: names.setdefault(p.name_key, len(names)) for pk, p in profiles.items()}
         self._shortest = {
@@ -90,6 +92,7 @@ class BatchScorer:
         """``(first, second, probability)`` of the pairs at the threshold or above; a pair naming
         a record not in ``profiles`` is skipped."""
         profiles, least, threshold = self.profiles, self.least, self.threshold
+        prior, most_name = self.parameters.prior_weight, self._most_name
         counts = self.counts
         for first, second in pairs:
             a, b = profiles.get(first), profiles.get(second)
@@ -97,8 +100,11 @@ class BatchScorer:
                 continue
             counts.pairs += 1
             rest = self._rest_weights(a, b)
+            base = prior + sum(rest)
+            if base + most_name < least:  # whatever the names: most pairs end here
+                continue
             tf = self._tf(a, b)
-            if self.parameters.prior_weight + sum(rest) + self._name_bound(a, b, tf) < least:
+            if base + self._name_bound(a, b, tf) < least:
                 continue
             counts.names_compared += 1
             probability = probability_of(self._total(a, b, rest, tf))
