@@ -3,11 +3,11 @@
 The sweep pairs records that share a search key (``ClientNameKey``: both names' skeletons in
 any script, a skeleton and the birth year, a name token, the full birth date, the phone, an
 identifier), in one query that the database groups; keys shared by more than ``GROUP_CAP``
-records are left out. The pairs are scored with the deployment's Fellegi–Sunter model
-(``clients.matching.batch``): each record prepared once, the cheap fields first, and the names
-compared only where they could still lift the pair to the threshold, once per pair of names.
-Pairs at or above the threshold land in the queue; a pair judged "different people" is never
-offered again.
+records (fewer for names alone, ``KIND_CAPS``) are left out. The pairs are scored with the
+deployment's Fellegi–Sunter model (``clients.matching.batch``): each record prepared once, the
+cheap fields first, and the names compared only where they could still lift the pair to the
+threshold, once per pair of names. Pairs at or above the threshold land in the queue; a pair
+judged "different people" is never offered again.
 """
 
 from __future__ import annotations
@@ -23,7 +23,13 @@ from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.batch import BatchScorer
 from kotopolku.clients.matching.linkage import Parameters, Profile, score
-from kotopolku.clients.matching.training import GROUP_CAP, candidate_pairs, estimate, token_frequencies
+from kotopolku.clients.matching.training import (
+    GROUP_CAP,
+    KIND_CAPS,
+    candidate_pairs,
+    estimate,
+    token_frequencies,
+)
 from kotopolku.clients.matching.warning import contribution_codes, current_parameters, forget_parameters
 from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
 from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStatus, Sweep, SweepStatus
@@ -74,14 +80,15 @@ def blocked_pairs(point_ids: Iterable[int], cap: int = GROUP_CAP) -> list[tuple[
                 OR key LIKE 'i:%%' OR (key LIKE 'b:%%' AND {length}(key) = 12)
             )
         ), usable AS (
-            SELECT key FROM keyed GROUP BY key HAVING COUNT(*) BETWEEN 2 AND %s
+            SELECT key FROM keyed GROUP BY key HAVING COUNT(*) BETWEEN 2 AND CASE
+                WHEN key LIKE 'pp:%%' THEN %s WHEN key LIKE 'py:%%' THEN %s ELSE %s END
         )
         SELECT DISTINCT a.client_id, b.client_id
         FROM keyed a JOIN usable u ON u.key = a.key
         JOIN keyed b ON b.key = a.key AND a.client_id < b.client_id
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [cap])
+        cursor.execute(sql, [min(cap, KIND_CAPS["pp"]), min(cap, KIND_CAPS["py"]), cap])
         return [(int(a), int(b)) for a, b in cursor.fetchall()]
 
 

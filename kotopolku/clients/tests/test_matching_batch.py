@@ -14,7 +14,7 @@ from kotopolku.clients.matching.linkage import (
     probability_of,
     total_weight,
 )
-from kotopolku.clients.matching.training import token_frequencies
+from kotopolku.clients.matching.training import group_cap, pairs_from_groups, token_frequencies
 from kotopolku.clients.matching.transliterate import tokens_of
 
 NAMES = [
@@ -94,3 +94,12 @@ def test_batch__a_pair_with_a_record_not_loaded_is_skipped():
 def test_threshold_bits():
     assert threshold_bits(0.5) == 0.0
     assert threshold_bits(0.0) == float("-inf") and threshold_bits(1.0) == float("inf")
+
+
+def test_blocking__a_common_name_pairs_no_one_by_the_name_alone_but_by_the_date():
+    namesakes = list(range(1, 22))  # 21 records: more than a name key's cap, fewer than a date's
+    assert group_cap("pp:lksndr|shfchnk") == group_cap("py:lksndr|1990") == 20
+    assert group_cap("b:19900517") == 60
+    assert pairs_from_groups([("pp:lksndr|shfchnk", namesakes), ("py:lksndr|1990", namesakes)]) == set()
+    assert len(pairs_from_groups([("b:19900517", namesakes)])) == 21 * 20 // 2
+    assert pairs_from_groups([("pp:lksndr|shfchnk", namesakes[:3])]) == {(1, 2), (1, 3), (2, 3)}
