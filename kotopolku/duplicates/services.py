@@ -22,7 +22,7 @@ from django.utils import timezone
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.matching.batch import BatchScorer
-from kotopolku.clients.matching.linkage import Parameters, Profile, score
+from kotopolku.clients.matching.linkage import Profile
 from kotopolku.clients.matching.training import (
     GROUP_CAP,
     KIND_CAPS,
@@ -154,10 +154,12 @@ def sweep_run(
         parameters = current_parameters()
         frequency = token_frequencies(profile for profile, _point in profiles.values())
         lap = _lap(stages, "loading", lap)
-        found = _score_pairs(sweep, pairs, profiles, parameters, frequency, stages)
+        scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters,
+                             frequency, sweep.threshold)  # fmt: skip
+        found = _score_pairs(sweep, pairs, scorer, stages)
         _progress(sweep, "queue", 90)
         lap = _lap(stages, "scoring", lap)
-        _save_pairs(sweep, found, profiles, parameters, frequency)
+        _save_pairs(sweep, found, profiles, scorer)
         _lap(stages, "queue", lap)
     except Exception:
         Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.FAILED, finished_at=timezone.now())
@@ -184,15 +186,8 @@ def _lap(stages: dict[str, float], stage: str, since: float) -> float:
 
 
 def _score_pairs(
-    sweep: Sweep,
-    pairs: list[tuple[int, int]],
-    profiles: dict[int, tuple[Profile, int]],
-    parameters: Parameters,
-    frequency: Callable[[str], float],
-    stages: dict[str, float],
+    sweep: Sweep, pairs: list[tuple[int, int]], scorer: BatchScorer, stages: dict[str, float]
 ) -> list[tuple[int, int, float]]:
-    scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters, frequency,
-                         sweep.threshold)  # fmt: skip
     found: list[tuple[int, int, float]] = []
     for start in range(0, len(pairs), CHUNK):
         found.extend(scorer.scored(pairs[start : start + CHUNK]))
@@ -208,8 +203,7 @@ def _save_pairs(
     sweep: Sweep,
     found: list[tuple[int, int, float]],
     profiles: dict[int, tuple[Profile, int]],
-    parameters: Parameters,
-    frequency: Callable[[str], float],
+    scorer: BatchScorer,
 ) -> None:
     """New pairs join the queue; pairs already open are updated; decided pairs stay decided."""
     existing = {
@@ -221,7 +215,7 @@ def _save_pairs(
     new, changed = [], []
     for first, second, probability in found:
         (a, point_a), (b, point_b) = profiles[first], profiles[second]
-        evidence = score(a, b, parameters, frequency)
+        evidence = scorer.evidence(first, second)
         reasons = contribution_codes(evidence, a, b)
         known = existing.get((first, second))
         if known is None:

@@ -19,9 +19,12 @@ from kotopolku.clients.matching.linkage import (
     NULL,
     TF_BOUND,
     TYPICAL_TOKEN_SHARE,
+    Evidence,
     NameKey,
     Parameters,
     Profile,
+    evidence,
+    field_levels,
     name_level,
     one_typo_apart,
     probability_of,
@@ -111,6 +114,13 @@ class BatchScorer:
             if probability >= threshold:
                 yield first, second, probability
 
+    def evidence(self, first: int, second: int) -> Evidence:
+        """A pair's evidence field by field, as ``linkage.score`` gives it (for the pairs kept:
+        their names were compared already)."""
+        a, b = self.profiles[first], self.profiles[second]
+        levels = field_levels(a, b, self._name_level(a, b))
+        return evidence(levels, self.parameters, self._tf(a, b) if 0 <= levels["name"] <= 1 else None)
+
     # --- the parts of a pair's weight ---------------------------------------------------------
 
     def _rest_weights(self, a: Profile, b: Profile) -> list[float]:
@@ -197,14 +207,8 @@ class BatchScorer:
         """The pair's total bits as ``linkage.total_weight`` adds them: the prior, the name, the
         other fields in order, then the names' term frequency adjustment."""
         total = self.parameters.prior_weight
-        name = NULL
-        if a.forms and b.forms:
-            ids = (self._name_id[a.pk], self._name_id[b.pk])
-            key = ids if ids[0] <= ids[1] else (ids[1], ids[0])
-            name = self._names.get(key, NULL)
-            if name == NULL:
-                name = self._names[key] = name_level(a, b)[0]
-                self.counts.name_pairs += 1
+        name = self._name_level(a, b)
+        if name != NULL:
             total += self._name_weights[name]
         for weight in rest:
             if weight:
@@ -212,3 +216,15 @@ class BatchScorer:
         if name != NULL and name <= 1 and tf is not None:
             total += self._adjustment(name, tf)
         return total
+
+    def _name_level(self, a: Profile, b: Profile) -> int:
+        """``linkage.name_level``, once per pair of names."""
+        if not a.forms or not b.forms:
+            return NULL
+        ids = (self._name_id[a.pk], self._name_id[b.pk])
+        key = ids if ids[0] <= ids[1] else (ids[1], ids[0])
+        level = self._names.get(key)
+        if level is None:
+            level = self._names[key] = name_level(a, b)[0]
+            self.counts.name_pairs += 1
+        return level

@@ -240,6 +240,11 @@ def _identifier_level(a: Profile, b: Profile) -> int:
 def compare(a: Profile, b: Profile) -> tuple[dict[str, int], float]:
     """Each comparison's level (``NULL`` where a record lacks the field) and the names' similarity."""
     name, similarity = name_level(a, b)
+    return field_levels(a, b, name), similarity
+
+
+def field_levels(a: Profile, b: Profile, name: int) -> dict[str, int]:
+    """Each comparison's level, the names' given (``name_level``)."""
     return {
         "name": name,
         "birth": birth_level(a.birth, b.birth),
@@ -249,7 +254,7 @@ def compare(a: Profile, b: Profile) -> tuple[dict[str, int], float]:
         "email": _same(a.email, b.email),
         "identifier": _identifier_level(a, b),
         "municipality": _same(a.municipality, b.municipality),
-    }, similarity
+    }
 
 
 # --- scoring --------------------------------------------------------------------------------

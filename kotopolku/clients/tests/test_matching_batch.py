@@ -12,6 +12,7 @@ from kotopolku.clients.matching.linkage import (
     Parameters,
     Profile,
     probability_of,
+    score,
     total_weight,
 )
 from kotopolku.clients.matching.training import group_cap, pairs_from_groups, token_frequencies
@@ -78,6 +79,8 @@ def test_batch__the_same_pairs_and_probabilities_as_the_model(parameters, thresh
     scorer = BatchScorer(profiles, parameters, frequency, threshold)
     found = {(a, b): probability for a, b, probability in scorer.scored(pairs)}
     assert found == expected
+    for a, b in expected:
+        assert scorer.evidence(a, b) == score(profiles[a], profiles[b], parameters, frequency)
     assert expected and scorer.counts.pairs == len(pairs)
     # The bound spares comparing the names of most pairs that cannot reach the threshold.
     assert scorer.counts.names_compared < len(pairs)
