@@ -227,7 +227,7 @@ def main() -> None:
     from harness import setup_django
 
     setup_django()
-    from kotopolku.clients.matching.selectors import DUPLICATE_THRESHOLD
+    from kotopolku.clients.matching.duplicate_check import DUPLICATE_THRESHOLD
 
     rows, _rest = load(args.clusters)
     truth = true_pairs(rows)

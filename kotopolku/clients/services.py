@@ -8,7 +8,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, connection, transaction
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,6 +17,14 @@ from kotopolku.audit.selectors import fields_changed_since
 from kotopolku.audit.services import audit_record
 from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
+from kotopolku.clients.matching.registration import (
+    PossibleDuplicates as PossibleDuplicates,  # raised by client_register; callers catch it from here
+)
+from kotopolku.clients.matching.registration import (
+    registration_check,
+    search_keys_refresh,
+    serialise_registrations,
+)
 from kotopolku.clients.models import (
     Client,
     ClientIdentifier,
@@ -27,7 +35,6 @@ from kotopolku.clients.models import (
 )
 from kotopolku.clients.selectors import (
     client_export_data,
-    duplicate_candidates,
     retention_due,
     team_candidates,
 )
@@ -62,28 +69,6 @@ EDITABLE_FIELDS = (
 
 # A client is registered with at least one of these.
 NAME_FIELDS = ("given_names", "family_name", "given_names_latin", "family_name_latin")
-
-# Changing any of these changes what the duplicate check and the search find.
-_SEARCH_KEY_FIELDS = {
-    "given_names",
-    "family_name",
-    "given_names_latin",
-    "family_name_latin",
-    "birth_year",
-    "birth_month",
-    "birth_day",
-    "phone",
-    "personal_identity_code",
-}
-
-
-def _refresh_search_keys(client: Client) -> None:
-    """Keep the matching app's search keys in step, inside the caller's transaction."""
-    try:
-        from kotopolku.clients.matching.services import client_search_keys_refresh
-    except ImportError:  # the matching package is built in parallel; until it lands there are no keys
-        return
-    client_search_keys_refresh(client=client)
 
 
 def _assign(client: Client, fields: Mapping[str, Any]) -> list[str]:
@@ -143,29 +128,6 @@ def _check_worker(client: Client) -> None:
         )
 
 
-# The first key of the two-key advisory locks that serialise registrations per service point
-# (a name space of our own: the audit chain's lock uses the one-key form, which never overlaps).
-_REGISTRATION_LOCK_SPACE = 74_021
-
-
-class PossibleDuplicates(Exception):
-    """The duplicate check found likely matches; nothing was registered."""
-
-    def __init__(self, matches: list[Any]) -> None:
-        super().__init__(f"{len(matches)} possible duplicates")
-        self.matches = matches
-
-
-def _serialise_registrations(service_point: ServicePoint) -> None:
-    """Let one registration at a time check for duplicates and insert at this service point,
-    until its transaction ends, so that the second of two at once sees the first. SQLite
-    serialises every write already."""
-    if connection.vendor != "postgresql":
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", [_REGISTRATION_LOCK_SPACE, service_point.pk])
-
-
 @transaction.atomic
 def client_register(
     *,
@@ -182,22 +144,17 @@ def client_register(
     serialised per service point, and likely matches raise ``PossibleDuplicates``."""
     if not any((fields.get(name) or "").strip() for name in NAME_FIELDS):
         raise ValidationError({"given_names": _("Give at least one name: a given name or a family name.")})
-    _serialise_registrations(service_point)
+    serialise_registrations(service_point)
     identifiers = list(identifiers)
     if not confirm_new_person:
-        values = [str(row.get("value") or "") for row in identifiers]
-        matches = duplicate_candidates(
-            user=by, service_point=service_point, fields={**fields, "identifiers": values}
-        )
-        if matches:
-            raise PossibleDuplicates(matches)
+        registration_check(by=by, service_point=service_point, fields=fields, identifiers=identifiers)
     client = Client(service_point=service_point)
     _assign(client, fields)
     _check_worker(client)
     client.save()
     _replace_languages(client, languages)
     _replace_identifiers(client, identifiers)
-    _refresh_search_keys(client)
+    search_keys_refresh(client)
     audit_record(actor=by, action="clients.register", target=client, purpose="client service")
     if service_point.pk in service_point_reach(by, "clients.view").narrowed:
         # Registered by a network's staff member (the region's permit expert at a member point):
@@ -303,8 +260,7 @@ def client_update(
     if changed and locked.version == current.version:  # only the lists changed
         version_bump(locked)
     if changed:
-        if _SEARCH_KEY_FIELDS.intersection(changed) or "identifiers" in changed:
-            _refresh_search_keys(locked)
+        search_keys_refresh(locked, changed)
         audit_record(
             actor=by,
             action="clients.change",

@@ -65,3 +65,8 @@ def latest_sweep(user: Any) -> Sweep | None:
     return (
         sweeps_visible(user).select_related("service_point", "network").order_by("-created_at", "-id").first()
     )
+
+
+def sweep_visible(user: Any, uuid: Any) -> Sweep | None:
+    """The sweep ``uuid`` if ``user`` may sweep its registry (one query)."""
+    return sweeps_visible(user).filter(uuid=uuid).first()

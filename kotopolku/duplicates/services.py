@@ -3,9 +3,11 @@
 The sweep pairs records that share a search key (``ClientNameKey``: both names' skeletons in
 any script, a skeleton and the birth year, a name token, the full birth date, the phone, an
 identifier), in one query that the database groups; keys shared by more than ``GROUP_CAP``
-records are left out. The pairs are scored with the deployment's Fellegi–Sunter model in
-Python, the names compared once per pair of names. Pairs at or above the threshold land in the
-queue; a pair judged "different people" is never offered again.
+records (fewer for names alone, ``KIND_CAPS``) are left out. The pairs are scored with the
+deployment's Fellegi–Sunter model (``clients.matching.batch``): each record prepared once, the
+cheap fields first, and the names compared only where they could still lift the pair to the
+threshold, once per pair of names. Pairs at or above the threshold land in the queue; a pair
+judged "different people" is never offered again.
 """
 
 from __future__ import annotations
@@ -19,15 +21,22 @@ from django.utils import timezone
 
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.linkage import Parameters, Profile, probability_of, score, total_weight
-from kotopolku.clients.matching.training import GROUP_CAP, candidate_pairs, estimate, token_frequencies
+from kotopolku.clients.matching.batch import BatchScorer
+from kotopolku.clients.matching.linkage import Profile
+from kotopolku.clients.matching.training import (
+    GROUP_CAP,
+    KIND_CAPS,
+    candidate_pairs,
+    estimate,
+    token_frequencies,
+)
 from kotopolku.clients.matching.warning import contribution_codes, current_parameters, forget_parameters
 from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
 from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStatus, Sweep, SweepStatus
 
 PURPOSE = "duplicate records"
 SWEEP_THRESHOLD = 0.5
-CHUNK = 20_000  # pairs scored between two progress updates
+CHUNK = 50_000  # pairs scored between two progress updates
 _FIELDS = (
     "id",
     "service_point_id",
@@ -71,14 +80,15 @@ def blocked_pairs(point_ids: Iterable[int], cap: int = GROUP_CAP) -> list[tuple[
                 OR key LIKE 'i:%%' OR (key LIKE 'b:%%' AND {length}(key) = 12)
             )
         ), usable AS (
-            SELECT key FROM keyed GROUP BY key HAVING COUNT(*) BETWEEN 2 AND %s
+            SELECT key FROM keyed GROUP BY key HAVING COUNT(*) BETWEEN 2 AND CASE
+                WHEN key LIKE 'pp:%%' THEN %s WHEN key LIKE 'py:%%' THEN %s ELSE %s END
         )
         SELECT DISTINCT a.client_id, b.client_id
         FROM keyed a JOIN usable u ON u.key = a.key
         JOIN keyed b ON b.key = a.key AND a.client_id < b.client_id
     """  # noqa: S608
     with connection.cursor() as cursor:
-        cursor.execute(sql, [cap])
+        cursor.execute(sql, [min(cap, KIND_CAPS["pp"]), min(cap, KIND_CAPS["py"]), cap])
         return [(int(a), int(b)) for a, b in cursor.fetchall()]
 
 
@@ -124,22 +134,33 @@ def _progress(sweep: Sweep, stage: str, progress: int, **counts: int) -> None:
     Sweep.objects.filter(pk=sweep.pk).update(stage=stage, progress=progress, **counts)
 
 
-def sweep_run(sweep: Sweep, *, report: Callable[[str], None] | None = None) -> Sweep:
-    """Run ``sweep``: find, score and queue the likely duplicate pairs of its registry."""
+def sweep_run(
+    sweep: Sweep, *, report: Callable[[str], None] | None = None, stages: dict[str, float] | None = None
+) -> Sweep:
+    """Run ``sweep``: find, score and queue the likely duplicate pairs of its registry. ``stages``,
+    if given, receives each stage's seconds and the scoring's counts."""
     started = time.perf_counter()
+    stages = {} if stages is None else stages
+    lap = started
     Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.RUNNING)
     try:
         points = sweep_points(sweep)
         pairs = blocked_pairs(points)
         _progress(sweep, "pairs", 10, compared=len(pairs))
+        lap = _lap(stages, "blocking", lap)
         ids = {client_id for pair in pairs for client_id in pair}
         profiles = load_profiles(ids, points)
         _progress(sweep, "records", 25, records=len(profiles))
         parameters = current_parameters()
         frequency = token_frequencies(profile for profile, _point in profiles.values())
-        found = _score_pairs(sweep, pairs, profiles, parameters, frequency)
+        lap = _lap(stages, "loading", lap)
+        scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters,
+                             frequency, sweep.threshold)  # fmt: skip
+        found = _score_pairs(sweep, pairs, scorer, stages)
         _progress(sweep, "queue", 90)
-        _save_pairs(sweep, found, profiles, parameters, frequency)
+        lap = _lap(stages, "scoring", lap)
+        _save_pairs(sweep, found, profiles, scorer)
+        _lap(stages, "queue", lap)
     except Exception:
         Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.FAILED, finished_at=timezone.now())
         raise
@@ -158,26 +179,22 @@ def sweep_run(sweep: Sweep, *, report: Callable[[str], None] | None = None) -> S
     return sweep
 
 
+def _lap(stages: dict[str, float], stage: str, since: float) -> float:
+    now = time.perf_counter()
+    stages[stage] = round(now - since, 2)
+    return now
+
+
 def _score_pairs(
-    sweep: Sweep,
-    pairs: list[tuple[int, int]],
-    profiles: dict[int, tuple[Profile, int]],
-    parameters: Parameters,
-    frequency: Callable[[str], float],
+    sweep: Sweep, pairs: list[tuple[int, int]], scorer: BatchScorer, stages: dict[str, float]
 ) -> list[tuple[int, int, float]]:
-    found = []
-    threshold = sweep.threshold
+    found: list[tuple[int, int, float]] = []
     for start in range(0, len(pairs), CHUNK):
-        for first, second in pairs[start : start + CHUNK]:
-            a, b = profiles.get(first), profiles.get(second)
-            if a is None or b is None:
-                continue
-            bits, _levels = total_weight(a[0], b[0], parameters, frequency)
-            probability = probability_of(bits)
-            if probability >= threshold:
-                found.append((first, second, probability))
+        found.extend(scorer.scored(pairs[start : start + CHUNK]))
         done = min(len(pairs), start + CHUNK)
         _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
+    stages["names_compared"] = scorer.counts.names_compared
+    stages["name_pairs"] = scorer.counts.name_pairs
     return found
 
 
@@ -186,8 +203,7 @@ def _save_pairs(
     sweep: Sweep,
     found: list[tuple[int, int, float]],
     profiles: dict[int, tuple[Profile, int]],
-    parameters: Parameters,
-    frequency: Callable[[str], float],
+    scorer: BatchScorer,
 ) -> None:
     """New pairs join the queue; pairs already open are updated; decided pairs stay decided."""
     existing = {
@@ -199,7 +215,7 @@ def _save_pairs(
     new, changed = [], []
     for first, second, probability in found:
         (a, point_a), (b, point_b) = profiles[first], profiles[second]
-        evidence = score(a, b, parameters, frequency)
+        evidence = scorer.evidence(first, second)
         reasons = contribution_codes(evidence, a, b)
         known = existing.get((first, second))
         if known is None:

@@ -6,9 +6,10 @@ from typing import Any
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import formats, timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -16,8 +17,8 @@ from kotopolku.accounts.permissions import can, require
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.matching.warning import CONTRIBUTION_LABELS
 from kotopolku.duplicates.forms import SweepForm
-from kotopolku.duplicates.models import DuplicatePair, PairStatus
-from kotopolku.duplicates.selectors import latest_sweep, review_queue
+from kotopolku.duplicates.models import DuplicatePair, PairStatus, Sweep, SweepStatus
+from kotopolku.duplicates.selectors import latest_sweep, review_queue, sweep_visible
 from kotopolku.duplicates.services import PURPOSE, pair_decide_different, sweep_request
 from kotopolku.duplicates.tasks import duplicates_sweep
 
@@ -35,6 +36,7 @@ def queue(request: HttpRequest) -> HttpResponse:
         details={"page": page.number, "pairs": len(page.object_list)},
     )
     may_sweep = can(request.user, "duplicates.sweep")
+    sweep = latest_sweep(request.user) if may_sweep else None
     rows = [
         {
             "pair": pair,
@@ -52,7 +54,8 @@ def queue(request: HttpRequest) -> HttpResponse:
             "page": page,
             "rows": rows,
             "query": "",
-            "sweep": latest_sweep(request.user) if may_sweep else None,
+            "sweep": sweep,
+            "sweep_text": sweep_text(sweep) if sweep else "",
             "form": SweepForm(user=request.user) if may_sweep else None,
         },
     )
@@ -70,6 +73,44 @@ def sweep_start(request: HttpRequest) -> HttpResponse:
     duplicates_sweep.enqueue(sweep_id=sweep.pk)
     messages.success(request, _("The sweep was started. Its progress shows here."))
     return redirect("duplicates:queue")
+
+
+def sweep_text(sweep: Sweep, *, live: bool = False) -> str:
+    """Where ``sweep`` is, in words: on the page as served (``live``: as the page's script
+    updates it, without the advice to reload)."""
+    if sweep.status == SweepStatus.DONE:
+        when = formats.date_format(timezone.localtime(sweep.finished_at), "SHORT_DATETIME_FORMAT")
+        return _(
+            "The last sweep (%(when)s) compared %(compared)s pairs of %(records)s records and found "
+            "%(found)s likely duplicates."
+        ) % {"when": when, "compared": sweep.compared, "records": sweep.records, "found": sweep.found}
+    if sweep.status == SweepStatus.FAILED:
+        return _("The last sweep failed. Start it again; if it fails again, tell the administrator.")
+    if live:
+        return _("A sweep is running: %(progress)s %% done.") % {"progress": sweep.progress}
+    return _("A sweep is running: %(progress)s %% done. Reload the page to see its progress.") % {
+        "progress": sweep.progress
+    }
+
+
+@login_required
+def sweep_progress(request: HttpRequest, uuid: Any) -> JsonResponse:
+    """GET /duplicates/sweeps/<uuid>/progress/: how far a sweep is, for the page to show while it
+    runs (counts only, no personal data). A sweep the user may not start is not found."""
+    sweep = sweep_visible(request.user, uuid)
+    if sweep is None:
+        raise Http404
+    return JsonResponse(
+        {
+            "status": sweep.status,
+            "progress": sweep.progress,
+            "records": sweep.records,
+            "compared": sweep.compared,
+            "found": sweep.found,
+            "text": sweep_text(sweep, live=True),
+        },
+        headers={"Cache-Control": "no-store"},
+    )
 
 
 def _pair(request: HttpRequest, uuid: Any) -> DuplicatePair:

@@ -196,7 +196,11 @@ def _one_typo(a: Birth, b: Birth) -> bool:
     """Full dates one keystroke apart as written (19870312 / 19870321, 19780312 / 19870312)."""
     if None in a or None in b:
         return False
-    left, right = "".join(f"{part:02d}" for part in a), "".join(f"{part:02d}" for part in b)
+    return one_typo_apart("".join(f"{part:02d}" for part in a), "".join(f"{part:02d}" for part in b))
+
+
+def one_typo_apart(left: str, right: str) -> bool:
+    """Two dates as written (digits) differ in one digit or in two neighbours swapped."""
     if len(left) != len(right):
         return False
     differing = [i for i in range(len(left)) if left[i] != right[i]]
@@ -236,6 +240,11 @@ def _identifier_level(a: Profile, b: Profile) -> int:
 def compare(a: Profile, b: Profile) -> tuple[dict[str, int], float]:
     """Each comparison's level (``NULL`` where a record lacks the field) and the names' similarity."""
     name, similarity = name_level(a, b)
+    return field_levels(a, b, name), similarity
+
+
+def field_levels(a: Profile, b: Profile, name: int) -> dict[str, int]:
+    """Each comparison's level, the names' given (``name_level``)."""
     return {
         "name": name,
         "birth": birth_level(a.birth, b.birth),
@@ -245,7 +254,7 @@ def compare(a: Profile, b: Profile) -> tuple[dict[str, int], float]:
         "email": _same(a.email, b.email),
         "identifier": _identifier_level(a, b),
         "municipality": _same(a.municipality, b.municipality),
-    }, similarity
+    }
 
 
 # --- scoring --------------------------------------------------------------------------------

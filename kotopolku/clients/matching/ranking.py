@@ -253,12 +253,12 @@ def birth_agreement(
         if left is None or right is None:
             break
         if left != right:
-            return BirthAgreement(matches=False, conflicts=True, precision=compared, near=_near_dates(a, b))
+            return BirthAgreement(matches=False, conflicts=True, precision=compared, near=near_dates(a, b))
         compared += 1
     return BirthAgreement(matches=compared > 0, conflicts=False, precision=compared)
 
 
-def _near_dates(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
+def near_dates(a: tuple[int | None, ...], b: tuple[int | None, ...]) -> bool:
     if None in a or None in b:
         return False
     if (a[0], a[1], a[2]) == (b[0], b[2], b[1]):  # day and month the other way round

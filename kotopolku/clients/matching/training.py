@@ -19,6 +19,18 @@ from kotopolku.clients.matching.keys import birth_keys, name_year_keys, pair_key
 from kotopolku.clients.matching.linkage import LEVELS, NULL, Parameters, Profile, compare, token_share
 
 GROUP_CAP = 60  # records sharing a key beyond which the key is not used for pairing
+# Keys of names alone are shared by namesakes: a common name's group pairs many strangers, and
+# the duplicates among them share a narrower key too (the name and birth year, the date, the
+# phone). Their groups are used up to a smaller size (bench/duplicates_quality.py measures the
+# recall this costs, bench/duplicates_sweep.py the time it saves).
+KIND_CAPS = {"pp": 20, "py": 20}
+
+
+def group_cap(key: str, cap: int = GROUP_CAP) -> int:
+    """The largest group of records sharing ``key`` that is paired."""
+    return min(cap, KIND_CAPS.get(key.split(":", 1)[0], cap))
+
+
 U_SAMPLE = 30_000  # random pairs for u (names of strangers are slow to compare: little is cached)
 EM_PAIRS = 200_000  # blocked pairs EM learns m from, drawn at random where there are more
 EM_ROUNDS = 25
@@ -41,11 +53,14 @@ def blocking_keys(profile: Profile) -> set[str]:
     return keys
 
 
-def pairs_from_groups(groups: Iterable[Sequence[int]], cap: int = GROUP_CAP) -> set[tuple[int, int]]:
-    """Unordered pairs (smaller id first) of the records of each group no larger than ``cap``."""
+def pairs_from_groups(
+    groups: Iterable[tuple[str, Sequence[int]]], cap: int = GROUP_CAP
+) -> set[tuple[int, int]]:
+    """Unordered pairs (smaller id first) of the records of each key's group no larger than its
+    cap (``group_cap``)."""
     pairs: set[tuple[int, int]] = set()
-    for members in groups:
-        if len(members) < 2 or len(members) > cap:
+    for key, members in groups:
+        if len(members) < 2 or len(members) > group_cap(key, cap):
             continue
         ordered = sorted(members)
         for i, first in enumerate(ordered):
@@ -60,7 +75,7 @@ def candidate_pairs(profiles: Sequence[Profile], cap: int = GROUP_CAP) -> set[tu
     for index, profile in enumerate(profiles):
         for key in blocking_keys(profile):
             groups[key].append(index)
-    return pairs_from_groups(groups.values(), cap)
+    return pairs_from_groups(groups.items(), cap)
 
 
 def level_vector(a: Profile, b: Profile) -> tuple[int, ...]:

@@ -18,7 +18,7 @@ from django.views.decorators.http import require_http_methods
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.selectors import client_duplicate_candidates
+from kotopolku.clients.matching.duplicate_check import client_duplicate_candidates
 from kotopolku.clients.matching.services import client_merge, merge_plan
 from kotopolku.clients.models import Client
 from kotopolku.organisations.models import ServicePoint

@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from kotopolku.clients.matching.candidates import BROAD_KEY_CAP, rarity
 from kotopolku.clients.matching.keys import INDEXED_READ_BACKS, name_keys, sound_keys
 from kotopolku.clients.matching.learned import (
     LONGEST_GROUP,
@@ -23,7 +24,6 @@ from kotopolku.clients.matching.learned import (
     spellings,
 )
 from kotopolku.clients.matching.ranking import name_similarity, precise_token_similarity
-from kotopolku.clients.matching.selectors import BROAD_KEY_CAP, _rarity
 from kotopolku.clients.matching.transliterate import INDEXED_SPELLINGS, LEARNED_SPELLINGS, tokens_of
 
 
@@ -169,8 +169,8 @@ def test_sound_skeleton__chinese_initials_that_render_one_foreign_sound_are_one_
 
 
 def test_rarity__a_key_shared_with_few_records_counts_more():
-    assert _rarity(1) > _rarity(10) > _rarity(BROAD_KEY_CAP - 1) > _rarity(BROAD_KEY_CAP) == 1.0
-    assert _rarity(BROAD_KEY_CAP * 3) == 1.0
+    assert rarity(1) > rarity(10) > rarity(BROAD_KEY_CAP - 1) > rarity(BROAD_KEY_CAP) == 1.0
+    assert rarity(BROAD_KEY_CAP * 3) == 1.0
 
 
 PRECISE_NAMES = [
