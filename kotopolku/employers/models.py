@@ -50,7 +50,7 @@ class Classification(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name_fi}"
 
-    def name_in(self, language: str | None) -> str:
+    def label_in(self, language: str | None) -> str:
         return {"sv": self.name_sv, "en": self.name_en}.get(language or "", "") or self.name_fi
 
 
@@ -62,12 +62,15 @@ class IndustryClass(Classification):
         verbose_name_plural = _("industries (TOL 2008)")
 
 
-class Occupation(Classification):
-    """ISCO-08 occupation groups (data/SOURCE.md)."""
-
-    class Meta(Classification.Meta):
-        verbose_name = _("occupation (ISCO-08)")
-        verbose_name_plural = _("occupations (ISCO-08)")
+def _occupation(**kwargs: Any) -> models.ForeignKey:  # type: ignore[type-arg]
+    """An ISCO-08 group of case work's code lists (one table of occupations for the product)."""
+    return models.ForeignKey(
+        "casework.CodeListItem",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to={"scheme": "isco08"},
+        **kwargs,
+    )
 
 
 class Employer(ServicePointScopedModel, VersionedModel):
@@ -191,9 +194,7 @@ class EmployerActivity(ServicePointScopedModel, VersionedModel):
 class JobOpening(ServicePointScopedModel, VersionedModel):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="openings")
     title = models.CharField(_("title"), max_length=200)
-    occupation = models.ForeignKey(
-        Occupation, on_delete=models.PROTECT, related_name="+", verbose_name=_("occupation (ISCO-08)")
-    )
+    occupation = _occupation(verbose_name=_("occupation (ISCO-08)"))
     municipality = models.ForeignKey(
         "organisations.Municipality", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
     )
@@ -257,7 +258,7 @@ class DesiredOccupation(models.Model):
     the clients of an occupation group by one index range on the code."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="desired_occupations")
-    occupation = models.ForeignKey(Occupation, on_delete=models.PROTECT, related_name="+")
+    occupation = _occupation()
     isco_code = models.CharField(max_length=4)
 
     class Meta:

@@ -42,12 +42,12 @@ def service_point_for(request: HttpRequest, wanted: UUID | None, action: str) ->
 
 
 def codes_resolved(**wanted: tuple[Any, str | None, str]) -> dict[str, Any]:
-    """Each field's code (``field=(model, code, message when unknown)``) read to its row, or None
+    """Each field's code (``field=(rows, code, message when unknown)``) read to its row, or None
     when no code was given; every unknown code is named at once, in one 422."""
     found: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    for field, (model, code, message) in wanted.items():
-        found[field] = model.objects.filter(code=code).first() if code else None
+    for field, (rows, code, message) in wanted.items():
+        found[field] = rows.filter(code=code).first() if code else None
         if code and found[field] is None:
             errors[field] = [message]
     if errors:

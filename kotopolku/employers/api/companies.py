@@ -37,8 +37,8 @@ router = Router(tags=["employers"])
 
 def _employer_data(payload: EmployerIn) -> services.EmployerData:
     found = codes_resolved(
-        industry=(IndustryClass, payload.industry, _("Unknown industry code (TOL 2008).")),
-        municipality=(Municipality, payload.municipality, _("Unknown municipality code.")),
+        industry=(IndustryClass.objects.all(), payload.industry, _("Unknown industry code (TOL 2008).")),
+        municipality=(Municipality.objects.all(), payload.municipality, _("Unknown municipality code.")),
     )
     data: services.EmployerData = service_data(services.EmployerData, payload, **found)
     return data

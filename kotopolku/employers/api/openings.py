@@ -25,7 +25,8 @@ from kotopolku.employers.api.common import (
     service_data,
     stale_conflict,
 )
-from kotopolku.employers.models import JobOpening, Occupation
+from kotopolku.employers.models import JobOpening
+from kotopolku.employers.occupations import occupation_items
 from kotopolku.employers.schemas import (
     MatchOut,
     OpeningFilters,
@@ -42,8 +43,8 @@ public_router = Router(tags=["public"])
 
 def _opening_data(payload: OpeningIn) -> services.OpeningData:
     found = codes_resolved(
-        occupation=(Occupation, payload.occupation, _("Unknown occupation code (ISCO-08).")),
-        municipality=(Municipality, payload.municipality, _("Unknown municipality code.")),
+        occupation=(occupation_items(), payload.occupation, _("Unknown occupation code (ISCO-08).")),
+        municipality=(Municipality.objects.all(), payload.municipality, _("Unknown municipality code.")),
     )
     data: services.OpeningData = service_data(services.OpeningData, payload, **found)
     return data
@@ -56,7 +57,7 @@ def _opening_out(opening: JobOpening) -> OpeningOut:
         employer_name=opening.employer.name,
         title=opening.title,
         occupation=opening.occupation.code,
-        occupation_name=opening.occupation.name_in(None),
+        occupation_name=opening.occupation.label_in(None),
         municipality=opening.municipality.code,
         hours=opening.hours,
         starts_on=opening.starts_on,
@@ -171,7 +172,7 @@ def public_openings(request: HttpRequest, municipality: Line = "") -> list[Publi
             title=o.title,
             employer=o.employer.name,
             occupation=o.occupation.code,
-            occupation_name=o.occupation.name_in(language),
+            occupation_name=o.occupation.label_in(language),
             municipality=o.municipality.code,
             hours=o.hours,
             starts_on=o.starts_on,

@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from kotopolku.audit.models import AuditEvent
+from kotopolku.casework.enums import CodeScheme
+from kotopolku.casework.models import CodeListItem
 from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers import services
@@ -15,9 +17,9 @@ from kotopolku.employers.models import (
     EmployerActivity,
     IndustryClass,
     JobOpening,
-    Occupation,
     Proposal,
 )
+from kotopolku.employers.occupations import occupation_items
 from kotopolku.employers.selectors import employer_timeline, supported_enterprises_by_size
 from kotopolku.employers.tests.factories import ActivityFactory, EmployerFactory, OpeningFactory, occupation
 from kotopolku.organisations.tests.factories import municipality
@@ -52,12 +54,21 @@ def opening_data(**overrides):
     return services.OpeningData(**values)
 
 
-def test_code_lists__tol_2008_and_isco_08_are_loaded_with_three_languages():
+def test_code_lists__tol_2008_here_and_isco_08_from_case_work_with_three_languages():
     assert IndustryClass.objects.count() == 1805
-    assert Occupation.objects.count() == 619
-    cook = Occupation.objects.get(code="5120")
+    assert occupation_items().count() == 619
+    cook = occupation("5120")
     assert cook.level == 4 and cook.parent_code == "512"
-    assert cook.name_en == "Cooks" and cook.name_fi and cook.name_sv
+    assert cook.label_en == "Cooks" and cook.label_fi and cook.label_sv
+
+
+def test_opening__an_isco_code_of_another_code_list_is_refused(office):
+    employer = EmployerFactory(service_point=office.point)
+    field = CodeListItem.objects.filter(scheme=CodeScheme.ISCED_FIELD, level=2).first()
+    with pytest.raises(ValidationError) as refused:
+        services.opening_create(employer=employer, data=opening_data(occupation=field), by=office.advisor)
+    assert "occupation" in refused.value.message_dict
+    assert not JobOpening.objects.exists()
 
 
 def test_employer_create__normalises_the_business_id_and_audits(office):
