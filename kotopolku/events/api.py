@@ -19,7 +19,7 @@ from kotopolku.accounts.permissions import require, service_point_ids
 from kotopolku.audit.services import audit_record
 from kotopolku.core.api_docs import PUBLIC_ERRORS
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers.models import Employer
 from kotopolku.events import selectors, services
 from kotopolku.events.models import Event, Registration
@@ -152,19 +152,12 @@ def event_read(request: HttpRequest, uuid: UUID) -> EventOut:
 @router.put("/events/{uuid}", response=EventOut)
 def event_change(request: HttpRequest, uuid: UUID, payload: EventIn) -> EventOut:
     event = _event(request, uuid, "events.manage")
-    try:
-        services.event_update(
-            event=event,
-            data=_event_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise HttpError(
-            409,
-            _("Someone else changed this record (now at version %(version)d). Read it again.")
-            % {"version": error.current.version},
-        ) from None
+    services.event_update(
+        event=event,
+        data=_event_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _event_out(selectors.event_get(uuid=uuid))
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import grants_for, require
 from kotopolku.appointments import services
-from kotopolku.appointments.api.router import router, stale
+from kotopolku.appointments.api.router import router
 from kotopolku.appointments.models import Absence, Availability
 from kotopolku.appointments.schemas import (
     AbsenceChangeIn,
@@ -23,7 +23,7 @@ from kotopolku.appointments.schemas import (
     AvailabilityIn,
     AvailabilityOut,
 )
-from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
+from kotopolku.core.versioning import etag, expected_version_from
 from kotopolku.organisations.models import ServicePoint
 
 
@@ -102,27 +102,21 @@ def get_availability(request: HttpRequest, response: HttpResponse, uuid: UUID) -
 def change_availability(request: HttpRequest, uuid: UUID, payload: AvailabilityChangeIn) -> AvailabilityOut:
     row = _own(Availability, request, uuid)
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    try:
-        updated = services.availability_change(
-            availability=row,
-            changes=changes,
-            by=request.user,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    updated = services.availability_change(
+        availability=row,
+        changes=changes,
+        by=request.user,
+        expected_version=expected_version_from(request, payload.version),
+    )
     return _availability_out(updated)
 
 
 @router.delete("/availabilities/{uuid}", response={204: None}, summary="Remove weekly hours")
 def delete_availability(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
     row = _own(Availability, request, uuid)
-    try:
-        services.availability_remove(
-            availability=row, by=request.user, expected_version=expected_version_from(request)
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    services.availability_remove(
+        availability=row, by=request.user, expected_version=expected_version_from(request)
+    )
     return 204, None
 
 
@@ -161,23 +155,17 @@ def change_absence(request: HttpRequest, uuid: UUID, payload: AbsenceChangeIn) -
     changes = payload.model_dump(exclude_unset=True, exclude={"version"})
     if changes.get("note", "") is None:
         raise ValidationError({"note": _("Give a text, or leave the field out.")})
-    try:
-        updated = services.absence_change(
-            absence=row,
-            changes=changes,
-            by=request.user,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    updated = services.absence_change(
+        absence=row,
+        changes=changes,
+        by=request.user,
+        expected_version=expected_version_from(request, payload.version),
+    )
     return _absence_out(updated)
 
 
 @router.delete("/absences/{uuid}", response={204: None}, summary="Remove an absence")
 def delete_absence(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
     row = _own(Absence, request, uuid)
-    try:
-        services.absence_remove(absence=row, by=request.user, expected_version=expected_version_from(request))
-    except StaleVersion as error:
-        raise stale(error) from None
+    services.absence_remove(absence=row, by=request.user, expected_version=expected_version_from(request))
     return 204, None

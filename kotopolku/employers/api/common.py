@@ -1,6 +1,6 @@
-"""What the employer endpoints share: the error answers of public operations, the 409 of a stale
-version, the service point a new record goes to, code lookups, and the records a path names
-(each checked against the permission layer)."""
+"""What the employer endpoints share: the service point a new record goes to, code lookups, and the
+records a path names (each checked against the permission layer). A stale version is answered by
+the API's shared 409 (``kotopolku/api.py``)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import HttpError
 
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients.models import Client
-from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers import selectors
 from kotopolku.employers.models import Employer, JobOpening
 from kotopolku.organisations.models import ServicePoint
-
-
-def stale_conflict(error: StaleVersion) -> HttpError:
-    return HttpError(409, _("Someone else changed this record (now at version %(version)d). Read it again.")
-                     % {"version": error.current.version})  # fmt: skip
 
 
 def service_point_for(request: HttpRequest, wanted: UUID | None, action: str) -> ServicePoint:

@@ -12,14 +12,13 @@ from ninja import Router
 
 from kotopolku.accounts.permissions import require
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import selectors, services
 from kotopolku.employers.api.common import (
     codes_resolved,
     employer_for,
     service_data,
     service_point_for,
-    stale_conflict,
 )
 from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass
 from kotopolku.employers.schemas import (
@@ -93,15 +92,12 @@ def employer_read(request: HttpRequest, uuid: UUID) -> EmployerOut:
 )
 def employer_change(request: HttpRequest, uuid: UUID, payload: EmployerIn) -> EmployerOut:
     employer = employer_for(request, uuid, "employers.manage")
-    try:
-        services.employer_update(
-            employer=employer,
-            data=_employer_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise stale_conflict(error) from None
+    services.employer_update(
+        employer=employer,
+        data=_employer_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _employer_out(selectors.employer_get(uuid=uuid))
 
 

@@ -16,14 +16,13 @@ from kotopolku.audit.services import audit_record
 from kotopolku.clients.selectors import client_get
 from kotopolku.core.api_docs import PUBLIC_ERRORS
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import matching, selectors, services
 from kotopolku.employers.api.common import (
     codes_resolved,
     employer_for,
     opening_for,
     service_data,
-    stale_conflict,
 )
 from kotopolku.employers.models import JobOpening
 from kotopolku.employers.occupations import occupation_items
@@ -103,15 +102,12 @@ def opening_read(request: HttpRequest, uuid: UUID) -> OpeningOut:
 @router.put("/job-openings/{uuid}", response=OpeningOut)
 def opening_change(request: HttpRequest, uuid: UUID, payload: OpeningIn) -> OpeningOut:
     opening = opening_for(request, uuid, "employers.manage")
-    try:
-        services.opening_update(
-            opening=opening,
-            data=_opening_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise stale_conflict(error) from None
+    services.opening_update(
+        opening=opening,
+        data=_opening_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _opening_out(selectors.opening_get(uuid=uuid))
 
 

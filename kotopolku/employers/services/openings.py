@@ -122,7 +122,12 @@ def opening_update(
     values = _opening_clean(data)
     opening, changed = versioned_update(opening, changes=values, expected_version=expected_version)
     if changed:
-        audit_record(actor=by, action="employers.opening_update", target=opening, details={"fields": changed})
+        audit_record(
+            actor=by,
+            action="employers.opening_update",
+            target=opening,
+            details={"fields": changed, "version": opening.version},
+        )
     return opening
 
 
