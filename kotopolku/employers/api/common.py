@@ -16,7 +16,7 @@ from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients.models import Client
 from kotopolku.employers import selectors
 from kotopolku.employers.models import Employer, JobOpening
-from kotopolku.organisations.models import ServicePoint
+from kotopolku.organisations.models import Municipality, ServicePoint
 
 
 def service_point_for(request: HttpRequest, wanted: UUID | None, action: str) -> ServicePoint:
@@ -46,6 +46,17 @@ def codes_resolved(**wanted: tuple[Any, str | None, str]) -> dict[str, Any]:
     if errors:
         raise ValidationError(errors)
     return found
+
+
+def municipality_code(code: str | None) -> tuple[Any, str | None, str]:
+    """A municipality code of a body, for ``payload_data``."""
+    return (Municipality.objects.all(), code, _("Unknown municipality code."))
+
+
+def payload_data(data_class: Any, payload: Any, **codes: tuple[Any, str | None, str]) -> Any:
+    """The service's input dataclass from a request body, with the codes in it read to their rows
+    (``codes_resolved``; every unknown code named in one 422)."""
+    return service_data(data_class, payload, **codes_resolved(**codes))
 
 
 def service_data(data_class: Any, payload: Any, **resolved: Any) -> Any:

@@ -15,9 +15,9 @@ from kotopolku.core.api_schemas import Line
 from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import selectors, services
 from kotopolku.employers.api.common import (
-    codes_resolved,
     employer_for,
-    service_data,
+    municipality_code,
+    payload_data,
     service_point_for,
 )
 from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass
@@ -29,17 +29,18 @@ from kotopolku.employers.schemas import (
     EmployerPage,
     TimelineItemOut,
 )
-from kotopolku.organisations.models import Municipality
 
 router = Router(tags=["employers"])
 
 
 def _employer_data(payload: EmployerIn) -> services.EmployerData:
-    found = codes_resolved(
-        industry=(IndustryClass.objects.all(), payload.industry, _("Unknown industry code (TOL 2008).")),
-        municipality=(Municipality.objects.all(), payload.municipality, _("Unknown municipality code.")),
+    industry = (IndustryClass.objects.all(), payload.industry, _("Unknown industry code (TOL 2008)."))
+    data: services.EmployerData = payload_data(
+        services.EmployerData,
+        payload,
+        industry=industry,
+        municipality=municipality_code(payload.municipality),
     )
-    data: services.EmployerData = service_data(services.EmployerData, payload, **found)
     return data
 
 

@@ -19,10 +19,10 @@ from kotopolku.core.api_schemas import Line
 from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import matching, selectors, services
 from kotopolku.employers.api.common import (
-    codes_resolved,
     employer_for,
+    municipality_code,
     opening_for,
-    service_data,
+    payload_data,
 )
 from kotopolku.employers.models import JobOpening
 from kotopolku.employers.occupations import occupation_items
@@ -41,11 +41,13 @@ public_router = Router(tags=["public"])
 
 
 def _opening_data(payload: OpeningIn) -> services.OpeningData:
-    found = codes_resolved(
-        occupation=(occupation_items(), payload.occupation, _("Unknown occupation code (ISCO-08).")),
-        municipality=(Municipality.objects.all(), payload.municipality, _("Unknown municipality code.")),
+    occupation = (occupation_items(), payload.occupation, _("Unknown occupation code (ISCO-08)."))
+    data: services.OpeningData = payload_data(
+        services.OpeningData,
+        payload,
+        occupation=occupation,
+        municipality=municipality_code(payload.municipality),
     )
-    data: services.OpeningData = service_data(services.OpeningData, payload, **found)
     return data
 
 
