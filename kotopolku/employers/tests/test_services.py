@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kotopolku.audit.models import AuditEvent
 from kotopolku.casework.enums import CodeScheme
@@ -21,7 +21,13 @@ from kotopolku.employers.models import (
 )
 from kotopolku.employers.occupations import occupation_items
 from kotopolku.employers.selectors import employer_timeline, supported_enterprises_by_size
-from kotopolku.employers.tests.factories import ActivityFactory, EmployerFactory, OpeningFactory, occupation
+from kotopolku.employers.tests.factories import (
+    ActivityFactory,
+    EmployerFactory,
+    OpeningFactory,
+    PlacementFactory,
+    occupation,
+)
 from kotopolku.organisations.tests.factories import municipality
 
 pytestmark = pytest.mark.django_db
@@ -226,8 +232,8 @@ def test_placement_create__ending_before_start_or_nowhere__is_refused(office):
     assert {"ends_on", "employer"} <= set(error.value.message_dict)
 
 
-def test_employer_timeline__activities_openings_and_placements_newest_first_in_few_queries(
-    office, django_assert_max_num_queries
+def test_employer_timeline__activities_openings_and_placements_newest_first_in_three_queries(
+    office, django_assert_num_queries
 ):
     employer = EmployerFactory(service_point=office.point)
     today = timezone.localdate()
@@ -236,10 +242,37 @@ def test_employer_timeline__activities_openings_and_placements_newest_first_in_f
             employer=employer, happened_on=today - dt.timedelta(days=days * 10), staff=office.advisor
         )
         OpeningFactory(employer=employer, opens_on=today - dt.timedelta(days=days * 10 + 5))
-    with django_assert_max_num_queries(10):
+    ActivityFactory(
+        employer=employer,
+        kind="joint_visit",
+        happened_on=today - dt.timedelta(days=1),
+        outcome="Kaksi paikkaa",
+        follow_up_on=dt.date(2031, 3, 4),
+        staff=None,
+    )
+    opening = OpeningFactory(employer=employer, title="Kokki", opens_on=today - dt.timedelta(days=2))
+    Proposal.objects.create(
+        opening=opening,
+        client=ClientFactory(service_point=office.point),
+        service_point=office.point,
+        consent_given_on=today,
+    )
+    PlacementFactory(employer=employer, kind="work_trial", starts_on=today - dt.timedelta(days=3))
+    with translation.override("en"), django_assert_num_queries(3):
         items = employer_timeline(employer=employer, user=office.advisor)
-    assert len(items) == 10
+    assert len(items) == 13
     assert [item.when for item in items] == sorted((item.when for item in items), reverse=True)
+    assert items[0].title == f"Company visit ({office.advisor.full_name})" and items[0].kind == "activity"
+    assert (items[1].title, items[1].detail) == (
+        "Joint visit with another project",
+        "Kaksi paikkaa · Follow-up 4 Mar 2031",
+    )
+    assert (items[2].title, items[2].detail) == ("Job opening: Kokki", "Open · 1 clients proposed")
+    assert (items[3].kind, items[3].title, items[3].detail) == (
+        "placement",
+        "A client started: Work trial",
+        "",
+    )
 
 
 def test_supported_enterprises__count_once_per_project_by_size_class(office):
