@@ -38,6 +38,15 @@ def employer_list(*, user: Any, text: str = "", pilot_only: bool = False) -> Que
     return employers.select_related("service_point", "municipality", "industry").order_by("name", "id")
 
 
+def employer_reference(*, uuid: Any) -> Employer:
+    """The employer by UUID with only what a permission check and its related rows need (its id,
+    UUID and service point), unscoped: the caller must ``require`` a permission on it."""
+    employer = Employer.objects.only("id", "uuid", "service_point_id").filter(uuid=uuid).first()
+    if employer is None:
+        raise Http404
+    return employer
+
+
 def employer_get(*, uuid: Any) -> Employer:
     """The employer by UUID, unscoped: the caller must ``require`` a permission on it."""
     employer = (
@@ -93,6 +102,15 @@ class OpeningQuery:
     finnish_required: bool | None = None
     status: str = ""
     employer_id: int | None = None
+
+
+def employer_openings(*, employer: Employer, user: Any) -> QuerySet[JobOpening]:
+    """The company's openings for its page, with only the columns the page shows."""
+    return (
+        JobOpening.objects.filter(employer_scope(user), employer_id=employer.pk)
+        .only("uuid", "service_point_id", "employer_id", "title", "status", "visibility", "finnish_required")
+        .order_by("-opens_on", "-id")
+    )
 
 
 def opening_list(*, user: Any, query: OpeningQuery | None = None) -> QuerySet[JobOpening]:

@@ -149,7 +149,8 @@ def activity_create(request: HttpRequest, uuid: UUID, payload: ActivityIn) -> tu
 
 @router.get("/employers/{uuid}/timeline", response=list[TimelineItemOut])
 def employer_timeline(request: HttpRequest, uuid: UUID) -> list[TimelineItemOut]:
-    employer = employer_for(request, uuid, "employers.view")
+    employer = selectors.employer_reference(uuid=uuid)
+    require(request.user, "employers.view", employer)
     return [
         TimelineItemOut(when=i.when, kind=i.kind, title=i.title, detail=i.detail)
         for i in selectors.employer_timeline(employer=employer, user=request.user)

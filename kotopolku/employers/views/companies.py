@@ -96,11 +96,7 @@ def employer_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "offices": list(employer.offices.select_related("municipality")),
             "contacts": list(employer.contacts.all()),
             "timeline": selectors.employer_timeline(employer=employer, user=request.user),
-            "openings": list(
-                selectors.opening_list(
-                    user=request.user, query=selectors.OpeningQuery(employer_id=employer.pk)
-                )
-            ),
+            "openings": list(selectors.employer_openings(employer=employer, user=request.user)),
             "may_manage": can(request.user, "employers.manage", employer),
         },
     )
