@@ -62,15 +62,8 @@ class IndustryClass(Classification):
         verbose_name_plural = _("industries (TOL 2008)")
 
 
-def _occupation(**kwargs: Any) -> models.ForeignKey:  # type: ignore[type-arg]
-    """An ISCO-08 group of case work's code lists (one table of occupations for the product)."""
-    return models.ForeignKey(
-        "casework.CodeListItem",
-        on_delete=models.PROTECT,
-        related_name="+",
-        limit_choices_to={"scheme": "isco08"},
-        **kwargs,
-    )
+# Occupations are ISCO-08 groups of case work's code list (one table of occupations for the product).
+ISCO08 = {"scheme": "isco08"}
 
 
 class Employer(ServicePointScopedModel, VersionedModel):
@@ -194,7 +187,13 @@ class EmployerActivity(ServicePointScopedModel, VersionedModel):
 class JobOpening(ServicePointScopedModel, VersionedModel):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="openings")
     title = models.CharField(_("title"), max_length=200)
-    occupation = _occupation(verbose_name=_("occupation (ISCO-08)"))
+    occupation = models.ForeignKey(
+        "casework.CodeListItem",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=ISCO08,
+        verbose_name=_("occupation (ISCO-08)"),
+    )
     municipality = models.ForeignKey(
         "organisations.Municipality", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
     )
@@ -258,7 +257,9 @@ class DesiredOccupation(models.Model):
     the clients of an occupation group by one index range on the code."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="desired_occupations")
-    occupation = _occupation()
+    occupation = models.ForeignKey(
+        "casework.CodeListItem", on_delete=models.PROTECT, related_name="+", limit_choices_to=ISCO08
+    )
     isco_code = models.CharField(max_length=4)
 
     class Meta:
