@@ -58,14 +58,14 @@ def generate(*, clients: int, employers: int, openings: int) -> None:
         EmployerActivity,
         JobOpening,
         JobSeekerProfile,
-        Occupation,
     )
+    from kotopolku.employers.occupations import unit_groups
     from kotopolku.organisations.models import Municipality, ServicePoint
 
     rng = random.Random(16)
     today = timezone.localdate()
     municipalities = list(Municipality.objects.order_by("code")[:60])
-    occupations = list(Occupation.objects.filter(level=4))
+    occupations = list(unit_groups())
     common = occupations[::7]  # the occupations most openings and seekers share
     with transaction.atomic():
         points = []

@@ -1,4 +1,5 @@
-"""Loading the classifications in ``data/`` (TOL 2008 industries, ISCO-08 occupations); idempotent."""
+"""Loading the classification in ``data/`` (TOL 2008 industries); idempotent. Occupations (ISCO-08)
+are case work's code list."""
 
 from __future__ import annotations
 
@@ -8,7 +9,6 @@ from typing import Any
 
 DATA = Path(__file__).resolve().parent / "data"
 INDUSTRIES = DATA / "tol2008_all_levels_fi_sv_en.csv"
-OCCUPATIONS = DATA / "isco08_groups_fi_sv_en.csv"
 
 
 def _rows(path: Path) -> list[dict[str, Any]]:

@@ -14,6 +14,7 @@ from django.utils import timezone
 from stdnum.fi import ytunnus
 
 from kotopolku.accounts.models import User
+from kotopolku.casework.models import CodeListItem
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.models import Client, ClientLanguage
 from kotopolku.employers import matching
@@ -27,10 +28,10 @@ from kotopolku.employers.models import (
     IndustryClass,
     JobOpening,
     JobSeekerProfile,
-    Occupation,
     Placement,
     Proposal,
 )
+from kotopolku.employers.occupations import unit_groups
 from kotopolku.organisations.demo import DemoTenancy
 from kotopolku.organisations.models import Municipality
 
@@ -93,7 +94,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
     rng = random.Random(20260116)
     today = timezone.localdate()
     users = {u.email: u for u in User.objects.filter(email__in=ADVISORS.values())}
-    occupations = {o.code: o for o in Occupation.objects.filter(level=4)}
+    occupations = {o.code: o for o in unit_groups()}
     industries = {i.code: i for i in IndustryClass.objects.filter(level=2)}
     home = {"rovaniemi": Municipality.objects.get(code="698"), "kemi": Municipality.objects.get(code="240")}
     openings: list[JobOpening] = []
@@ -158,7 +159,7 @@ def load_demo(*, tenancy: DemoTenancy, stdout: Any) -> None:
     stdout.write(f"Employers: {Employer.objects.count()} companies, {len(openings)} job openings.")
 
 
-def _job_seekers(points: dict[str, Any], occupations: dict[str, Occupation], openings: list[JobOpening],
+def _job_seekers(points: dict[str, Any], occupations: dict[str, CodeListItem], openings: list[JobOpening],
                  users: dict[str, User], rng: random.Random, today: dt.date) -> None:  # fmt: skip
     """Give some demo clients what they look for in work, so that matching has something to show;
     and a few proposals and placements."""

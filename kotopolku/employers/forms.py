@@ -23,7 +23,8 @@ from kotopolku.employers.enums import (
     TravelRange,
     WorkingHours,
 )
-from kotopolku.employers.models import Employer, IndustryClass, Occupation
+from kotopolku.employers.models import Employer, IndustryClass
+from kotopolku.employers.occupations import unit_groups
 from kotopolku.organisations.models import Municipality
 
 
@@ -51,7 +52,7 @@ class MunicipalityChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
 
 class ClassificationChoiceField(forms.ModelChoiceField):  # type: ignore[type-arg]
     def label_from_instance(self, obj: Any) -> str:
-        return f"{obj.code} {obj.name_in(get_language())}"
+        return f"{obj.code} {obj.label_in(get_language())}"
 
 
 def _municipality_field(label: Any = None) -> MunicipalityChoiceField:
@@ -147,9 +148,7 @@ class ActivityForm(VersionedForm):
 
 class OpeningForm(VersionedForm):
     title = _text(_("Title"), max_length=200, required=True)
-    occupation = ClassificationChoiceField(
-        label=_("Occupation (ISCO-08)"), queryset=Occupation.objects.filter(level=4).order_by("code")
-    )
+    occupation = ClassificationChoiceField(label=_("Occupation (ISCO-08)"), queryset=unit_groups())
     municipality = _municipality_field(_("Place"))
     address = _text(_("Street address"), max_length=200)
     hours = forms.ChoiceField(label=_("Working hours"), choices=WorkingHours.choices)
@@ -223,7 +222,7 @@ class ProposalResultForm(VersionedForm):
 class JobProfileForm(VersionedForm):
     occupations = forms.ModelMultipleChoiceField(
         label=_("Desired occupations (ISCO-08)"),
-        queryset=Occupation.objects.filter(level=4).order_by("code"),
+        queryset=unit_groups(),
         required=False,
     )
     available_from = forms.DateField(label=_("Available from"), widget=DateInput(), required=False)

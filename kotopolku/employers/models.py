@@ -50,7 +50,7 @@ class Classification(models.Model):
     def __str__(self) -> str:
         return f"{self.code} {self.name_fi}"
 
-    def name_in(self, language: str | None) -> str:
+    def label_in(self, language: str | None) -> str:
         return {"sv": self.name_sv, "en": self.name_en}.get(language or "", "") or self.name_fi
 
 
@@ -62,12 +62,8 @@ class IndustryClass(Classification):
         verbose_name_plural = _("industries (TOL 2008)")
 
 
-class Occupation(Classification):
-    """ISCO-08 occupation groups (data/SOURCE.md)."""
-
-    class Meta(Classification.Meta):
-        verbose_name = _("occupation (ISCO-08)")
-        verbose_name_plural = _("occupations (ISCO-08)")
+# Occupations are ISCO-08 groups of case work's code list (one table of occupations for the product).
+ISCO08 = {"scheme": "isco08"}
 
 
 class Employer(ServicePointScopedModel, VersionedModel):
@@ -192,7 +188,11 @@ class JobOpening(ServicePointScopedModel, VersionedModel):
     employer = models.ForeignKey(Employer, on_delete=models.CASCADE, related_name="openings")
     title = models.CharField(_("title"), max_length=200)
     occupation = models.ForeignKey(
-        Occupation, on_delete=models.PROTECT, related_name="+", verbose_name=_("occupation (ISCO-08)")
+        "casework.CodeListItem",
+        on_delete=models.PROTECT,
+        related_name="+",
+        limit_choices_to=ISCO08,
+        verbose_name=_("occupation (ISCO-08)"),
     )
     municipality = models.ForeignKey(
         "organisations.Municipality", on_delete=models.PROTECT, related_name="+", verbose_name=_("place")
@@ -257,7 +257,9 @@ class DesiredOccupation(models.Model):
     the clients of an occupation group by one index range on the code."""
 
     client = models.ForeignKey("clients.Client", on_delete=models.CASCADE, related_name="desired_occupations")
-    occupation = models.ForeignKey(Occupation, on_delete=models.PROTECT, related_name="+")
+    occupation = models.ForeignKey(
+        "casework.CodeListItem", on_delete=models.PROTECT, related_name="+", limit_choices_to=ISCO08
+    )
     isco_code = models.CharField(max_length=4)
 
     class Meta:

@@ -2,6 +2,8 @@
 here, and any source another app registers (case work's assessment, once it records
 occupations), without this app importing it.
 
+Occupations themselves are ISCO-08 groups of case work's code list (``occupation_items``).
+
 A source is a function returning a queryset with the columns ``client_id`` and ``isco_code``
 (a four-digit ISCO-08 unit group); matching reads the union of them in one query::
 
@@ -15,9 +17,26 @@ from typing import Any
 
 from django.db.models import QuerySet
 
+from kotopolku.casework.enums import CodeScheme
+from kotopolku.casework.models import CodeListItem
+
 OccupationSource = Callable[[], QuerySet[Any]]
 
 _sources: list[OccupationSource] = []
+
+
+def occupation_items() -> QuerySet[CodeListItem]:
+    """The ISCO-08 groups: case work's code list, the product's one table of occupations."""
+    return CodeListItem.objects.filter(scheme=CodeScheme.ISCO08)
+
+
+def unit_groups() -> QuerySet[CodeListItem]:
+    """The four-digit unit groups, the level openings and job seekers name."""
+    return occupation_items().filter(level=4).order_by("code")
+
+
+def is_unit_group(item: CodeListItem) -> bool:
+    return item.scheme == CodeScheme.ISCO08 and item.level == 4
 
 
 def register_occupation_source(source: OccupationSource) -> None:

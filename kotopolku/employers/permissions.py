@@ -9,6 +9,7 @@ the default rule of the client's service point.
 
 from __future__ import annotations
 
+from collections import defaultdict
 from typing import Any
 
 from django.db.models import Q
@@ -27,25 +28,37 @@ _CACHE = "_kotopolku_employer_points"
 def shared_service_point_ids(user: Any, action: str) -> frozenset[int]:
     """The service points whose employer data ``user`` may do ``action`` to: where they hold one
     of the action's roles (directly or through a network), and every member of a network any of
-    those belongs to. Loaded once per user and action."""
+    those belongs to. Loaded once per user, for every shared action at once (one query)."""
     if not (getattr(user, "is_authenticated", False) and user.is_active):
         return frozenset()
     cache: dict[str, frozenset[int]] = user.__dict__.setdefault(_CACHE, {})
-    if action in cache:
-        return cache[action]
+    if action not in cache:
+        cache.update(_shared_points(user))
+    return cache[action]
+
+
+def _shared_points(user: Any) -> dict[str, frozenset[int]]:
     from kotopolku.organisations.models import Network
 
-    wanted = _ROLES[action]
     grants = grants_for(user)
-    held = {pk for pk, held in grants.direct.items() if held & wanted}
-    held |= {pk for pk, held in grants.via_network.items() if held & wanted}
-    points = set(held)
-    if held:
+    holdings = [*grants.direct.items(), *grants.via_network.items()]
+    held = {action: {pk for pk, roles in holdings if roles & wanted} for action, wanted in _ROLES.items()}
+    everywhere = set().union(*held.values())
+    partners: dict[int, set[int]] = {pk: {pk} for pk in everywhere}
+    if everywhere:
         membership = Network.service_points.through.objects
-        networks = membership.filter(servicepoint_id__in=held).values("network_id")
-        points |= set(membership.filter(network_id__in=networks).values_list("servicepoint_id", flat=True))
-    cache[action] = frozenset(points)
-    return cache[action]
+        networks = membership.filter(servicepoint_id__in=everywhere).values("network_id")
+        members: dict[int, set[int]] = defaultdict(set)
+        for network_id, point in membership.filter(network_id__in=networks).values_list(
+            "network_id", "servicepoint_id"
+        ):
+            members[network_id].add(point)
+        for points in members.values():
+            for pk in points & everywhere:
+                partners[pk] |= points
+    return {
+        action: frozenset(point for pk in points for point in partners[pk]) for action, points in held.items()
+    }
 
 
 def employer_scope(user: Any, action: str = "employers.view", *, field: str = "service_point_id") -> Q:

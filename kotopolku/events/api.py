@@ -7,7 +7,7 @@ import datetime as dt
 from typing import Any
 from uuid import UUID
 
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import HttpRequest
 from django.utils import timezone
 from django.utils.translation import get_language
@@ -15,11 +15,12 @@ from django.utils.translation import gettext as _
 from ninja import Router
 from ninja.errors import HttpError
 
-from kotopolku.accounts.permissions import require, service_point_ids
+from kotopolku.accounts.permissions import require
 from kotopolku.audit.services import audit_record
 from kotopolku.core.api_docs import PUBLIC_ERRORS
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
+from kotopolku.employers.api.common import service_point_for
 from kotopolku.employers.models import Employer
 from kotopolku.events import selectors, services
 from kotopolku.events.models import Event, Registration
@@ -128,18 +129,7 @@ def event_index(request: HttpRequest, upcoming: bool = True, kind: Line = "") ->
 
 @router.post("/events", response={201: EventOut})
 def event_create(request: HttpRequest, payload: EventIn) -> tuple[int, EventOut]:
-    if payload.service_point is not None:
-        point = ServicePoint.objects.filter(uuid=payload.service_point, is_active=True).first()
-        if point is None:
-            raise ValidationError({"service_point": _("Unknown service point.")})
-    else:
-        allowed = service_point_ids(request.user, "events.manage")
-        if not allowed:
-            raise PermissionDenied("events.manage")
-        if len(allowed) > 1:
-            raise ValidationError({"service_point": _("Choose the service point.")})
-        point = ServicePoint.objects.get(pk=next(iter(allowed)))
-    require(request.user, "events.manage", point)
+    point = service_point_for(request, payload.service_point, "events.manage")
     event = services.event_create(service_point=point, data=_event_data(payload), by=request.user)  # type: ignore[arg-type]
     return 201, _event_out(selectors.event_get(uuid=event.uuid))
 
@@ -152,19 +142,12 @@ def event_read(request: HttpRequest, uuid: UUID) -> EventOut:
 @router.put("/events/{uuid}", response=EventOut)
 def event_change(request: HttpRequest, uuid: UUID, payload: EventIn) -> EventOut:
     event = _event(request, uuid, "events.manage")
-    try:
-        services.event_update(
-            event=event,
-            data=_event_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise HttpError(
-            409,
-            _("Someone else changed this record (now at version %(version)d). Read it again.")
-            % {"version": error.current.version},
-        ) from None
+    services.event_update(
+        event=event,
+        data=_event_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _event_out(selectors.event_get(uuid=uuid))
 
 

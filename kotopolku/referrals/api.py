@@ -17,7 +17,7 @@ from kotopolku.accounts.permissions import require
 from kotopolku.catalogue.models import Service
 from kotopolku.clients.selectors import client_get
 from kotopolku.core.api_schemas import InputSchema, Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.organisations.models import Organisation
 from kotopolku.referrals import services
 from kotopolku.referrals.enums import ReferralStatus
@@ -163,29 +163,22 @@ def _run(request: HttpRequest, uuid: UUID, payload: TransitionIn, step: str, act
     require(request.user, action, referral)
     version = expected_version_from(request, payload.version)
     user = request.user
-    try:
-        if step == "send":
-            services.referral_send(
-                referral=referral,
-                by=user,
-                expected_version=version,
-                override_reason=payload.override_reason,
-                base_url=request.build_absolute_uri("/"),
-            )
-        else:
-            services.referral_transition(
-                referral=referral,
-                step=step,
-                by=user,
-                text=getattr(payload, services.STEPS[step].text_name),
-                expected_version=version,
-            )
-    except StaleVersion as stale:
-        raise HttpError(
-            409,
-            _("The referral changed meanwhile (now version %(version)d). Read it again.")
-            % {"version": stale.current.version},
-        ) from None
+    if step == "send":
+        services.referral_send(
+            referral=referral,
+            by=user,
+            expected_version=version,
+            override_reason=payload.override_reason,
+            base_url=request.build_absolute_uri("/"),
+        )
+    else:
+        services.referral_transition(
+            referral=referral,
+            step=step,
+            by=user,
+            text=getattr(payload, services.STEPS[step].text_name),
+            expected_version=version,
+        )
     return referral_get(uuid=uuid)
 
 

@@ -10,7 +10,6 @@ from django.core.exceptions import ValidationError
 from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from ninja import Query
-from ninja.errors import HttpError
 
 from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require
@@ -30,7 +29,7 @@ from kotopolku.appointments.selectors import (
     local_start,
 )
 from kotopolku.clients.models import Client
-from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
+from kotopolku.core.versioning import etag, expected_version_from
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 MAX_LIST_DAYS = 62
@@ -164,20 +163,13 @@ def _status(request: HttpRequest, uuid: UUID, payload: StatusIn, *, no_show: boo
     appointment = appointment_get(uuid=uuid)
     require(request.user, "appointments.change", appointment)
     act = services.appointment_no_show if no_show else services.appointment_cancel
-    try:
-        act(
-            appointment=appointment,
-            by=request.user,
-            reason_code=payload.reason,
-            note=payload.note,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as stale:
-        raise HttpError(
-            409,
-            _("The appointment changed meanwhile (now version %(version)d). Read it again.")
-            % {"version": stale.current.version},
-        ) from None
+    act(
+        appointment=appointment,
+        by=request.user,
+        reason_code=payload.reason,
+        note=payload.note,
+        expected_version=expected_version_from(request, payload.version),
+    )
     return appointment_out(appointment_get(uuid=uuid))
 
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext as _
 
 from kotopolku.accounts.permissions import grants_for, require
 from kotopolku.appointments import services
-from kotopolku.appointments.api.router import router, stale
+from kotopolku.appointments.api.router import router
 from kotopolku.appointments.models import Absence, Availability
 from kotopolku.appointments.schemas import (
     AbsenceChangeIn,
@@ -23,7 +23,7 @@ from kotopolku.appointments.schemas import (
     AvailabilityIn,
     AvailabilityOut,
 )
-from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
+from kotopolku.core.versioning import etag, expected_version_from
 from kotopolku.organisations.models import ServicePoint
 
 
@@ -61,6 +61,22 @@ def _own(model: Any, request: HttpRequest, uuid: UUID) -> Any:
     return row
 
 
+def _own_read(model: Any, request: HttpRequest, response: HttpResponse, uuid: UUID) -> Any:
+    """One of the user's rows, its version sent as the ETag."""
+    row = _own(model, request, uuid)
+    response["ETag"] = etag(row.version)
+    return row
+
+
+def _own_change(
+    model: Any, request: HttpRequest, uuid: UUID, payload: Any
+) -> tuple[Any, dict[str, Any], int | None]:
+    """One of the user's rows, the fields the body sets, and the version the client read."""
+    row = _own(model, request, uuid)
+    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    return row, changes, expected_version_from(request, payload.version)
+
+
 @router.get("/availabilities", response=list[AvailabilityOut], summary="The user's own weekly hours")
 def list_availabilities(request: HttpRequest) -> list[AvailabilityOut]:
     require(request.user, "appointments.calendar")
@@ -93,36 +109,24 @@ def create_availability(request: HttpRequest, payload: AvailabilityIn) -> tuple[
 
 @router.get("/availabilities/{uuid}", response=AvailabilityOut, summary="One of the user's weekly hours")
 def get_availability(request: HttpRequest, response: HttpResponse, uuid: UUID) -> AvailabilityOut:
-    row = _own(Availability, request, uuid)
-    response["ETag"] = etag(row.version)
-    return _availability_out(row)
+    return _availability_out(_own_read(Availability, request, response, uuid))
 
 
 @router.patch("/availabilities/{uuid}", response=AvailabilityOut, summary="Change weekly hours")
 def change_availability(request: HttpRequest, uuid: UUID, payload: AvailabilityChangeIn) -> AvailabilityOut:
-    row = _own(Availability, request, uuid)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
-    try:
-        updated = services.availability_change(
-            availability=row,
-            changes=changes,
-            by=request.user,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    row, changes, expected = _own_change(Availability, request, uuid, payload)
+    updated = services.availability_change(
+        availability=row, changes=changes, by=request.user, expected_version=expected
+    )
     return _availability_out(updated)
 
 
 @router.delete("/availabilities/{uuid}", response={204: None}, summary="Remove weekly hours")
 def delete_availability(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
     row = _own(Availability, request, uuid)
-    try:
-        services.availability_remove(
-            availability=row, by=request.user, expected_version=expected_version_from(request)
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    services.availability_remove(
+        availability=row, by=request.user, expected_version=expected_version_from(request)
+    )
     return 204, None
 
 
@@ -150,34 +154,22 @@ def create_absence(request: HttpRequest, payload: AbsenceIn) -> tuple[int, Absen
 
 @router.get("/absences/{uuid}", response=AbsenceOut, summary="One of the user's absences")
 def get_absence(request: HttpRequest, response: HttpResponse, uuid: UUID) -> AbsenceOut:
-    row = _own(Absence, request, uuid)
-    response["ETag"] = etag(row.version)
-    return _absence_out(row)
+    return _absence_out(_own_read(Absence, request, response, uuid))
 
 
 @router.patch("/absences/{uuid}", response=AbsenceOut, summary="Change an absence")
 def change_absence(request: HttpRequest, uuid: UUID, payload: AbsenceChangeIn) -> AbsenceOut:
-    row = _own(Absence, request, uuid)
-    changes = payload.model_dump(exclude_unset=True, exclude={"version"})
+    row, changes, expected = _own_change(Absence, request, uuid, payload)
     if changes.get("note", "") is None:
         raise ValidationError({"note": _("Give a text, or leave the field out.")})
-    try:
-        updated = services.absence_change(
-            absence=row,
-            changes=changes,
-            by=request.user,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    updated = services.absence_change(
+        absence=row, changes=changes, by=request.user, expected_version=expected
+    )
     return _absence_out(updated)
 
 
 @router.delete("/absences/{uuid}", response={204: None}, summary="Remove an absence")
 def delete_absence(request: HttpRequest, uuid: UUID) -> tuple[int, None]:
     row = _own(Absence, request, uuid)
-    try:
-        services.absence_remove(absence=row, by=request.user, expected_version=expected_version_from(request))
-    except StaleVersion as error:
-        raise stale(error) from None
+    services.absence_remove(absence=row, by=request.user, expected_version=expected_version_from(request))
     return 204, None

@@ -13,7 +13,7 @@ from ninja import Query
 from kotopolku.accounts.permissions import require
 from kotopolku.appointments import services
 from kotopolku.appointments.api.appointments import appointment_out
-from kotopolku.appointments.api.router import PAGE_SIZE, router, stale
+from kotopolku.appointments.api.router import PAGE_SIZE, router
 from kotopolku.appointments.enums import AppointmentKind
 from kotopolku.appointments.schemas import (
     AppointmentOut,
@@ -30,7 +30,7 @@ from kotopolku.appointments.schemas import (
 )
 from kotopolku.appointments.selectors import appointment_get, series_list
 from kotopolku.clients.models import Client
-from kotopolku.core.versioning import StaleVersion, etag, expected_version_from
+from kotopolku.core.versioning import etag, expected_version_from
 from kotopolku.organisations.models import Organisation, ServicePoint
 
 
@@ -120,17 +120,14 @@ def get_series(request: HttpRequest, response: HttpResponse, uuid: UUID) -> Seri
 )
 def change_series(request: HttpRequest, uuid: UUID, payload: SeriesChangeIn) -> SeriesChangeOut:
     series = _series(request, uuid)
-    try:
-        _updated, told = services.series_change(
-            series=series,
-            starts=payload.starts,
-            ends=payload.ends,
-            location=payload.location,
-            by=request.user,
-            expected_version=expected_version_from(request, payload.version),
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    _updated, told = services.series_change(
+        series=series,
+        starts=payload.starts,
+        ends=payload.ends,
+        location=payload.location,
+        by=request.user,
+        expected_version=expected_version_from(request, payload.version),
+    )
     return SeriesChangeOut(series=_out(_series(request, uuid)), people_told=len(told))
 
 
@@ -143,12 +140,9 @@ def cancel_series(request: HttpRequest, uuid: UUID, payload: VersionIn) -> Serie
     series = _series(request, uuid)
     if series.cancelled_at is not None:
         raise ValidationError({"status": _("The series is cancelled.")})
-    try:
-        told = services.series_cancel(
-            series=series, by=request.user, expected_version=expected_version_from(request, payload.version)
-        )
-    except StaleVersion as error:
-        raise stale(error) from None
+    told = services.series_cancel(
+        series=series, by=request.user, expected_version=expected_version_from(request, payload.version)
+    )
     return SeriesChangeOut(series=_out(_series(request, uuid)), people_told=len(told))
 
 

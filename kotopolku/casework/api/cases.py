@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 from uuid import UUID
 
 from django.core.exceptions import ValidationError
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest
 from django.utils.translation import gettext as _
 
 from kotopolku.casework import forms as cw_forms
@@ -28,7 +27,7 @@ from kotopolku.casework.selectors import (
     cases_of_client,
 )
 from kotopolku.core.api_schemas import ErrorOut
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 
 
 def _case_out(case: Case) -> CaseOut:
@@ -75,21 +74,14 @@ def post_case(request: HttpRequest, client_id: UUID, payload: Loose) -> Any:
         form = cw_forms.CaseCloseForm(data)
         if not form.is_valid():
             raise form_errors(form)
-        try:
-            payload.refuse_bad_text()
-            case = services.case_close(
-                case=case,
-                by=request.user,
-                reason=form.cleaned_data["close_reason"],
-                closed_on=form.cleaned_data["closed_on"],
-                expected_version=expected_version_from(request, form.cleaned_data["version"]),
-            )
-        except StaleVersion:
-            return HttpResponse(
-                json.dumps({"detail": _("The case was changed by someone else. Read it again.")}),
-                status=409,
-                content_type="application/json",
-            )
+        payload.refuse_bad_text()
+        case = services.case_close(
+            case=case,
+            by=request.user,
+            reason=form.cleaned_data["close_reason"],
+            closed_on=form.cleaned_data["closed_on"],
+            expected_version=expected_version_from(request, form.cleaned_data["version"]),
+        )
         return 201, _case_out(case)
     open_form = cw_forms.CaseOpenForm(data)
     if not open_form.is_valid():

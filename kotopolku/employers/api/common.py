@@ -1,6 +1,6 @@
-"""What the employer endpoints share: the error answers of public operations, the 409 of a stale
-version, the service point a new record goes to, code lookups, and the records a path names
-(each checked against the permission layer)."""
+"""What the employer endpoints share: the service point a new record goes to, code lookups, and the
+records a path names (each checked against the permission layer). A stale version is answered by
+the API's shared 409 (``kotopolku/api.py``)."""
 
 from __future__ import annotations
 
@@ -11,19 +11,12 @@ from uuid import UUID
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpRequest
 from django.utils.translation import gettext as _
-from ninja.errors import HttpError
 
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.clients.models import Client
-from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers import selectors
 from kotopolku.employers.models import Employer, JobOpening
-from kotopolku.organisations.models import ServicePoint
-
-
-def stale_conflict(error: StaleVersion) -> HttpError:
-    return HttpError(409, _("Someone else changed this record (now at version %(version)d). Read it again.")
-                     % {"version": error.current.version})  # fmt: skip
+from kotopolku.organisations.models import Municipality, ServicePoint
 
 
 def service_point_for(request: HttpRequest, wanted: UUID | None, action: str) -> ServicePoint:
@@ -42,17 +35,28 @@ def service_point_for(request: HttpRequest, wanted: UUID | None, action: str) ->
 
 
 def codes_resolved(**wanted: tuple[Any, str | None, str]) -> dict[str, Any]:
-    """Each field's code (``field=(model, code, message when unknown)``) read to its row, or None
+    """Each field's code (``field=(rows, code, message when unknown)``) read to its row, or None
     when no code was given; every unknown code is named at once, in one 422."""
     found: dict[str, Any] = {}
     errors: dict[str, list[str]] = {}
-    for field, (model, code, message) in wanted.items():
-        found[field] = model.objects.filter(code=code).first() if code else None
+    for field, (rows, code, message) in wanted.items():
+        found[field] = rows.filter(code=code).first() if code else None
         if code and found[field] is None:
             errors[field] = [message]
     if errors:
         raise ValidationError(errors)
     return found
+
+
+def municipality_code(code: str | None) -> tuple[Any, str | None, str]:
+    """A municipality code of a body, for ``payload_data``."""
+    return (Municipality.objects.all(), code, _("Unknown municipality code."))
+
+
+def payload_data(data_class: Any, payload: Any, **codes: tuple[Any, str | None, str]) -> Any:
+    """The service's input dataclass from a request body, with the codes in it read to their rows
+    (``codes_resolved``; every unknown code named in one 422)."""
+    return service_data(data_class, payload, **codes_resolved(**codes))
 
 
 def service_data(data_class: Any, payload: Any, **resolved: Any) -> Any:

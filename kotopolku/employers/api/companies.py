@@ -12,14 +12,13 @@ from ninja import Router
 
 from kotopolku.accounts.permissions import require
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import selectors, services
 from kotopolku.employers.api.common import (
-    codes_resolved,
     employer_for,
-    service_data,
+    municipality_code,
+    payload_data,
     service_point_for,
-    stale_conflict,
 )
 from kotopolku.employers.models import Employer, EmployerActivity, IndustryClass
 from kotopolku.employers.schemas import (
@@ -30,17 +29,18 @@ from kotopolku.employers.schemas import (
     EmployerPage,
     TimelineItemOut,
 )
-from kotopolku.organisations.models import Municipality
 
 router = Router(tags=["employers"])
 
 
 def _employer_data(payload: EmployerIn) -> services.EmployerData:
-    found = codes_resolved(
-        industry=(IndustryClass, payload.industry, _("Unknown industry code (TOL 2008).")),
-        municipality=(Municipality, payload.municipality, _("Unknown municipality code.")),
+    industry = (IndustryClass.objects.all(), payload.industry, _("Unknown industry code (TOL 2008)."))
+    data: services.EmployerData = payload_data(
+        services.EmployerData,
+        payload,
+        industry=industry,
+        municipality=municipality_code(payload.municipality),
     )
-    data: services.EmployerData = service_data(services.EmployerData, payload, **found)
     return data
 
 
@@ -93,15 +93,12 @@ def employer_read(request: HttpRequest, uuid: UUID) -> EmployerOut:
 )
 def employer_change(request: HttpRequest, uuid: UUID, payload: EmployerIn) -> EmployerOut:
     employer = employer_for(request, uuid, "employers.manage")
-    try:
-        services.employer_update(
-            employer=employer,
-            data=_employer_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise stale_conflict(error) from None
+    services.employer_update(
+        employer=employer,
+        data=_employer_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _employer_out(selectors.employer_get(uuid=uuid))
 
 
@@ -152,7 +149,8 @@ def activity_create(request: HttpRequest, uuid: UUID, payload: ActivityIn) -> tu
 
 @router.get("/employers/{uuid}/timeline", response=list[TimelineItemOut])
 def employer_timeline(request: HttpRequest, uuid: UUID) -> list[TimelineItemOut]:
-    employer = employer_for(request, uuid, "employers.view")
+    employer = selectors.employer_reference(uuid=uuid)
+    require(request.user, "employers.view", employer)
     return [
         TimelineItemOut(when=i.when, kind=i.kind, title=i.title, detail=i.detail)
         for i in selectors.employer_timeline(employer=employer, user=request.user)

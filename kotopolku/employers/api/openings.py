@@ -16,16 +16,16 @@ from kotopolku.audit.services import audit_record
 from kotopolku.clients.selectors import client_get
 from kotopolku.core.api_docs import PUBLIC_ERRORS
 from kotopolku.core.api_schemas import Line
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import matching, selectors, services
 from kotopolku.employers.api.common import (
-    codes_resolved,
     employer_for,
+    municipality_code,
     opening_for,
-    service_data,
-    stale_conflict,
+    payload_data,
 )
-from kotopolku.employers.models import JobOpening, Occupation
+from kotopolku.employers.models import JobOpening
+from kotopolku.employers.occupations import occupation_items
 from kotopolku.employers.schemas import (
     MatchOut,
     OpeningFilters,
@@ -41,11 +41,13 @@ public_router = Router(tags=["public"])
 
 
 def _opening_data(payload: OpeningIn) -> services.OpeningData:
-    found = codes_resolved(
-        occupation=(Occupation, payload.occupation, _("Unknown occupation code (ISCO-08).")),
-        municipality=(Municipality, payload.municipality, _("Unknown municipality code.")),
+    occupation = (occupation_items(), payload.occupation, _("Unknown occupation code (ISCO-08)."))
+    data: services.OpeningData = payload_data(
+        services.OpeningData,
+        payload,
+        occupation=occupation,
+        municipality=municipality_code(payload.municipality),
     )
-    data: services.OpeningData = service_data(services.OpeningData, payload, **found)
     return data
 
 
@@ -56,7 +58,7 @@ def _opening_out(opening: JobOpening) -> OpeningOut:
         employer_name=opening.employer.name,
         title=opening.title,
         occupation=opening.occupation.code,
-        occupation_name=opening.occupation.name_in(None),
+        occupation_name=opening.occupation.label_in(None),
         municipality=opening.municipality.code,
         hours=opening.hours,
         starts_on=opening.starts_on,
@@ -102,15 +104,12 @@ def opening_read(request: HttpRequest, uuid: UUID) -> OpeningOut:
 @router.put("/job-openings/{uuid}", response=OpeningOut)
 def opening_change(request: HttpRequest, uuid: UUID, payload: OpeningIn) -> OpeningOut:
     opening = opening_for(request, uuid, "employers.manage")
-    try:
-        services.opening_update(
-            opening=opening,
-            data=_opening_data(payload),
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise stale_conflict(error) from None
+    services.opening_update(
+        opening=opening,
+        data=_opening_data(payload),
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _opening_out(selectors.opening_get(uuid=uuid))
 
 
@@ -171,7 +170,7 @@ def public_openings(request: HttpRequest, municipality: Line = "") -> list[Publi
             title=o.title,
             employer=o.employer.name,
             occupation=o.occupation.code,
-            occupation_name=o.occupation.name_in(language),
+            occupation_name=o.occupation.label_in(language),
             municipality=o.municipality.code,
             hours=o.hours,
             starts_on=o.starts_on,

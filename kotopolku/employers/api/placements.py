@@ -13,9 +13,9 @@ from ninja import Router
 
 from kotopolku.accounts.permissions import can, require, service_point_ids
 from kotopolku.audit.services import audit_record
-from kotopolku.core.versioning import StaleVersion, expected_version_from
+from kotopolku.core.versioning import expected_version_from
 from kotopolku.employers import matching, selectors, services
-from kotopolku.employers.api.common import client_for, opening_for, stale_conflict
+from kotopolku.employers.api.common import client_for, opening_for
 from kotopolku.employers.models import Employer, JobOpening
 from kotopolku.employers.schemas import (
     PlacementIn,
@@ -61,16 +61,13 @@ def proposal_create(request: HttpRequest, uuid: UUID, payload: ProposalIn) -> tu
 def proposal_result(request: HttpRequest, uuid: UUID, payload: ProposalResultIn) -> ProposalOut:
     proposal = selectors.proposal_get(uuid=uuid)
     require(request.user, "employers.propose", proposal)
-    try:
-        proposal = services.proposal_result_record(
-            proposal=proposal,
-            result=payload.result,
-            note=payload.note,
-            expected_version=expected_version_from(request, payload.version),
-            by=request.user,  # type: ignore[arg-type]
-        )
-    except StaleVersion as error:
-        raise stale_conflict(error) from None
+    proposal = services.proposal_result_record(
+        proposal=proposal,
+        result=payload.result,
+        note=payload.note,
+        expected_version=expected_version_from(request, payload.version),
+        by=request.user,  # type: ignore[arg-type]
+    )
     return _proposal_out(selectors.proposal_get(uuid=uuid))
 
 

@@ -111,7 +111,12 @@ def employer_update(
     values = _employer_clean(data, service_point=employer.service_point, existing=employer)
     employer, changed = versioned_update(employer, changes=values, expected_version=expected_version)
     if changed:
-        audit_record(actor=by, action="employers.update", target=employer, details={"fields": changed})
+        audit_record(
+            actor=by,
+            action="employers.update",
+            target=employer,
+            details={"fields": changed, "version": employer.version},
+        )
     return employer
 
 

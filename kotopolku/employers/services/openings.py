@@ -25,8 +25,8 @@ from kotopolku.employers.models import (
     Employer,
     JobOpening,
     JobSeekerProfile,
-    Occupation,
 )
+from kotopolku.employers.occupations import is_unit_group
 from kotopolku.employers.validation import (
     FieldErrors,
     audited_fields,
@@ -37,6 +37,7 @@ from kotopolku.employers.validation import (
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
+    from kotopolku.casework.models import CodeListItem
     from kotopolku.clients.models import Client
     from kotopolku.organisations.models import Municipality
 
@@ -46,7 +47,7 @@ MAX_LANGUAGES = 10
 @dataclass
 class OpeningData:
     title: str
-    occupation: Occupation | None
+    occupation: CodeListItem | None
     municipality: Municipality | None
     hours: str
     visibility: str
@@ -65,7 +66,7 @@ def _opening_clean(data: OpeningData) -> dict[str, Any]:
     title = clean_text(errors, "title", data.title, max_length=200, required=True)
     if data.occupation is None:
         errors.add("occupation", _("Choose an occupation (ISCO-08) from the list."))
-    elif data.occupation.level != 4:
+    elif not is_unit_group(data.occupation):
         errors.add("occupation", _("Choose an occupation at the unit group level (four digits)."))
     if data.municipality is None:
         errors.add("municipality", _("Choose a municipality from the list."))
@@ -121,7 +122,12 @@ def opening_update(
     values = _opening_clean(data)
     opening, changed = versioned_update(opening, changes=values, expected_version=expected_version)
     if changed:
-        audit_record(actor=by, action="employers.opening_update", target=opening, details={"fields": changed})
+        audit_record(
+            actor=by,
+            action="employers.opening_update",
+            target=opening,
+            details={"fields": changed, "version": opening.version},
+        )
     return opening
 
 
@@ -129,7 +135,7 @@ def opening_update(
 def job_profile_save(
     *,
     client: Client,
-    occupations: Sequence[Occupation],
+    occupations: Sequence[CodeListItem],
     available_from: dt.date | None,
     travel: str,
     expected_version: int | None = None,
@@ -139,7 +145,7 @@ def job_profile_save(
     check_choice(errors, "travel", travel, TravelRange, _("Choose how far the client travels."))
     if len(occupations) > 10:
         errors.add("occupations", _("Give at most %(limit)d occupations.") % {"limit": 10})
-    if any(occupation.level != 4 for occupation in occupations):
+    if not all(is_unit_group(occupation) for occupation in occupations):
         errors.add("occupations", _("Choose an occupation at the unit group level (four digits)."))
     if client.status == ClientStatus.ANONYMISED:
         errors.add("__all__", _("An anonymised record cannot be changed."))

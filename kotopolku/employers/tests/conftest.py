@@ -43,14 +43,18 @@ def office(db) -> Office:  # type: ignore[no-untyped-def]
 
 @pytest.fixture(autouse=True)
 def employer_code_lists(request):  # type: ignore[no-untyped-def]
-    """TOL 2008 and ISCO-08 as the migration loads them: a transactional test (a browser test)
-    empties every table when it ends, so load them again where they are gone."""
+    """TOL 2008 and case work's code lists (ISCO-08) as the migrations load them: a transactional
+    test (a browser test) empties every table when it ends, so load them again where they are gone."""
     if "django_db" not in {mark.name for mark in request.node.iter_markers()}:
         return
     request.getfixturevalue("db")
-    from kotopolku.employers.codelists import INDUSTRIES, OCCUPATIONS, load_classification
-    from kotopolku.employers.models import IndustryClass, Occupation
+    from kotopolku.casework.codelists import code_lists_load
+    from kotopolku.casework.models import CodeListItem
+    from kotopolku.employers.codelists import INDUSTRIES, load_classification
+    from kotopolku.employers.models import IndustryClass
+    from kotopolku.employers.occupations import occupation_items
 
-    if not Occupation.objects.exists():
+    if not IndustryClass.objects.exists():
         load_classification(IndustryClass, INDUSTRIES)
-        load_classification(Occupation, OCCUPATIONS)
+    if not occupation_items().exists():
+        code_lists_load(CodeListItem)

@@ -5,7 +5,9 @@ import datetime as dt
 import factory
 from django.utils import timezone
 
-from kotopolku.employers.models import Employer, EmployerActivity, JobOpening, Occupation, Placement
+from kotopolku.casework.models import CodeListItem
+from kotopolku.employers.models import Employer, EmployerActivity, JobOpening, Placement
+from kotopolku.employers.occupations import occupation_items
 from kotopolku.organisations.tests.factories import ServicePointFactory, municipality
 
 # Valid business IDs (Y-tunnus) for tests: seven digits and the check digit.
@@ -23,8 +25,8 @@ def business_id() -> str:
                 return candidate
 
 
-def occupation(code: str = "5120") -> Occupation:
-    return Occupation.objects.get(code=code)
+def occupation(code: str = "5120") -> CodeListItem:
+    return occupation_items().get(code=code)
 
 
 class EmployerFactory(factory.django.DjangoModelFactory):

@@ -42,7 +42,9 @@ def test_employers__create_read_and_change_with_if_match(client, office):
     stale = client.put(
         url, employer_payload(name="Kolmas"), content_type="application/json", HTTP_IF_MATCH='"1"'
     )
-    assert stale.status_code == 409
+    assert stale.status_code == 409 and stale["ETag"] == '"2"'
+    conflict = stale.json()
+    assert conflict["version"] == 2 and conflict["changed"] == {"name": "Uusi nimi"} and conflict["detail"]
     assert Employer.objects.get().name == "Uusi nimi"
 
 

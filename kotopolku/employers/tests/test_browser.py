@@ -12,7 +12,8 @@ from kotopolku.accounts.tests.factories import TEST_PASSWORD, UserFactory
 from kotopolku.clients.models import ClientLanguage
 from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.core.testing.browser import assert_accessible, log_in
-from kotopolku.employers.models import Employer, JobOpening, Occupation, Proposal
+from kotopolku.employers.models import Employer, JobOpening, Proposal
+from kotopolku.employers.tests.factories import occupation
 from kotopolku.organisations.tests.factories import ServicePointFactory
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -53,8 +54,8 @@ def test_employer_journey__company_visit_opening_match_and_proposal(browser_page
 
     page.click("text=Lisää työpaikka")
     page.fill("#id_title", "Kokki")
-    cook = Occupation.objects.get(code="5120")
-    page.select_option("#id_occupation", label=f"5120 {cook.name_fi}")
+    cook = occupation("5120")
+    page.select_option("#id_occupation", label=f"5120 {cook.label_fi}")
     page.select_option("#id_hours", "full_time")
     page.uncheck("#id_finnish_required")
     page.select_option("#id_other_languages", "en")

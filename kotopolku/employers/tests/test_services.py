@@ -4,9 +4,11 @@ import datetime as dt
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from kotopolku.audit.models import AuditEvent
+from kotopolku.casework.enums import CodeScheme
+from kotopolku.casework.models import CodeListItem
 from kotopolku.clients.tests.factories import ClientFactory
 from kotopolku.core.versioning import StaleVersion
 from kotopolku.employers import services
@@ -15,11 +17,17 @@ from kotopolku.employers.models import (
     EmployerActivity,
     IndustryClass,
     JobOpening,
-    Occupation,
     Proposal,
 )
+from kotopolku.employers.occupations import occupation_items
 from kotopolku.employers.selectors import employer_timeline, supported_enterprises_by_size
-from kotopolku.employers.tests.factories import ActivityFactory, EmployerFactory, OpeningFactory, occupation
+from kotopolku.employers.tests.factories import (
+    ActivityFactory,
+    EmployerFactory,
+    OpeningFactory,
+    PlacementFactory,
+    occupation,
+)
 from kotopolku.organisations.tests.factories import municipality
 
 pytestmark = pytest.mark.django_db
@@ -52,12 +60,21 @@ def opening_data(**overrides):
     return services.OpeningData(**values)
 
 
-def test_code_lists__tol_2008_and_isco_08_are_loaded_with_three_languages():
+def test_code_lists__tol_2008_here_and_isco_08_from_case_work_with_three_languages():
     assert IndustryClass.objects.count() == 1805
-    assert Occupation.objects.count() == 619
-    cook = Occupation.objects.get(code="5120")
+    assert occupation_items().count() == 619
+    cook = occupation("5120")
     assert cook.level == 4 and cook.parent_code == "512"
-    assert cook.name_en == "Cooks" and cook.name_fi and cook.name_sv
+    assert cook.label_en == "Cooks" and cook.label_fi and cook.label_sv
+
+
+def test_opening__an_isco_code_of_another_code_list_is_refused(office):
+    employer = EmployerFactory(service_point=office.point)
+    field = CodeListItem.objects.filter(scheme=CodeScheme.ISCED_FIELD, level=2).first()
+    with pytest.raises(ValidationError) as refused:
+        services.opening_create(employer=employer, data=opening_data(occupation=field), by=office.advisor)
+    assert "occupation" in refused.value.message_dict
+    assert not JobOpening.objects.exists()
 
 
 def test_employer_create__normalises_the_business_id_and_audits(office):
@@ -215,8 +232,8 @@ def test_placement_create__ending_before_start_or_nowhere__is_refused(office):
     assert {"ends_on", "employer"} <= set(error.value.message_dict)
 
 
-def test_employer_timeline__activities_openings_and_placements_newest_first_in_few_queries(
-    office, django_assert_max_num_queries
+def test_employer_timeline__activities_openings_and_placements_newest_first_in_three_queries(
+    office, django_assert_num_queries
 ):
     employer = EmployerFactory(service_point=office.point)
     today = timezone.localdate()
@@ -225,10 +242,37 @@ def test_employer_timeline__activities_openings_and_placements_newest_first_in_f
             employer=employer, happened_on=today - dt.timedelta(days=days * 10), staff=office.advisor
         )
         OpeningFactory(employer=employer, opens_on=today - dt.timedelta(days=days * 10 + 5))
-    with django_assert_max_num_queries(10):
+    ActivityFactory(
+        employer=employer,
+        kind="joint_visit",
+        happened_on=today - dt.timedelta(days=1),
+        outcome="Kaksi paikkaa",
+        follow_up_on=dt.date(2031, 3, 4),
+        staff=None,
+    )
+    opening = OpeningFactory(employer=employer, title="Kokki", opens_on=today - dt.timedelta(days=2))
+    Proposal.objects.create(
+        opening=opening,
+        client=ClientFactory(service_point=office.point),
+        service_point=office.point,
+        consent_given_on=today,
+    )
+    PlacementFactory(employer=employer, kind="work_trial", starts_on=today - dt.timedelta(days=3))
+    with translation.override("en"), django_assert_num_queries(3):
         items = employer_timeline(employer=employer, user=office.advisor)
-    assert len(items) == 10
+    assert len(items) == 13
     assert [item.when for item in items] == sorted((item.when for item in items), reverse=True)
+    assert items[0].title == f"Company visit ({office.advisor.full_name})" and items[0].kind == "activity"
+    assert (items[1].title, items[1].detail) == (
+        "Joint visit with another project",
+        "Kaksi paikkaa · Follow-up 4 Mar 2031",
+    )
+    assert (items[2].title, items[2].detail) == ("Job opening: Kokki", "Open · 1 clients proposed")
+    assert (items[3].kind, items[3].title, items[3].detail) == (
+        "placement",
+        "A client started: Work trial",
+        "",
+    )
 
 
 def test_supported_enterprises__count_once_per_project_by_size_class(office):

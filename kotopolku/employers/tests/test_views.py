@@ -159,3 +159,20 @@ def test_home__shows_the_follow_ups_due(client, office):
     assert "Seurattava Oy" in client.get(reverse("core:home")).content.decode()
     client.force_login(office.outsider)
     assert "Seurattava Oy" not in client.get(reverse("core:home")).content.decode()
+
+
+def test_employer_timeline__page_and_api_read_the_permissions_once(
+    client, office, django_assert_max_num_queries
+):
+    """Session, user, company, the user's grants and networks (once for every employer action),
+    the timeline's three queries; the page adds offices, contacts, openings and the site theme."""
+    employer = EmployerFactory(service_point=office.point)
+    ActivityFactory(employer=employer, staff=office.advisor)
+    OpeningFactory(employer=employer, title="Kokki")
+    client.force_login(office.advisor)
+    with django_assert_max_num_queries(8):
+        timeline = client.get(f"/api/v1/employers/{employer.uuid}/timeline")
+    assert timeline.status_code == 200 and len(timeline.json()) == 2
+    with django_assert_max_num_queries(12):
+        page = client.get(reverse("employers:detail", args=[employer.uuid]))
+    assert "Kokki" in page.content.decode()

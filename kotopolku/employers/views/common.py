@@ -1,14 +1,18 @@
-"""What the employer pages share: the signed-in user, form errors from a service, the page that
+"""What the employer pages share: the signed-in user, a form page that saves through a service,
+form errors from a service, the page that
 shows what another person changed, list page links, and the records a path names."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any, cast
 from uuid import UUID
 
+from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.forms import Form
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 
 from kotopolku.accounts.models import User
@@ -31,6 +35,31 @@ def apply_errors(form: Form, error: ValidationError) -> None:
         return
     for name, field_messages in error.message_dict.items():
         form.add_error(name if name in form.fields else None, field_messages)
+
+
+def form_page(
+    request: HttpRequest,
+    form: Form,
+    *,
+    title: Any,
+    save: Callable[[], Any],
+    done: Any,
+    then: Callable[[Any], str],
+    back: Any = None,
+) -> HttpResponse:
+    """A page with one form: on a valid POST ``save`` calls the service; its refusal is shown at
+    the fields, its success is told and the browser goes to ``then(what was saved)``. Otherwise
+    the form (again)."""
+    if request.method == "POST" and form.is_valid():
+        try:
+            saved = save()
+        except ValidationError as error:
+            apply_errors(form, error)
+        else:
+            messages.success(request, done)
+            return redirect(then(saved))
+    context = {"form": form, "title": title} | ({"back": back} if back is not None else {})
+    return render(request, "employers/form.html", context)
 
 
 def stale_message(form: Form, error: StaleVersion, initial: dict[str, Any]) -> Form:

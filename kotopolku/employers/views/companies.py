@@ -33,6 +33,7 @@ from kotopolku.employers.views.common import (
     apply_errors,
     employer_for,
     first_service_point,
+    form_page,
     page_query,
     staff_user,
     stale_message,
@@ -69,18 +70,19 @@ def employer_create(request: HttpRequest) -> HttpResponse:
     require(request.user, "employers.manage")
     point = first_service_point(request, "employers.manage")
     form = EmployerForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Employer:
         require(request.user, "employers.manage", point)
-        try:
-            employer = services.employer_create(
-                service_point=point, data=form.data_object(), by=staff_user(request)
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The company was added."))
-            return redirect("employers:detail", employer.uuid)
-    return render(request, "employers/form.html", {"form": form, "title": _("Add a company")})
+        return services.employer_create(service_point=point, data=form.data_object(), by=staff_user(request))
+
+    return form_page(
+        request,
+        form,
+        title=_("Add a company"),
+        save=save,
+        done=_("The company was added."),
+        then=lambda employer: employer.get_absolute_url(),
+    )
 
 
 @login_required
@@ -94,11 +96,7 @@ def employer_detail(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "offices": list(employer.offices.select_related("municipality")),
             "contacts": list(employer.contacts.all()),
             "timeline": selectors.employer_timeline(employer=employer, user=request.user),
-            "openings": list(
-                selectors.opening_list(
-                    user=request.user, query=selectors.OpeningQuery(employer_id=employer.pk)
-                )
-            ),
+            "openings": list(selectors.employer_openings(employer=employer, user=request.user)),
             "may_manage": can(request.user, "employers.manage", employer),
         },
     )
@@ -133,15 +131,15 @@ def _sub_form(
 ) -> HttpResponse:
     employer = employer_for(request, uuid, "employers.manage")
     form = form_class(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            save(employer, form.cleaned_data)
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, done)
-            return redirect("employers:detail", employer.uuid)
-    return render(request, "employers/form.html", {"form": form, "title": title, "back": employer})
+    return form_page(
+        request,
+        form,
+        title=title,
+        save=lambda: save(employer, form.cleaned_data),
+        done=done,
+        then=lambda _saved: employer.get_absolute_url(),
+        back=employer,
+    )
 
 
 @login_required
@@ -179,7 +177,8 @@ def contact_add(request: HttpRequest, uuid: UUID) -> HttpResponse:
 def activity_add(request: HttpRequest, uuid: UUID) -> HttpResponse:
     employer = employer_for(request, uuid, "employers.manage")
     form = ActivityForm(request.POST or None, initial={"happened_on": timezone.localdate()})
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Any:
         # Recorded for the user's own service point where the company is kept elsewhere in the
         # network (a joint effort counts for the point that did the work).
         own = service_point_ids(request.user, "employers.manage")
@@ -188,17 +187,18 @@ def activity_add(request: HttpRequest, uuid: UUID) -> HttpResponse:
             if employer.service_point_id in own
             else first_service_point(request, "employers.manage")
         )
-        try:
-            services.activity_record(
-                employer=employer, service_point=point, data=form.data_object(), by=staff_user(request)
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The activity was recorded."))
-            return redirect("employers:detail", employer.uuid)
-    return render(
-        request, "employers/form.html", {"form": form, "title": _("Record an activity"), "back": employer}
+        return services.activity_record(
+            employer=employer, service_point=point, data=form.data_object(), by=staff_user(request)
+        )
+
+    return form_page(
+        request,
+        form,
+        title=_("Record an activity"),
+        save=save,
+        done=_("The activity was recorded."),
+        then=lambda _saved: employer.get_absolute_url(),
+        back=employer,
     )
 
 

@@ -12,6 +12,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST
@@ -32,6 +33,7 @@ from kotopolku.employers.views.common import (
     PAGE_SIZE,
     apply_errors,
     employer_for,
+    form_page,
     page_query,
     staff_user,
     stale_message,
@@ -86,18 +88,16 @@ def opening_create(request: HttpRequest, uuid: UUID) -> HttpResponse:
             "finnish_required": True,
         },
     )
-    if request.method == "POST" and form.is_valid():
-        try:
-            opening = services.opening_create(
-                employer=employer, data=form.data_object(), by=staff_user(request)
-            )
-        except ValidationError as error:
-            apply_errors(form, error)
-        else:
-            messages.success(request, _("The job opening was added."))
-            return redirect("employers:opening", opening.uuid)
-    return render(
-        request, "employers/form.html", {"form": form, "title": _("Add a job opening"), "back": employer}
+    return form_page(
+        request,
+        form,
+        title=_("Add a job opening"),
+        save=lambda: services.opening_create(
+            employer=employer, data=form.data_object(), by=staff_user(request)
+        ),
+        done=_("The job opening was added."),
+        then=lambda opening: reverse("employers:opening", args=[opening.uuid]),
+        back=employer,
     )
 
 

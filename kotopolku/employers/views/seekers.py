@@ -11,6 +11,7 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -26,7 +27,7 @@ from kotopolku.employers.forms import (
 )
 from kotopolku.employers.models import DesiredOccupation, Employer, JobSeekerProfile
 from kotopolku.employers.permissions import employer_scope
-from kotopolku.employers.views.common import PAGE_SIZE, apply_errors, page_query, staff_user
+from kotopolku.employers.views.common import PAGE_SIZE, apply_errors, form_page, page_query, staff_user
 
 # --- job seekers and placements ----------------------------------------------------------
 
@@ -114,25 +115,26 @@ def placement_create(request: HttpRequest) -> HttpResponse:
     if found is not None:
         initial["employer"] = found.pk
     form = PlacementForm(request.POST or None, employers=employers, initial=initial)
-    client = None
-    if request.method == "POST" and form.is_valid():
+
+    def save() -> Any:
         client = Client.objects.filter(uuid=form.cleaned_data["client"]).first()
         if client is None or not can(request.user, "clients.view", client):
-            form.add_error("client", _("Unknown client."))
-        else:
-            require(request.user, "employers.placement", client)
-            data = services.PlacementData(
-                kind=form.cleaned_data["kind"],
-                starts_on=form.cleaned_data["starts_on"],
-                ends_on=form.cleaned_data["ends_on"],
-                employer=form.cleaned_data["employer"],
-                organisation_name=form.cleaned_data["organisation_name"],
-            )
-            try:
-                services.placement_create(client=client, data=data, by=staff_user(request))
-            except ValidationError as error:
-                apply_errors(form, error)
-            else:
-                messages.success(request, _("The placement was recorded."))
-                return redirect("employers:placements")
-    return render(request, "employers/form.html", {"form": form, "title": _("Record a placement")})
+            raise ValidationError({"client": _("Unknown client.")})
+        require(request.user, "employers.placement", client)
+        data = services.PlacementData(
+            kind=form.cleaned_data["kind"],
+            starts_on=form.cleaned_data["starts_on"],
+            ends_on=form.cleaned_data["ends_on"],
+            employer=form.cleaned_data["employer"],
+            organisation_name=form.cleaned_data["organisation_name"],
+        )
+        return services.placement_create(client=client, data=data, by=staff_user(request))
+
+    return form_page(
+        request,
+        form,
+        title=_("Record a placement"),
+        save=save,
+        done=_("The placement was recorded."),
+        then=lambda _saved: reverse("employers:placements"),
+    )

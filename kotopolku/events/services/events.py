@@ -168,7 +168,9 @@ def event_update(*, event: Event, data: EventData, expected_version: int | None,
     event, changed = versioned_update(locked, changes=values, expected_version=expected_version)
     _write_texts(event, texts)
     _write_relations(event, data)
-    audit_record(actor=by, action="events.update", target=event, details={"fields": changed})
+    audit_record(
+        actor=by, action="events.update", target=event, details={"fields": changed, "version": event.version}
+    )
     if "ends_at" in changed:
         _queue_anonymisation(event)
     if "capacity" in changed and (event.capacity is None or (old_capacity or 0) < event.capacity):

@@ -45,6 +45,7 @@ def test_events__create_list_and_change_with_version(client, office, django_asse
     assert len(listed.json()) == 5
     stale = client.put(f"{API}/events/{event_id}", event_payload(version=7), content_type="application/json")
     assert stale.status_code == 409
+    assert stale.json()["version"] == 1 and stale.json()["detail"]
     ok = client.put(
         f"{API}/events/{event_id}", event_payload(capacity=50, version=1), content_type="application/json"
     )
