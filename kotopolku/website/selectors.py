@@ -8,8 +8,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db.models import QuerySet
 
-from kotopolku.articles import selectors as articles
-from kotopolku.articles.models import Article
+from kotopolku.articles.reading import ArticleReading, article_reading
 from kotopolku.organisations.models import ServicePoint
 from kotopolku.website.models import Site
 
@@ -57,16 +56,17 @@ def articles_forget() -> None:
         cache.set(_ARTICLES_GENERATION_KEY, 1, None)
 
 
-def published_article(*, service_point: ServicePoint, slug: str, language: str) -> Article | None:
-    """The articles app's published article, kept for a minute (the page around it is made
-    fresh for each reader: it carries a token per visit). A change to any article is seen at
-    once; a change to a related service's name within the minute."""
+def published_article(*, service_point: ServicePoint, slug: str, language: str) -> ArticleReading | None:
+    """The articles app's published article as a reader of ``language`` sees it, kept until
+    any article, language version or guide changes (or a minute: a related service's new name
+    shows within it). The page around it is made fresh for each reader: it carries a token per
+    visit."""
     generations = f"{sites_generation()}:{articles_generation()}"
     key = f"website:article:{generations}:{service_point.pk}:{slug[:100]}:{language}"
     kept = cache.get(key)
     if kept is not None:
         return None if kept == _NO_SITE else kept
-    found = articles.published_article(service_point=service_point, slug=slug, language=language)
+    found = article_reading(service_point=service_point, slug=slug, language=language)
     cache.set(key, found if found is not None else _NO_SITE, ARTICLE_CACHE_SECONDS)
     return found
 

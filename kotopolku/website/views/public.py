@@ -27,7 +27,7 @@ from kotopolku.website.forms import DirectoryForm
 from kotopolku.website.languages import preferred_language, reading_in
 from kotopolku.website.selectors import published_article, published_sites, site_of
 from kotopolku.website.views.cached import shared_page
-from kotopolku.website.views.context import Page, not_found, site_page
+from kotopolku.website.views.context import Page, language_links, not_found, site_page
 from kotopolku.website.views.events import event_card
 
 HOME_EVENTS = 3
@@ -61,6 +61,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "lang": language,
                 "lang_dir": "rtl" if public and public.rtl else "ltr",
                 "alternates": alternates,
+                **language_links(request, alternates),
                 "sites": [
                     {
                         "site": site,
@@ -195,9 +196,9 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
     found = published_article(service_point=page.service_point, slug=slug, language=page.language)
     if found is None:
         return not_found(request, page.language, page.site)
-    published = {t.language: t for t in found.translations.all()}
+    published = found.translations
     translation = published.get(page.language)
-    languages = list(published)
+    languages = found.languages
     if translation is None:
         return page.render(
             "website/article_elsewhere.html",
@@ -207,32 +208,31 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
         )
     outdated = None
     if page.language != found.source_language:
-        source_revision = getattr(found, "current_source_revision", None)
+        source_revision = found.current_source_revision
         if source_revision is not None and (translation.source_revision or 0) < source_revision:
-            source = published.get(found.source_language)
             outdated = {
-                "url": page.url("article", found.source_language, slug=found.slug) if source else None,
+                "url": page.url("article", found.source_language, slug=found.slug)
+                if found.source_language in published
+                else None,
                 "language": presenters.language_name(found.source_language, found.source_language),
             }
-    services = [presenters.related_service_link(service, page) for service in found.related_services.all()]
-    steps = [
-        {
-            "path": step.path_name,  # type: ignore[attr-defined]
-            "service": step.service_name,  # type: ignore[attr-defined]
-            "url": page.url("path", uuid=step.path.uuid) + f"#step-{step.uuid}",
-        }
-        for step in found.path_steps.all()
-    ]
     return page.render(
         "website/article.html",
         {
             "article": found,
             "translation": translation,
-            "paragraphs": presenters.paragraphs(translation.body),
+            "body": presenters.body_html(translation.body),
             "outdated": outdated,
-            "services": services,
-            "steps": steps,
-            "guide": presenters.guide_link(found.guide, page) if found.guide else None,
+            "services": [presenters.related_service_link(service, page) for service in found.services],
+            "steps": [
+                {
+                    "path": step.path_name,
+                    "service": step.service_name,
+                    "url": page.url("path", uuid=step.path_uuid) + f"#step-{step.uuid}",
+                }
+                for step in found.steps
+            ],
+            "guide": presenters.reading_guide_link(found, page),
             "token": visit_token_issue(),
             "voted": request.GET.get("voted") == "1",
         },
