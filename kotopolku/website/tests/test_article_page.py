@@ -97,3 +97,16 @@ def test_language_switch__names_escaped_current_marked(client, site, linked):
         '<a href="/ih-testi/en/articles/verokortti/" lang="en" hreflang="en" dir="ltr" aria-current="page">'
         "English</a>"
     ) in html
+
+
+def test_page__links_saved_by_an_editor_are_seen_at_once(client, site, linked):
+    from kotopolku.accounts.tests.factories import UserFactory
+    from kotopolku.articles.links import article_links_set
+
+    assert "Tax card" in client.get("/ih-testi/en/articles/verokortti/").content.decode()
+    linked.refresh_from_db()
+    article_links_set(
+        article=linked, services=[], path_steps=[], by=UserFactory(), expected_version=linked.version
+    )
+    html = client.get("/ih-testi/en/articles/verokortti/").content.decode()
+    assert "Tax card" not in html and "Related services" not in html
