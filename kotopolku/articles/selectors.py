@@ -188,11 +188,17 @@ def article_search(
 
     PostgreSQL: full-text search with the language's stemmer (``simple`` where it has none)
     over the stored ``search_document``; SQLite: every word occurs in the title, summary or
-    text. The words travel as parameters; the SQL around them is built from constants."""
+    text. The words travel as parameters; the SQL around them is built from constants. Each
+    result holds what a list of results shows (title, summary, language, the article's slug)."""
     words = search_terms(text)
     if not words:
         return []
-    queryset = _published(language).filter(article__service_point=service_point).select_related("article")
+    queryset = (
+        _published(language)
+        .filter(article__service_point=service_point)
+        .select_related("article")
+        .only("id", "language", "title", "summary", "article__id", "article__slug")
+    )
     if connection.vendor == "postgresql":
         configs = _search_configs(language)
         tsquery = " || ".join(f"to_tsquery('{config}'::regconfig, %s)" for config in configs)

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from kotopolku.articles.reading import ArticleReading, RelatedService
     from kotopolku.catalogue.models import Location, Schedule, Service
     from kotopolku.surveys.models import Survey
+    from kotopolku.website.selectors import ServiceCard
     from kotopolku.website.views.context import Page
 
 LIFE_SITUATIONS: dict[str, Any] = {
@@ -220,6 +221,17 @@ def service_link(service: Service, page: Page) -> dict[str, Any]:
         if service.organisation
         else "",
         "url": page.url("service", uuid=service.uuid),
+    }
+
+
+def service_card(card: ServiceCard, page: Page) -> dict[str, Any]:
+    """A service in the directory or the search results (``website.selectors.service_cards``)."""
+    return {
+        "name": card.name,
+        "summary": card.summary,
+        "text_lang": card.language,
+        "organisation": card.organisation,
+        "url": page.url("service", uuid=card.uuid),
     }
 
 

@@ -23,9 +23,16 @@ from kotopolku.surveys.services import (
     visit_token_issue,
 )
 from kotopolku.website import presenters
+from kotopolku.website.fields import plain_fields
 from kotopolku.website.forms import DirectoryForm
 from kotopolku.website.languages import preferred_language, reading_in
-from kotopolku.website.selectors import published_article, published_sites, site_of
+from kotopolku.website.selectors import (
+    ServiceCard,
+    published_article,
+    published_sites,
+    service_cards,
+    site_of,
+)
 from kotopolku.website.views.cached import shared_page
 from kotopolku.website.views.context import Page, language_links, not_found, site_page
 from kotopolku.website.views.events import event_card
@@ -277,14 +284,14 @@ class DirectoryPage:
     follows."""
 
     number: int
-    rows: list[Any]
+    rows: list[ServiceCard]
     has_next: bool
 
     @classmethod
-    def of(cls, services: Any, asked: str | None) -> DirectoryPage:
+    def of(cls, services: Any, asked: str | None, language: str) -> DirectoryPage:
         number = int(asked) if asked and asked.isdigit() and 0 < int(asked) < 10_000 else 1
         size = catalogue.DIRECTORY_PAGE_SIZE
-        rows = list(services[(number - 1) * size : number * size + 1])
+        rows = service_cards(services, language=language, start=(number - 1) * size, stop=number * size + 1)
         return cls(number=number, rows=rows[:size], has_next=len(rows) > size)
 
     @property
@@ -321,17 +328,19 @@ def directory(request: HttpRequest, page: Page) -> HttpResponse:
     services = catalogue.service_directory(query=query)
     page_obj = None
     if query.open_now:
-        rows = catalogue.open_now_filter(services, timezone.now(), limit=catalogue.DIRECTORY_PAGE_SIZE)
+        found = catalogue.open_now_filter(services, timezone.now(), limit=catalogue.DIRECTORY_PAGE_SIZE)
+        cards = [presenters.service_link(service, page) for service in found]
     else:
-        page_obj = DirectoryPage.of(services, request.GET.get("page"))
-        rows = page_obj.rows
+        page_obj = DirectoryPage.of(services, request.GET.get("page"), page.language)
+        cards = [presenters.service_card(card, page) for card in page_obj.rows]
     query_string = request.GET.copy()
     query_string.pop("page", None)
     return page.render(
         "website/directory.html",
         {
             "form": form,
-            "services": [presenters.service_link(service, page) for service in rows],
+            "fields": plain_fields(form),
+            "services": cards,
             "page_obj": page_obj,
             "query_string": query_string.urlencode(),
         },
@@ -353,6 +362,14 @@ def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
 # ---------------------------------------------------------------- search
 
 
+SEARCH_SERVICES = 20
+
+
+def _service_results(query: catalogue.DirectoryQuery, page: Page) -> list[ServiceCard]:
+    services = catalogue.service_directory(query=query)
+    return service_cards(services, language=page.language, start=0, stop=SEARCH_SERVICES)
+
+
 @require_GET
 @shared_page
 @site_page
@@ -366,7 +383,7 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
         query = catalogue.DirectoryQuery(
             text=text, text_language=page.language, municipality=page.service_point.municipality
         )
-        found_services = list(catalogue.service_directory(query=query)[:20])
+        found_services = _service_results(query, page)
         other = False
         if not found_articles and not found_services:
             other = True
@@ -374,10 +391,10 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
                 service_point=page.service_point, text=text, language=None
             )
             query = catalogue.DirectoryQuery(text=text, municipality=page.service_point.municipality)
-            found_services = list(catalogue.service_directory(query=query)[:20])
+            found_services = _service_results(query, page)
         context.update(
             other_languages=other,
             articles=[presenters.search_article(t, page) for t in found_articles],
-            services=[presenters.service_link(s, page) for s in found_services],
+            services=[presenters.service_card(card, page) for card in found_services],
         )
     return page.render("website/search.html", context)
