@@ -31,12 +31,14 @@ def _widget(bound: forms.BoundField) -> str | None:
     if isinstance(widget, forms.CheckboxInput):
         return f'<input type="checkbox"{_attributes(name=name, id=bound.auto_id, checked=bool(value))}>'
     if isinstance(widget, forms.Select) and not isinstance(widget, forms.SelectMultiple):
-        assert isinstance(field, forms.ChoiceField)
+        choices: list[tuple[Any, Any]] = list(getattr(field, "choices", []))
+        if any(isinstance(label, list | tuple) for _code, label in choices):
+            return None  # groups of options: Django writes them
         chosen = "" if value is None else str(value)
         options = "".join(
             f"  <option{_attributes(value=code, selected=str(code) == chosen)}>"
             f"{escape(str(label))}</option>\n\n"
-            for code, label in field.choices
+            for code, label in choices
         )
         return f"<select{_attributes(name=name, id=bound.auto_id)}>\n{options}</select>"
     if type(widget) is forms.TextInput:
