@@ -265,6 +265,8 @@ def main() -> None:
     def wanted(part: str) -> bool:
         return args.only in ("all", part)
 
+    fresh = iter(range(10**9))  # a parameter the page ignores: a key never kept before
+
     if wanted("article"):
         article_floor = floor_ms(
             "SELECT s.id FROM website_site s JOIN organisations_servicepoint p ON p.id = s.service_point_id "
@@ -289,8 +291,6 @@ def main() -> None:
             ("so", "housing"),
             ("fi", "oleskelulupa"),
         ]
-
-        fresh = iter(range(10**9))  # a parameter the page ignores: a key never kept before
 
         def search(i: int, kept: bool = False) -> None:
             language, text = searches[i % len(searches)]
