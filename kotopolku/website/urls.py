@@ -8,6 +8,7 @@ from django.urls import URLPattern, URLResolver, include, path
 from kotopolku.website.views import (
     appointments,
     ask,
+    directory,
     events,
     guide_pdf,
     paths,
@@ -42,8 +43,8 @@ public_urlpatterns = [
     path(f"{SITE}/appointment/", appointments.appointment_request, name="appointment"),
     path(f"{SITE}/appointment/sent/", appointments.appointment_sent, name="appointment_sent"),
     path(f"{SITE}/helpful/", surveys.helpful, name="helpful"),
-    path(f"{SITE}/services/", public.directory, name="directory"),
-    path(f"{SITE}/services/<uuid:uuid>/", public.service, name="service"),
+    path(f"{SITE}/services/", directory.directory, name="directory"),
+    path(f"{SITE}/services/<uuid:uuid>/", directory.service, name="service"),
     path(f"{SITE}/search/", public.search, name="search"),
     path(f"{SITE}/ask/", ask.ask, name="ask"),
     path(f"{SITE}/ask/sent/", ask.ask_sent, name="ask_sent"),
