@@ -211,7 +211,10 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=4)
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument(
-        "--only", choices=["all", "readers"], default="all", help="readers: the concurrent run alone"
+        "--only",
+        choices=["all", "article", "search", "directory", "readers"],
+        default="all",
+        help="one figure alone (readers: the concurrent run)",
     )
     args = parser.parse_args()
     setup_django()
@@ -259,88 +262,98 @@ def main() -> None:
         response = client.get(f"/{point.slug}/{languages[i % len(languages)]}/articles/{rng.choice(slugs)}/")
         assert response.status_code == 200, response.status_code
 
-    article_floor = floor_ms(
-        "SELECT s.id FROM website_site s JOIN organisations_servicepoint p ON p.id = s.service_point_id "
-        "WHERE p.slug = %s; "
-        "SELECT a.id, t.title, t.body, t.revision, t.source_revision, "
-        "(SELECT revision FROM articles_articletranslation x WHERE x.article_id = a.id AND x.language = 'fi') "
-        "FROM articles_article a JOIN articles_articletranslation t ON t.article_id = a.id "
-        "WHERE a.service_point_id = %s AND a.slug = %s AND t.status = 'published'",
-        [point.slug, point.pk, "bench-7"],
-    )
-    print(
-        measure("article page", article, repeat=args.repeat).line(floor_ms=article_floor, target_ms=30),
-        flush=True,
-    )
-
-    searches = [
-        ("fi", "asunto"),
-        ("en", "tax card"),
-        ("ru", "налог"),
-        ("sv", "bostad"),
-        ("so", "housing"),
-        ("fi", "oleskelulupa"),
-    ]
+    def wanted(part: str) -> bool:
+        return args.only in ("all", part)
 
     fresh = iter(range(10**9))  # a parameter the page ignores: a key never kept before
 
-    def search(i: int, kept: bool = False) -> None:
-        language, text = searches[i % len(searches)]
-        query = {"q": text} if kept else {"q": text, "n": next(fresh)}
-        assert client.get(f"/{point.slug}/{language}/search/", query).status_code == 200
+    if wanted("article"):
+        article_floor = floor_ms(
+            "SELECT s.id FROM website_site s JOIN organisations_servicepoint p ON p.id = s.service_point_id "
+            "WHERE p.slug = %s; "
+            "SELECT a.id, t.title, t.body, t.revision, t.source_revision, "
+            "(SELECT revision FROM articles_articletranslation x WHERE x.article_id = a.id AND x.language = 'fi') "
+            "FROM articles_article a JOIN articles_articletranslation t ON t.article_id = a.id "
+            "WHERE a.service_point_id = %s AND a.slug = %s AND t.status = 'published'",
+            [point.slug, point.pk, "bench-7"],
+        )
+        print(
+            measure("article page", article, repeat=args.repeat).line(floor_ms=article_floor, target_ms=30),
+            flush=True,
+        )
 
-    search_floor = floor_ms(
-        "SELECT t.id, t.title FROM articles_articletranslation t JOIN articles_article a ON a.id = t.article_id "
-        "WHERE t.search_document @@ to_tsquery('finnish'::regconfig, %s) AND t.language = 'fi' "
-        "AND t.status = 'published' AND a.service_point_id = %s ORDER BY t.title LIMIT 50",
-        ["'asunto':*", point.pk],
-    )
-    print(
-        measure("search, page not kept", search, repeat=args.repeat).line(
-            floor_ms=search_floor, target_ms=60
-        ),
-        flush=True,
-    )
-    print(
-        measure("search, kept page", lambda i: search(i, kept=True), repeat=args.repeat).line(
-            floor_ms=search_floor, target_ms=60
-        ),
-        flush=True,
-    )
+    if wanted("search"):
+        searches = [
+            ("fi", "asunto"),
+            ("en", "tax card"),
+            ("ru", "налог"),
+            ("sv", "bostad"),
+            ("so", "housing"),
+            ("fi", "oleskelulupa"),
+        ]
 
-    directory_queries = [{}, {"situation": "work"}, {"q": "kela"}, {"language": "ru"}, {"page": "3"}]
+        def search(i: int, kept: bool = False) -> None:
+            language, text = searches[i % len(searches)]
+            query = {"q": text} if kept else {"q": text, "n": next(fresh)}
+            assert client.get(f"/{point.slug}/{language}/search/", query).status_code == 200
 
-    def directory(i: int, kept: bool = False) -> None:
-        query = {**directory_queries[i % len(directory_queries)], **({} if kept else {"n": next(fresh)})}
-        assert client.get(f"/{point.slug}/en/services/", query).status_code == 200
+        search_floor = floor_ms(
+            "SELECT t.id, t.title FROM articles_articletranslation t JOIN articles_article a ON a.id = t.article_id "
+            "WHERE t.search_document @@ to_tsquery('finnish'::regconfig, %s) AND t.language = 'fi' "
+            "AND t.status = 'published' AND a.service_point_id = %s ORDER BY t.title LIMIT 50",
+            ["'asunto':*", point.pk],
+        )
+        print(
+            measure("search, page not kept", search, repeat=args.repeat).line(
+                floor_ms=search_floor, target_ms=60
+            ),
+            flush=True,
+        )
+        print(
+            measure("search, kept page", lambda i: search(i, kept=True), repeat=args.repeat).line(
+                floor_ms=search_floor, target_ms=60
+            ),
+            flush=True,
+        )
 
-    directory_floor = floor_ms(
-        "SELECT s.id, t.name FROM catalogue_service s JOIN catalogue_servicetranslation t ON t.service_id = s.id "
-        "WHERE s.status = 'active' AND t.language = 'en' ORDER BY s.updated_at DESC LIMIT 20",
-        [],
-    )
-    print(
-        measure("directory page, not kept", directory, repeat=args.repeat).line(
-            floor_ms=directory_floor, target_ms=50
-        ),
-        flush=True,
-    )
-    print(
-        measure("directory page, kept", lambda i: directory(i, kept=True), repeat=args.repeat).line(
-            floor_ms=directory_floor, target_ms=50
-        ),
-        flush=True,
-    )
+    if wanted("directory"):
+        directory_queries = [{}, {"situation": "work"}, {"q": "kela"}, {"language": "ru"}, {"page": "3"}]
 
-    def open_now(i: int) -> None:
-        query = {"open_now": "on", "n": next(fresh)}
-        assert client.get(f"/{point.slug}/en/services/", query).status_code == 200
+        def directory(i: int, kept: bool = False) -> None:
+            query = {**directory_queries[i % len(directory_queries)], **({} if kept else {"n": next(fresh)})}
+            assert client.get(f"/{point.slug}/en/services/", query).status_code == 200
 
-    print(
-        measure("directory page, open now", open_now, repeat=max(20, args.repeat // 10)).line(target_ms=50),
-        flush=True,
-    )
+        directory_floor = floor_ms(
+            "SELECT s.id, t.name FROM catalogue_service s JOIN catalogue_servicetranslation t ON t.service_id = s.id "
+            "WHERE s.status = 'active' AND t.language = 'en' ORDER BY s.updated_at DESC LIMIT 20",
+            [],
+        )
+        print(
+            measure("directory page, not kept", directory, repeat=args.repeat).line(
+                floor_ms=directory_floor, target_ms=50
+            ),
+            flush=True,
+        )
+        print(
+            measure("directory page, kept", lambda i: directory(i, kept=True), repeat=args.repeat).line(
+                floor_ms=directory_floor, target_ms=50
+            ),
+            flush=True,
+        )
 
+        def open_now(i: int) -> None:
+            query = {"open_now": "on", "n": next(fresh)}
+            assert client.get(f"/{point.slug}/en/services/", query).status_code == 200
+
+        print(
+            measure("directory page, open now", open_now, repeat=max(20, args.repeat // 10)).line(
+                target_ms=50
+            ),
+            flush=True,
+        )
+
+    if args.only != "all":
+        return
     urls = [
         f"/{point.slug}/{languages[n % len(languages)]}/articles/{slugs[n]}/" for n in range(0, len(slugs), 7)
     ]

@@ -11,8 +11,9 @@ from django.utils.translation import gettext as _
 from ninja import Path, Router
 
 from kotopolku.accounts.permissions import require
+from kotopolku.articles.links import article_links_set
 from kotopolku.articles.models import Article
-from kotopolku.articles.schemas import ArticleOut, TranslationIn, TranslationSaved
+from kotopolku.articles.schemas import ArticleOut, LinksIn, LinksOut, TranslationIn, TranslationSaved
 from kotopolku.articles.selectors import article_detail, article_status_rows, translation_state
 from kotopolku.articles.services import TranslationText, translation_save
 from kotopolku.core.api_schemas import Line
@@ -100,3 +101,51 @@ def put_translation(
         "status": saved.status,
         "version": saved.version,
     }
+
+
+def _links_out(article: Article) -> dict[str, Any]:
+    return {
+        "services": sorted(article.related_services.values_list("uuid", flat=True), key=str),
+        "path_steps": sorted(article.path_steps.values_list("uuid", flat=True), key=str),
+        "version": article.version,
+    }
+
+
+@router.get(
+    "/articles/{uuid}/links", response=LinksOut, summary="The article's related services and path steps"
+)
+def get_links(request: HttpRequest, response: HttpResponse, uuid: UUID) -> dict[str, Any]:
+    try:
+        article = article_detail(user=request.user, uuid=uuid)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    response["ETag"] = etag(article.version)
+    return _links_out(article)
+
+
+@router.put(
+    "/articles/{uuid}/links",
+    response={200: LinksOut, 409: dict},
+    summary="Set an article's related services and path steps; If-Match or version guards lost updates",
+)
+def put_links(request: HttpRequest, response: HttpResponse, uuid: UUID, payload: LinksIn) -> Any:
+    try:
+        article = article_detail(user=request.user, uuid=uuid)
+    except Article.DoesNotExist:
+        raise Http404 from None
+    require(request.user, "articles.edit", article)
+    try:
+        saved = article_links_set(
+            article=article,
+            services=payload.services,
+            path_steps=payload.path_steps,
+            by=request.user,
+            expected_version=expected_version_from(request, payload.version),
+        )
+    except StaleVersion as stale:
+        return 409, {
+            "detail": _("The article has changed since you read it."),
+            "version": stale.current.version,
+        }
+    response["ETag"] = etag(saved.version)
+    return 200, _links_out(saved)

@@ -1,11 +1,13 @@
 from __future__ import annotations
 
 from typing import Any
+from uuid import UUID
 
 from django import forms
 from django.db.models import QuerySet
 from django.utils.translation import gettext_lazy as _
 
+from kotopolku.articles.links import MAX_LINKS
 from kotopolku.articles.models import MAX_BODY_LENGTH, MAX_SUMMARY_LENGTH, MAX_TITLE_LENGTH
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.core.public_languages import public_language_choices
@@ -39,3 +41,31 @@ class ArticleCreateForm(TranslationForm):
         field.queryset = service_points
         if service_points.count() == 1:
             field.initial = service_points.first()
+
+
+class UUIDListField(forms.Field):
+    """Several UUIDs sent under one name (checkboxes): each must be a UUID, at most ``limit``."""
+
+    widget = forms.MultipleHiddenInput
+
+    def __init__(self, *, limit: int, **kwargs: Any) -> None:
+        super().__init__(**kwargs)
+        self.limit = limit
+
+    def to_python(self, value: Any) -> list[UUID]:
+        if value in self.empty_values:
+            return []
+        if not isinstance(value, list | tuple):
+            raise forms.ValidationError(_("Choose from the list."))
+        if len(value) > self.limit:
+            raise forms.ValidationError(_("Choose at most %(count)d.") % {"count": self.limit})
+        try:
+            return list(dict.fromkeys(UUID(str(item)) for item in value))
+        except ValueError:
+            raise forms.ValidationError(_("Choose from the list.")) from None
+
+
+class LinksForm(forms.Form):
+    services = UUIDListField(label=_("Related services"), limit=MAX_LINKS, required=False)
+    path_steps = UUIDListField(label=_("Steps of service paths"), limit=MAX_LINKS, required=False)
+    version = forms.IntegerField(widget=forms.HiddenInput, min_value=0, max_value=2**31 - 1)

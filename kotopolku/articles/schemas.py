@@ -42,3 +42,15 @@ class TranslationSaved(Schema):
     source_revision: int | None
     status: str
     version: int
+
+
+class LinksIn(InputSchema):
+    services: list[UUID] = Field(default_factory=list, max_length=20)
+    path_steps: list[UUID] = Field(default_factory=list, max_length=20)
+    version: int | None = None
+
+
+class LinksOut(Schema):
+    services: list[UUID]
+    path_steps: list[UUID]
+    version: int

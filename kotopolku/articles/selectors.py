@@ -9,30 +9,17 @@ from uuid import UUID
 from django.db import connection
 from django.db.models import (
     BooleanField,
-    Case,
     Exists,
-    IntegerField,
-    Model,
     OuterRef,
     Prefetch,
     Q,
     QuerySet,
-    Subquery,
-    Value,
-    When,
 )
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Coalesce
 
 from kotopolku.accounts.permissions import require, service_point_ids
 from kotopolku.articles.enums import TranslationState, TranslationStatus
 from kotopolku.articles.models import Article, ArticleTranslation, Guide, GuideTranslation
-from kotopolku.catalogue.models import (
-    Service,
-    ServicePathStep,
-    ServicePathTranslation,
-    ServiceTranslation,
-)
 from kotopolku.catalogue.selectors.search import search_terms, tsquery_text
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
 from kotopolku.organisations.models import ServicePoint
@@ -139,82 +126,6 @@ def published_articles(*, service_point: ServicePoint) -> QuerySet[Article]:
     )
 
 
-def reader_languages(language: str) -> list[str]:
-    """Where a catalogue text is looked for: the reader's language (plain Finnish: then
-    Finnish), then English, Finnish and Swedish."""
-    return list(dict.fromkeys((language, language.split("-")[0], "en", "fi", "sv")))
-
-
-def _translated(model: type[Model], key: str, outer: str, field: str, language: str) -> Subquery:
-    """``field`` of the best translation row of ``model`` (joined by ``key`` to the outer row's
-    ``outer``) for a reader of ``language``: a subquery, so a list needs no prefetch."""
-    codes = reader_languages(language)
-    rank = Case(
-        *(When(language=code, then=Value(i)) for i, code in enumerate(codes)), output_field=IntegerField()
-    )
-    rows = (
-        model._default_manager.filter(**{key: OuterRef(outer), "language__in": codes})
-        .annotate(rank=rank)
-        .order_by("rank")
-        .values(field)[:1]
-    )
-    return Subquery(rows)
-
-
-def linked_path_steps(language: str) -> QuerySet[ServicePathStep]:
-    """Steps of active service paths with their path's and service's names in ``language``."""
-    return (
-        ServicePathStep.objects.filter(path__is_active=True)
-        .select_related("path")
-        .annotate(
-            path_name=Coalesce(
-                _translated(ServicePathTranslation, "path", "path", "name", language), Value("")
-            ),
-            service_name=Coalesce(
-                _translated(ServiceTranslation, "service", "service", "name", language), Value("")
-            ),
-        )
-        .order_by("path__key", "position", "id")
-    )
-
-
-def related_services(language: str) -> QuerySet[Service]:
-    """Active services with their name, description and its language for a reader of
-    ``language`` (``shown_name``, ``shown_description``, ``shown_language``), in one query."""
-    return (
-        Service.objects.active()
-        .select_related("organisation")
-        .annotate(
-            shown_name=_translated(ServiceTranslation, "service", "pk", "name", language),
-            shown_description=_translated(ServiceTranslation, "service", "pk", "description", language),
-            shown_language=_translated(ServiceTranslation, "service", "pk", "language", language),
-        )
-    )
-
-
-def published_article(*, service_point: ServicePoint, slug: str, language: str = "fi") -> Article | None:
-    """One article with its published languages, its guide, its related services, the steps of
-    service paths it links to (named in ``language``) and the current revision of its source
-    text (``current_source_revision``), in five queries (six with a guide)."""
-    source_revision = ArticleTranslation.objects.filter(
-        article=OuterRef("pk"), language=OuterRef("source_language")
-    ).values("revision")[:1]
-    article = (
-        Article.objects.filter(service_point=service_point, slug=slug)
-        .annotate(current_source_revision=Subquery(source_revision))
-        .select_related("guide")
-        .prefetch_related(
-            Prefetch("translations", queryset=_published()),
-            "guide__translations",
-            Prefetch("related_services", queryset=related_services(language)),
-            Prefetch("path_steps", queryset=linked_path_steps(language)),
-        )
-        .first()
-    )
-    # Readers see an article only in its published languages; with none it does not exist.
-    return article if article is not None and article.translations.all() else None
-
-
 def source_revision_of(article: Article) -> int | None:
     """The current revision of the article's source text, published or not (one query)."""
     return (
@@ -277,11 +188,17 @@ def article_search(
 
     PostgreSQL: full-text search with the language's stemmer (``simple`` where it has none)
     over the stored ``search_document``; SQLite: every word occurs in the title, summary or
-    text. The words travel as parameters; the SQL around them is built from constants."""
+    text. The words travel as parameters; the SQL around them is built from constants. Each
+    result holds what a list of results shows (title, summary, language, the article's slug)."""
     words = search_terms(text)
     if not words:
         return []
-    queryset = _published(language).filter(article__service_point=service_point).select_related("article")
+    queryset = (
+        _published(language)
+        .filter(article__service_point=service_point)
+        .select_related("article")
+        .only("id", "language", "title", "summary", "article__id", "article__slug")
+    )
     if connection.vendor == "postgresql":
         configs = _search_configs(language)
         tsquery = " || ".join(f"to_tsquery('{config}'::regconfig, %s)" for config in configs)

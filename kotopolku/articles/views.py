@@ -11,12 +11,14 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from kotopolku.accounts.permissions import can, require
 from kotopolku.articles import selectors, services
-from kotopolku.articles.forms import ArticleCreateForm, TranslationForm
+from kotopolku.articles.forms import ArticleCreateForm, LinksForm, TranslationForm
+from kotopolku.articles.links import article_links, article_links_set
 from kotopolku.articles.models import ArticleTranslation
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, is_public_language, public_language
 from kotopolku.core.versioning import StaleVersion
@@ -210,3 +212,48 @@ def approve(request: HttpRequest, uuid: UUID, language: str) -> HttpResponse:
 @require_POST
 def send_back(request: HttpRequest, uuid: UUID, language: str) -> HttpResponse:
     return _step(request, uuid, language, "return")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def links(request: HttpRequest, uuid: UUID) -> HttpResponse:
+    """The article's related services and path steps: the linked ones checked, services found
+    by a search added unchecked, every step of the paths in use listed."""
+    article = selectors.article_detail(user=request.user, uuid=uuid)
+    require(request.user, "articles.edit", article)
+    search = request.GET.get("q", "")[:100]
+    language = get_language() or "fi"
+    form = LinksForm(request.POST or None, initial={"version": article.version})
+    status_code = 200
+    if request.method == "POST":
+        status_code = 400
+        if form.is_valid():
+            try:
+                article_links_set(
+                    article=article,
+                    services=form.cleaned_data["services"],
+                    path_steps=form.cleaned_data["path_steps"],
+                    by=request.user,
+                    expected_version=form.cleaned_data["version"],
+                )
+            except StaleVersion:
+                status_code = 409
+                article.refresh_from_db()
+                form = LinksForm({"version": article.version})  # the stored links, at their version
+                form.is_valid()
+                form.add_error(
+                    None,
+                    _("Someone else changed this article meanwhile. Check the links and save again."),
+                )
+            except ValidationError as error:
+                _add_errors(form, error)
+            else:
+                messages.success(request, _("The links were saved."))
+                return redirect("articles:detail", uuid=article.uuid)
+    chosen = article_links(user=request.user, article=article, search=search, language=language)
+    return render(
+        request,
+        "articles/links.html",
+        {"article": article, "form": form, "links": chosen, "search": search},
+        status=status_code,
+    )

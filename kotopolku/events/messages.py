@@ -1,6 +1,8 @@
 """The e-mails sent to people who registered: confirmation (with the event as .ics), moving up
 from the waiting list, the reminder the day before and the feedback request after. Written in
-the language the person chose where it is a staff language, else in English."""
+the language the person chose when it is one of the public site's languages (the events app
+keeps those texts in its catalogues), else in English. A reader of the site's plain Finnish
+registers in Finnish (a registration holds an ISO 639 code)."""
 
 from __future__ import annotations
 
@@ -12,9 +14,10 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar
 from icalendar import Event as CalendarEvent
 
+from kotopolku.core.public_languages import PLAIN_FINNISH, PUBLIC_LANGUAGE_CODES
 from kotopolku.events.models import Event, Registration
 
-MESSAGE_LANGUAGES = ("fi", "sv", "en")
+MESSAGE_LANGUAGES = tuple(code for code in PUBLIC_LANGUAGE_CODES if code != PLAIN_FINNISH)
 
 
 def event_calendar(events: list[Event], *, language: str, name: str = "", site_url: str = "") -> bytes:

@@ -11,6 +11,8 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from babel import Locale, UnknownLocaleError
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.catalogue.enums import ChannelKind, FeeKind, LifeSituation
@@ -19,8 +21,10 @@ from kotopolku.core.public_languages import PLAIN_FINNISH
 
 if TYPE_CHECKING:
     from kotopolku.articles.models import Article, ArticleTranslation, Guide
+    from kotopolku.articles.reading import ArticleReading, RelatedService
     from kotopolku.catalogue.models import Location, Schedule, Service
     from kotopolku.surveys.models import Survey
+    from kotopolku.website.selectors import ServiceCard
     from kotopolku.website.views.context import Page
 
 LIFE_SITUATIONS: dict[str, Any] = {
@@ -220,17 +224,50 @@ def service_link(service: Service, page: Page) -> dict[str, Any]:
     }
 
 
-def related_service_link(service: Service, page: Page) -> dict[str, Any]:
-    """A service read with its texts in the reader's language already chosen by the database
-    (``articles.selectors.related_services``)."""
+def service_card(card: ServiceCard, page: Page) -> dict[str, Any]:
+    """A service in the directory or the search results (``website.selectors.service_cards``)."""
     return {
-        "name": getattr(service, "shown_name", "") or "",
-        "text_lang": getattr(service, "shown_language", "") or "",
-        "organisation": service.organisation.name_in(content_language(page.language))
-        if service.organisation
-        else "",
+        "name": card.name,
+        "summary": card.summary,
+        "text_lang": card.language,
+        "organisation": card.organisation,
+        "url": page.url("service", uuid=card.uuid),
+    }
+
+
+def related_service_link(service: RelatedService, page: Page) -> dict[str, Any]:
+    """A related service of an article, its name already chosen for the reader
+    (``articles.reading``)."""
+    return {
+        "name": service.name,
+        "text_lang": service.language,
+        "organisation": service.organisation,
         "url": page.url("service", uuid=service.uuid),
     }
+
+
+def reading_guide_link(reading: ArticleReading, page: Page) -> dict[str, Any] | None:
+    """The guide an article belongs to, titled in the reader's language when it has one."""
+    if reading.guide_slug is None:
+        return None
+    titles = reading.guide_titles
+    code = next(
+        (code for code in (page.language, content_language(page.language), *FALLBACK) if code in titles),
+        next(iter(titles), ""),
+    )
+    return {
+        "title": titles.get(code) or reading.guide_slug,
+        "text_lang": code,
+        "url": page.url("guide", slug=reading.guide_slug),
+    }
+
+
+def body_html(body: str) -> SafeString:
+    """An article's text as HTML: paragraphs at empty lines, line breaks kept, everything else
+    escaped. One pass in Python instead of a template loop with a filter per paragraph."""
+    return mark_safe(  # noqa: S308 - every piece of text is escaped here
+        "".join("<p>" + escape(paragraph).replace("\n", "<br>") + "</p>\n" for paragraph in paragraphs(body))
+    )
 
 
 def service_page(service: Service, page: Page, now: datetime) -> dict[str, Any]:

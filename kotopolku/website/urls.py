@@ -5,7 +5,17 @@ has no ``urlpatterns`` of its own for the per-app mounting to pick up)."""
 
 from django.urls import URLPattern, URLResolver, include, path
 
-from kotopolku.website.views import appointments, events, guide_pdf, paths, public, staff
+from kotopolku.website.views import (
+    appointments,
+    ask,
+    directory,
+    events,
+    guide_pdf,
+    paths,
+    public,
+    staff,
+    surveys,
+)
 
 app_name = "website"
 
@@ -32,15 +42,15 @@ public_urlpatterns = [
     path(f"{SITE}/events/<uuid:uuid>/registered/", events.event_registered, name="event_registered"),
     path(f"{SITE}/appointment/", appointments.appointment_request, name="appointment"),
     path(f"{SITE}/appointment/sent/", appointments.appointment_sent, name="appointment_sent"),
-    path(f"{SITE}/helpful/", public.helpful, name="helpful"),
-    path(f"{SITE}/services/", public.directory, name="directory"),
-    path(f"{SITE}/services/<uuid:uuid>/", public.service, name="service"),
+    path(f"{SITE}/helpful/", surveys.helpful, name="helpful"),
+    path(f"{SITE}/services/", directory.directory, name="directory"),
+    path(f"{SITE}/services/<uuid:uuid>/", directory.service, name="service"),
     path(f"{SITE}/search/", public.search, name="search"),
-    path(f"{SITE}/ask/", public.ask, name="ask"),
-    path(f"{SITE}/ask/sent/", public.ask_sent, name="ask_sent"),
-    path(f"{SITE}/accessibility/", public.accessibility, name="accessibility"),
-    path(f"{SITE}/feedback/<uuid:uuid>/", public.survey, name="survey"),
-    path(f"{SITE}/feedback/<uuid:uuid>/thanks/", public.survey_thanks, name="survey_thanks"),
+    path(f"{SITE}/ask/", ask.ask, name="ask"),
+    path(f"{SITE}/ask/sent/", ask.ask_sent, name="ask_sent"),
+    path(f"{SITE}/accessibility/", ask.accessibility, name="accessibility"),
+    path(f"{SITE}/feedback/<uuid:uuid>/", surveys.survey, name="survey"),
+    path(f"{SITE}/feedback/<uuid:uuid>/thanks/", surveys.survey_thanks, name="survey_thanks"),
 ]
 
 site_urlpatterns: list[URLPattern | URLResolver] = [

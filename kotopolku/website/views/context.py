@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 from functools import wraps
+from html import escape
 from typing import Any
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils.safestring import SafeString, mark_safe
 
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, is_public_language, public_language
 from kotopolku.website.languages import preferred_language, reading_in, remember
@@ -17,6 +19,40 @@ from kotopolku.website.models import Site
 from kotopolku.website.selectors import site_of
 
 View = Callable[..., HttpResponse]
+
+# Stands for the language in a reversed URL; "~" is in no slug, UUID or language code.
+_ANY_LANGUAGE = "~lang~"
+# The site's navigation: its key in templates, the page's name in the URL map.
+NAV = {
+    "home": "home",
+    "articles": "articles",
+    "services": "directory",
+    "events": "events",
+    "appointment": "appointment",
+    "search": "search",
+    "ask": "ask",
+    "accessibility": "accessibility",
+}
+
+
+def language_links(request: HttpRequest, alternates: list[dict[str, Any]]) -> dict[str, SafeString]:
+    """The ``hreflang`` links of the page's head and the language switch, as HTML built in one
+    pass: fourteen languages × a handful of attributes cost more as template variables than the
+    rest of a page. Names are escaped; codes and URLs come from the site's own constants and
+    ``reverse``, and are escaped too."""
+    origin = escape(f"{request.scheme}://{request.get_host()}")
+    head = []
+    switch = []
+    for alt in alternates:
+        code, url = escape(alt["code"]), escape(alt["url"])
+        head.append(f'<link rel="alternate" hreflang="{code}" href="{origin}{url}">\n')
+        current = ' aria-current="page"' if alt["current"] else ""
+        direction = "rtl" if alt["rtl"] else "ltr"
+        switch.append(
+            f'<li><a href="{url}" lang="{code}" hreflang="{code}" dir="{direction}"{current}>'
+            f"{escape(str(alt['name']))}</a></li>"
+        )
+    return {"hreflang_links": mark_safe("".join(head)), "language_switch": mark_safe("".join(switch))}  # noqa: S308
 
 
 class Page:
@@ -39,13 +75,16 @@ class Page:
         )
 
     def alternates(self, languages: Iterable[str] | None = None) -> list[dict[str, Any]]:
+        """This page in each of ``languages`` (every public language when None): one
+        ``reverse`` for them all, the language put into the URL afterwards."""
         wanted = set(languages) if languages is not None else None
+        pattern = self.url(self.url_name, _ANY_LANGUAGE, **self.kwargs)
         return [
             {
                 "code": item.code,
                 "name": item.name,
                 "rtl": item.rtl,
-                "url": self.url(self.url_name, item.code, **self.kwargs),
+                "url": pattern.replace(_ANY_LANGUAGE, item.code, 1),
                 "current": item.code == self.language,
             }
             for item in PUBLIC_LANGUAGES
@@ -61,23 +100,16 @@ class Page:
         languages: Iterable[str] | None = None,
     ) -> HttpResponse:
         language = public_language(self.language)
+        alternates = self.alternates(languages)
         base = {
             "page": self,
             "site": self.site,
             "service_point": self.service_point,
             "lang": self.language,
             "lang_dir": "rtl" if language and language.rtl else "ltr",
-            "alternates": self.alternates(languages),
-            "nav": {
-                "home": self.url("home"),
-                "articles": self.url("articles"),
-                "services": self.url("directory"),
-                "events": self.url("events"),
-                "appointment": self.url("appointment"),
-                "search": self.url("search"),
-                "ask": self.url("ask"),
-                "accessibility": self.url("accessibility"),
-            },
+            "alternates": alternates,
+            **language_links(self.request, alternates),
+            "nav": {key: self.url(name) for key, name in NAV.items()},
         }
         with reading_in(self.language):
             response = render(self.request, template, {**base, **(context or {})}, status=status)
@@ -101,6 +133,7 @@ def not_found(request: HttpRequest, language: str | None = None, site: Site | No
                 "site": site,
                 "service_point": site.service_point if site else None,
                 "alternates": [],
+                **language_links(request, []),
                 "nav": None,
             },
             status=404,

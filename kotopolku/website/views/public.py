@@ -2,44 +2,36 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Any
-from uuid import UUID
 
 from django.http import HttpRequest, HttpResponse, HttpResponseRedirect
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET
 
 from kotopolku.articles import selectors as articles
-from kotopolku.articles.models import Article
 from kotopolku.catalogue.enums import LifeSituation
 from kotopolku.catalogue.hours import opening_status, week_table
 from kotopolku.catalogue.selectors import public as catalogue
 from kotopolku.core.public_languages import PUBLIC_LANGUAGES, public_language
 from kotopolku.events.selectors import published_events
-from kotopolku.inquiries.enums import InquiryKind
-from kotopolku.inquiries.services import InquiryData, InquiryInvalid, RateLimited, inquiry_submit
 from kotopolku.surveys import selectors as surveys
-from kotopolku.surveys.enums import AnswerChannel
 from kotopolku.surveys.services import (
-    AnswersInvalid,
-    TokenInvalid,
-    TokenUsed,
-    helpful_vote,
-    response_submit,
     visit_token_issue,
 )
-from kotopolku.website import messages, presenters
-from kotopolku.website.forms import DirectoryForm, InquiryForm
+from kotopolku.website import presenters
 from kotopolku.website.languages import preferred_language, reading_in
-from kotopolku.website.selectors import published_article, published_sites, site_of
+from kotopolku.website.selectors import (
+    ServiceCard,
+    published_article,
+    published_sites,
+    service_cards,
+    site_of,
+)
 from kotopolku.website.views.cached import shared_page
-from kotopolku.website.views.context import Page, not_found, site_page
+from kotopolku.website.views.context import Page, language_links, not_found, site_page
 from kotopolku.website.views.events import event_card
-from kotopolku.website.views.limits import network_address, refused, too_large
 
 HOME_EVENTS = 3
 
@@ -72,6 +64,7 @@ def index(request: HttpRequest) -> HttpResponse:
                 "lang": language,
                 "lang_dir": "rtl" if public and public.rtl else "ltr",
                 "alternates": alternates,
+                **language_links(request, alternates),
                 "sites": [
                     {
                         "site": site,
@@ -206,9 +199,9 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
     found = published_article(service_point=page.service_point, slug=slug, language=page.language)
     if found is None:
         return not_found(request, page.language, page.site)
-    published = {t.language: t for t in found.translations.all()}
+    published = found.translations
     translation = published.get(page.language)
-    languages = list(published)
+    languages = found.languages
     if translation is None:
         return page.render(
             "website/article_elsewhere.html",
@@ -218,32 +211,31 @@ def article(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
         )
     outdated = None
     if page.language != found.source_language:
-        source_revision = getattr(found, "current_source_revision", None)
+        source_revision = found.current_source_revision
         if source_revision is not None and (translation.source_revision or 0) < source_revision:
-            source = published.get(found.source_language)
             outdated = {
-                "url": page.url("article", found.source_language, slug=found.slug) if source else None,
+                "url": page.url("article", found.source_language, slug=found.slug)
+                if found.source_language in published
+                else None,
                 "language": presenters.language_name(found.source_language, found.source_language),
             }
-    services = [presenters.related_service_link(service, page) for service in found.related_services.all()]
-    steps = [
-        {
-            "path": step.path_name,  # type: ignore[attr-defined]
-            "service": step.service_name,  # type: ignore[attr-defined]
-            "url": page.url("path", uuid=step.path.uuid) + f"#step-{step.uuid}",
-        }
-        for step in found.path_steps.all()
-    ]
     return page.render(
         "website/article.html",
         {
             "article": found,
             "translation": translation,
-            "paragraphs": presenters.paragraphs(translation.body),
+            "body": presenters.body_html(translation.body),
             "outdated": outdated,
-            "services": services,
-            "steps": steps,
-            "guide": presenters.guide_link(found.guide, page) if found.guide else None,
+            "services": [presenters.related_service_link(service, page) for service in found.services],
+            "steps": [
+                {
+                    "path": step.path_name,
+                    "service": step.service_name,
+                    "url": page.url("path", uuid=step.path_uuid) + f"#step-{step.uuid}",
+                }
+                for step in found.steps
+            ],
+            "guide": presenters.reading_guide_link(found, page),
             "token": visit_token_issue(),
             "voted": request.GET.get("voted") == "1",
         },
@@ -278,117 +270,15 @@ def guide(request: HttpRequest, page: Page, slug: str) -> HttpResponse:
     )
 
 
-@require_POST
-@site_page
-def helpful(request: HttpRequest, page: Page) -> HttpResponse:
-    if too_large(request):
-        return refused(page, _("The form was too large to send."), 413)
-    slug = request.POST.get("article", "")[:80]
-    answer = request.POST.get("helpful", "")
-    if (
-        answer not in ("yes", "no")
-        or not Article.objects.filter(service_point=page.service_point, slug=slug).exists()
-    ):
-        return refused(page, _("Choose yes or no."), 400)
-    try:
-        helpful_vote(
-            service_point=page.service_point,
-            page=f"article:{slug}",
-            language=page.language,
-            helpful=answer == "yes",
-            token=request.POST.get("token", ""),
-        )
-    except TokenUsed:
-        return refused(page, _("You have already answered. Thank you!"), 409)
-    except TokenInvalid:
-        return refused(page, _("The form has expired. Open the page again and try again."), 400)
-    return HttpResponseRedirect(page.url("article", slug=slug) + "?voted=1#helpful")
-
-
-# ---------------------------------------------------------------- the service directory
-
-
-@dataclass
-class DirectoryPage:
-    """A page of the directory without counting the whole result (a count over thousands of
-    services costs more than the page itself): one row more than a page tells if another
-    follows."""
-
-    number: int
-    rows: list[Any]
-    has_next: bool
-
-    @classmethod
-    def of(cls, services: Any, asked: str | None) -> DirectoryPage:
-        number = int(asked) if asked and asked.isdigit() and 0 < int(asked) < 10_000 else 1
-        size = catalogue.DIRECTORY_PAGE_SIZE
-        rows = list(services[(number - 1) * size : number * size + 1])
-        return cls(number=number, rows=rows[:size], has_next=len(rows) > size)
-
-    @property
-    def has_previous(self) -> bool:
-        return self.number > 1
-
-    @property
-    def previous_page_number(self) -> int:
-        return self.number - 1
-
-    @property
-    def next_page_number(self) -> int:
-        return self.number + 1
-
-
-@require_GET
-@shared_page
-@site_page
-def directory(request: HttpRequest, page: Page) -> HttpResponse:
-    form = DirectoryForm(request.GET or None)
-    if request.GET and not form.is_valid():
-        return page.render(
-            "website/directory.html", {"form": form, "services": [], "page_obj": None}, status=400
-        )
-    data = form.cleaned_data if request.GET else {}
-    query = catalogue.DirectoryQuery(
-        text=data.get("q", ""),
-        life_situation=data.get("situation", ""),
-        language_served=data.get("language", ""),
-        organisation_name=data.get("organisation", ""),
-        open_now=bool(data.get("open_now")),
-        municipality=page.service_point.municipality,
-    )
-    services = catalogue.service_directory(query=query)
-    page_obj = None
-    if query.open_now:
-        rows = catalogue.open_now_filter(services, timezone.now(), limit=catalogue.DIRECTORY_PAGE_SIZE)
-    else:
-        page_obj = DirectoryPage.of(services, request.GET.get("page"))
-        rows = page_obj.rows
-    query_string = request.GET.copy()
-    query_string.pop("page", None)
-    return page.render(
-        "website/directory.html",
-        {
-            "form": form,
-            "services": [presenters.service_link(service, page) for service in rows],
-            "page_obj": page_obj,
-            "query_string": query_string.urlencode(),
-        },
-    )
-
-
-@require_GET
-@shared_page
-@site_page
-def service(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
-    found = catalogue.public_service(uuid=uuid)
-    if found is None:
-        return not_found(request, page.language, page.site)
-    return page.render(
-        "website/service.html", {"service": presenters.service_page(found, page, timezone.now())}
-    )
-
-
 # ---------------------------------------------------------------- search
+
+
+SEARCH_SERVICES = 20
+
+
+def _service_results(query: catalogue.DirectoryQuery, page: Page) -> list[ServiceCard]:
+    services = catalogue.service_directory(query=query)
+    return service_cards(services, language=page.language, start=0, stop=SEARCH_SERVICES)
 
 
 @require_GET
@@ -404,7 +294,7 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
         query = catalogue.DirectoryQuery(
             text=text, text_language=page.language, municipality=page.service_point.municipality
         )
-        found_services = list(catalogue.service_directory(query=query)[:20])
+        found_services = _service_results(query, page)
         other = False
         if not found_articles and not found_services:
             other = True
@@ -412,148 +302,10 @@ def search(request: HttpRequest, page: Page) -> HttpResponse:
                 service_point=page.service_point, text=text, language=None
             )
             query = catalogue.DirectoryQuery(text=text, municipality=page.service_point.municipality)
-            found_services = list(catalogue.service_directory(query=query)[:20])
+            found_services = _service_results(query, page)
         context.update(
             other_languages=other,
             articles=[presenters.search_article(t, page) for t in found_articles],
-            services=[presenters.service_link(s, page) for s in found_services],
+            services=[presenters.service_card(card, page) for card in found_services],
         )
     return page.render("website/search.html", context)
-
-
-# ---------------------------------------------------------------- ask us and accessibility feedback
-
-
-def _inquiry_view(
-    request: HttpRequest, page: Page, kind: str, template: str, extra: dict[str, Any]
-) -> HttpResponse:
-    if request.method == "POST":
-        if too_large(request):
-            return refused(page, _("The form was too large to send."), 413)
-        form = InquiryForm(request.POST, language=page.language)
-        if request.POST.get("website"):  # the honeypot: people do not see this field
-            return refused(page, _("The message could not be sent."), 400)
-        if form.is_valid():
-            data = InquiryData(
-                kind=kind,
-                language=form.cleaned_data["language"],
-                question=form.cleaned_data["question"],
-                answer_by=form.cleaned_data["answer_by"],
-                email=form.cleaned_data["email"],
-                phone=form.cleaned_data["phone"],
-                page=request.POST.get("page", "")[:300],
-            )
-            try:
-                inquiry_submit(
-                    service_point=page.service_point,
-                    data=data,
-                    token=request.POST.get("token", ""),
-                    network_address=network_address(request) or None,
-                )
-            except InquiryInvalid as error:
-                for field, code in error.errors.items():
-                    form.add_error(field if field in form.fields else None, str(messages.INQUIRY[code]))
-            except RateLimited:
-                return refused(
-                    page, _("You have sent many messages in a short time. Please try again in an hour."), 429
-                )
-            except TokenUsed:
-                return refused(page, _("This message has already been sent. Thank you!"), 409)
-            except TokenInvalid:
-                return refused(page, _("The form has expired. Open the page again and try again."), 400)
-            else:
-                return HttpResponseRedirect(page.url("ask_sent"))
-        return page.render(template, {"form": form, "token": visit_token_issue(), **extra}, status=400)
-    form = InquiryForm(initial={"language": page.language}, language=page.language)
-    return page.render(template, {"form": form, "token": visit_token_issue(), **extra})
-
-
-@require_http_methods(["GET", "POST"])
-@site_page
-def ask(request: HttpRequest, page: Page) -> HttpResponse:
-    return _inquiry_view(request, page, InquiryKind.QUESTION, "website/ask.html", {})
-
-
-@require_GET
-@site_page
-def ask_sent(request: HttpRequest, page: Page) -> HttpResponse:
-    return page.render("website/ask_sent.html")
-
-
-@require_http_methods(["GET", "POST"])
-@site_page
-def accessibility(request: HttpRequest, page: Page) -> HttpResponse:
-    return _inquiry_view(
-        request,
-        page,
-        InquiryKind.ACCESSIBILITY,
-        "website/accessibility.html",
-        {"assessed_on": page.site.accessibility_assessed_on},
-    )
-
-
-# ---------------------------------------------------------------- surveys
-
-
-def _channel(request: HttpRequest) -> str:
-    channel = request.GET.get("channel") or request.POST.get("channel") or AnswerChannel.SITE
-    return channel if channel in AnswerChannel.values else AnswerChannel.SITE
-
-
-@require_http_methods(["GET", "POST"])
-@site_page
-def survey(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
-    found = surveys.open_survey(service_point=page.service_point, uuid=uuid)
-    if found is None:
-        return not_found(request, page.language, page.site)
-    languages = found.languages
-    if page.language not in languages:
-        return page.render(
-            "website/article_elsewhere.html",
-            {"languages": page.alternates(languages), "title": found.title_in(page.language)},
-            status=404,
-            languages=languages,
-        )
-    errors: dict[str, list[str]] = {}
-    values: dict[str, str] = {}
-    status = 200
-    if request.method == "POST":
-        if too_large(request):
-            return refused(page, _("The form was too large to send."), 413)
-        values = {str(q.uuid): request.POST.get(str(q.uuid), "") for q in found.questions.all()}
-        try:
-            response_submit(
-                survey=found,
-                language=page.language,
-                channel=_channel(request),
-                answers=values,
-                token=request.POST.get("token", ""),
-            )
-        except AnswersInvalid as error:
-            errors = {key: [str(messages.ANSWER[code])] for key, code in error.errors.items()}
-            status = 400
-        except TokenUsed:
-            return refused(page, _("You have already answered. Thank you!"), 409)
-        except TokenInvalid:
-            return refused(page, _("The form has expired. Open the page again and try again."), 400)
-        else:
-            return HttpResponseRedirect(page.url("survey_thanks", uuid=found.uuid))
-    return page.render(
-        "website/survey.html",
-        {
-            "survey": found,
-            "title": found.title_in(page.language),
-            "questions": presenters.survey_questions(found, page.language, values, errors),
-            "form_errors": errors.get("__all__", []),
-            "channel": _channel(request),
-            "token": visit_token_issue(),
-        },
-        status=status,
-        languages=languages,
-    )
-
-
-@require_GET
-@site_page
-def survey_thanks(request: HttpRequest, page: Page, uuid: UUID) -> HttpResponse:
-    return page.render("website/survey_thanks.html")
