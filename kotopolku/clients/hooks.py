@@ -20,44 +20,15 @@ from typing import TYPE_CHECKING, Any
 
 from django.dispatch import Signal
 
+# Defined beside the code that reads them; registered and imported from here.
+from kotopolku.clients.timeline_parts import TimelineEntry as TimelineEntry
+from kotopolku.clients.timeline_parts import TimelineQuery as TimelineQuery
+
 if TYPE_CHECKING:
     from kotopolku.clients.models import Client
 
 
-@dataclass(frozen=True)
-class TimelineEntry:
-    when: datetime
-    kind: str  # a short machine name: "contact", "plan", "referral" …
-    title: str  # already translated
-    detail: str = ""
-    url: str | None = None
-
-
 TimelineSource = Callable[["Client", Any], Iterable[TimelineEntry]]
-
-
-@dataclass(frozen=True)
-class TimelineQuery:
-    """A timeline source that is a part of the profile's one timeline query.
-
-    ``rows(client, user)`` gives the rows the user may see (a queryset, or None for none);
-    ``when`` names the column the timeline sorts by (``when_is_date`` for a date, shown at
-    midday); ``data`` maps names to the columns or expressions an entry is written from, read
-    back as one JSON object; ``entry(when, data)`` writes the entry in the active language
-    without another query. The profile reads every registered query as one ``UNION ALL``,
-    ordered and paginated in the database. Called like a plain source, it reads its part alone.
-    """
-
-    rows: Callable[[Client, Any], Any]
-    when: str
-    data: dict[str, Any]
-    entry: Callable[[datetime, dict[str, Any]], TimelineEntry | None]
-    when_is_date: bool = False
-
-    def __call__(self, client: Client, user: Any) -> list[TimelineEntry]:
-        from kotopolku.clients.timeline import read_alone
-
-        return read_alone(self, client, user)
 
 
 ExportSource = Callable[["Client"], Any]

@@ -9,8 +9,6 @@ their entries are merged in Python.
 
 from __future__ import annotations
 
-import datetime as dt
-import json
 from collections.abc import Iterator
 from typing import Any, overload
 from uuid import UUID
@@ -18,10 +16,6 @@ from uuid import UUID
 from django.db import connections
 from django.db.models import (
     Aggregate,
-    DateTimeField,
-    DurationField,
-    ExpressionWrapper,
-    F,
     IntegerField,
     JSONField,
     QuerySet,
@@ -29,11 +23,28 @@ from django.db.models import (
     TextField,
     Value,
 )
-from django.db.models.functions import Cast, JSONObject
-from django.utils import timezone, translation
-from django.utils.dateparse import parse_datetime
+from django.db.models.functions import Cast
+from django.utils import translation
 
-from kotopolku.clients.hooks import TimelineEntry, TimelineQuery, timeline_sources
+from kotopolku.clients.hooks import timeline_sources
+from kotopolku.clients.timeline_parts import (
+    TimelineEntry,
+    TimelineQuery,
+    entry_of,
+    part_rows,
+)
+from kotopolku.clients.timeline_parts import (
+    json_value as json_value,
+)
+from kotopolku.clients.timeline_parts import (
+    midday as midday,
+)
+from kotopolku.clients.timeline_parts import (
+    moment as moment,
+)
+from kotopolku.clients.timeline_parts import (
+    read_alone as read_alone,
+)
 
 
 class Joined(Aggregate):
@@ -78,75 +89,6 @@ def as_uuid(value: Any) -> UUID | None:
     return None if value in (None, "") else UUID(str(value))
 
 
-def json_value(value: Any) -> Any:
-    """A JSON column nested in the part's object: SQLite hands it back as its text."""
-    if isinstance(value, str):
-        try:
-            return json.loads(value)
-        except ValueError:
-            return value
-    return value
-
-
-def midday(day: str | dt.date | None) -> dt.datetime | None:
-    """A date of the timeline (a placement's start …) as midday of that day, local time."""
-    if not day:
-        return None
-    if isinstance(day, str):
-        day = dt.date.fromisoformat(day[:10])
-    return timezone.make_aware(dt.datetime.combine(day, dt.time(12)))
-
-
-def moment(value: str | dt.datetime | None) -> dt.datetime | None:
-    """A date and time read back from a part's JSON object."""
-    if value is None or isinstance(value, dt.datetime):
-        return value
-    parsed = parse_datetime(value.replace(" ", "T", 1))
-    if parsed is not None and timezone.is_naive(parsed):
-        parsed = timezone.make_aware(parsed, dt.UTC)
-    return parsed
-
-
-def _midday_offset() -> dt.timedelta:
-    """How long after midnight UTC today's local midday is."""
-    today = timezone.localdate()
-    noon = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
-    return noon - dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
-
-
-def _part(query: TimelineQuery, index: int, client: Any, user: Any) -> QuerySet[Any] | None:
-    rows = query.rows(client, user)
-    if rows is None:
-        return None
-    when: Any = F(query.when)
-    if query.when_is_date:
-        # Sorted at the day's local midday, where its entry is shown (``midday``).
-        when = ExpressionWrapper(
-            Cast(query.when, DateTimeField()) + Value(_midday_offset(), output_field=DurationField()),
-            output_field=DateTimeField(),
-        )
-    data = {name: (F(value) if isinstance(value, str) else value) for name, value in query.data.items()}
-    return rows.order_by().values(
-        t_when=when, t_source=Value(index, output_field=IntegerField()), t_data=JSONObject(**data)
-    )
-
-
-def _entry(query: TimelineQuery, row: dict[str, Any]) -> TimelineEntry | None:
-    data = json_value(row["t_data"]) or {}
-    when = midday(row["t_when"]) if query.when_is_date else row["t_when"]
-    if when is None:
-        return None
-    return query.entry(when, data)
-
-
-def read_alone(query: TimelineQuery, client: Any, user: Any) -> list[TimelineEntry]:
-    part = _part(query, 0, client, user)
-    if part is None:
-        return []
-    entries = [_entry(query, row) for row in part.order_by("-t_when")]
-    return [entry for entry in entries if entry is not None]
-
-
 class Timeline:
     """The client's timeline, newest first, for ``Paginator``.
 
@@ -168,7 +110,7 @@ class Timeline:
         parts = [
             part
             for index, query in enumerate(queries)
-            if (part := _part(query, index, client, user)) is not None
+            if (part := part_rows(query, index, client, user)) is not None
         ]
         self._union: QuerySet[Any] = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
         self._merged: list[TimelineEntry] | None = None
@@ -218,7 +160,7 @@ class Timeline:
 
     def _rows(self, rows: Any) -> list[TimelineEntry]:
         with translation.override(self._language):
-            entries = [_entry(self._queries[row["t_source"]], row) for row in rows]
+            entries = [entry_of(self._queries[row["t_source"]], row) for row in rows]
         return [entry for entry in entries if entry is not None]
 
     def count(self) -> int:
