@@ -25,9 +25,9 @@ from kotopolku.core.api_schemas import Line
 from kotopolku.indicators import selectors, services
 from kotopolku.indicators.desk import DIMENSIONS, desk_statistics
 from kotopolku.indicators.exports import XLSX_TYPE, ReportFile, report_response
-from kotopolku.indicators.models import Participant
 from kotopolku.indicators.periods import Period, PeriodError, period_parse
 from kotopolku.indicators.permissions import sees_individuals
+from kotopolku.indicators.project_api import router as project_router
 from kotopolku.indicators.schemas import (
     Cells,
     DeskStatisticsOut,
@@ -39,6 +39,7 @@ from kotopolku.indicators.schemas import (
     StatRowOut,
     TargetIn,
     TargetOut,
+    participant_out,
 )
 from kotopolku.indicators.targets import target_progress
 from kotopolku.organisations.models import ServicePoint
@@ -144,29 +145,6 @@ def target_create(request: HttpRequest, uuid: UUID, payload: TargetIn) -> tuple[
     )
 
 
-def _participant_out(participant: Participant) -> ParticipantOut:
-    return ParticipantOut(
-        id=participant.uuid,
-        client=participant.client.uuid if participant.client else None,
-        service_point=participant.service_point.uuid,
-        entered_on=participant.entered_on,
-        gender=participant.gender,
-        age_group=participant.age_group,
-        labour_status=participant.labour_status,
-        isced=participant.isced,
-        third_country_national=participant.third_country_national,
-        foreign_background=participant.foreign_background,
-        rural=participant.rural,
-        exited_on=participant.exited_on,
-        exit_reason=participant.exit_reason,
-        exit_status=participant.exit_status,
-        entry_in_eura_on=participant.entry_in_eura_on,
-        exit_in_eura_on=participant.exit_in_eura_on,
-        entry_reentry_due=participant.entry_reentry_due,
-        version=participant.version,
-    )
-
-
 @router.get(
     "/projects/{uuid}/participants",
     response=ParticipantPage,
@@ -204,7 +182,7 @@ def participant_index(
         details={"code": code, "gender": gender, "count": len(items)},
     )
     return ParticipantPage(
-        count=rows.count(), page=page, page_size=page_size, items=[_participant_out(p) for p in items]
+        count=rows.count(), page=page, page_size=page_size, items=[participant_out(p) for p in items]
     )
 
 
@@ -226,7 +204,7 @@ def participant_create(
     participant = selectors.participant_get(
         user=request.user, uuid=participant.uuid, action="indicators.participants"
     )
-    return 201, _participant_out(participant)
+    return 201, participant_out(participant)
 
 
 @router.get(
@@ -362,6 +340,4 @@ def desk_report(
 
 
 # The project's own operations (list, read, create, change) and the entry corrections.
-from kotopolku.indicators.project_api import router as project_router  # noqa: E402
-
 router.add_router("", project_router)

@@ -28,6 +28,7 @@ from kotopolku.indicators.schemas import (
     ProjectPatch,
     ProjectPointOut,
     RecordConflict,
+    participant_out,
 )
 from kotopolku.organisations.models import Municipality, ServicePoint
 
@@ -176,8 +177,6 @@ def project_patch(request: HttpRequest, response: HttpResponse, uuid: UUID, payl
 def participant_entry_correct(
     request: HttpRequest, response: HttpResponse, uuid: UUID, payload: EntryCorrectionIn
 ) -> Any:
-    from kotopolku.indicators.api import _participant_out
-
     participant = selectors.participant_get(user=request.user, uuid=uuid, action="indicators.participants")
     require(request.user, "indicators.participants", participant)
     data = payload.model_dump(exclude_unset=True, exclude={"version", "reason"})
@@ -197,4 +196,4 @@ def participant_entry_correct(
     )
     response["ETag"] = etag(saved.version)
     fresh = Participant.objects.select_related("client", "service_point").get(pk=saved.pk)
-    return 200, _participant_out(fresh)
+    return 200, participant_out(fresh)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from uuid import UUID
 
 from ninja import Schema
 from pydantic import Field
 
 from kotopolku.core.api_schemas import InputSchema, IsoDate, Line
+
+if TYPE_CHECKING:
+    from kotopolku.indicators.models import Participant
 
 
 class ProjectPointOut(Schema):
@@ -137,6 +140,29 @@ class ParticipantOut(Schema):
     exit_in_eura_on: dt.date | None
     entry_reentry_due: bool = Field(description="Entry data corrected after it was entered in EURA 2021.")
     version: int
+
+
+def participant_out(participant: Participant) -> ParticipantOut:
+    return ParticipantOut(
+        id=participant.uuid,
+        client=participant.client.uuid if participant.client else None,
+        service_point=participant.service_point.uuid,
+        entered_on=participant.entered_on,
+        gender=participant.gender,
+        age_group=participant.age_group,
+        labour_status=participant.labour_status,
+        isced=participant.isced,
+        third_country_national=participant.third_country_national,
+        foreign_background=participant.foreign_background,
+        rural=participant.rural,
+        exited_on=participant.exited_on,
+        exit_reason=participant.exit_reason,
+        exit_status=participant.exit_status,
+        entry_in_eura_on=participant.entry_in_eura_on,
+        exit_in_eura_on=participant.exit_in_eura_on,
+        entry_reentry_due=participant.entry_reentry_due,
+        version=participant.version,
+    )
 
 
 class ParticipantPage(Schema):
