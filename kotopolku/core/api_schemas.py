@@ -27,6 +27,7 @@ from django.utils.translation import gettext as _
 from ninja import Schema
 from ninja.schema import DjangoGetter
 from pydantic import (
+    AfterValidator,
     BaseModel,
     BeforeValidator,
     GetJsonSchemaHandler,
@@ -123,6 +124,26 @@ def _iso_date_time(value: Any) -> Any:
     )
 
 
+# Real time zones lie between UTC-12 and UTC+14; PostgreSQL refuses an offset of 16 hours or more.
+_LARGEST_OFFSET = dt.timedelta(hours=14)
+
+
+def _in_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """The moment in UTC, so that every database stores it alike; an offset no time zone has,
+    or a moment that falls outside the years 1–9999 in UTC, is refused as any other bad value."""
+    if value is None or value.tzinfo is None:
+        return value
+    offset = value.utcoffset()
+    try:
+        if offset is None or abs(offset) > _LARGEST_OFFSET:
+            raise OverflowError
+        return value.astimezone(dt.UTC)
+    except OverflowError:
+        raise PydanticCustomError(
+            "datetime_expected", _("Give a date and time with a time zone, as YYYY-MM-DDTHH:MM+02:00.")
+        ) from None
+
+
 _LOCAL_TIME = re.compile(r"[0-2]\d:[0-5]\d(:[0-5]\d)?")
 
 
@@ -138,7 +159,7 @@ def _local_time(value: Any) -> Any:
 
 # A day and a moment, as ISO 8601 text only.
 IsoDate = Annotated[dt.date, BeforeValidator(_iso_date)]
-IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_date_time)]
+IsoDateTime = Annotated[dt.datetime, BeforeValidator(_iso_date_time), AfterValidator(_in_utc)]
 # JSON Schema's "time" format demands an offset, so the document gives the shape instead.
 LocalTime = Annotated[
     dt.time,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from django.utils import timezone
 
 from kotopolku.appointments.enums import AppointmentStatus
 from kotopolku.appointments.models import Absence, Appointment, AppointmentSeries, Availability
@@ -245,3 +246,28 @@ def test_absence__created_changed_and_removed__the_calendar_shows_it(client, wor
     assert client.get("/api/v1/absences").json()[0]["id"] == absence["id"]
     assert client.delete(f"/api/v1/absences/{absence['id']}").status_code == 204
     assert not Absence.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "ends_at",
+    [
+        "5709-02-14T17:01:03+21:40",  # an offset no time zone has: PostgreSQL refused it with a 500
+        "2027-01-01T10:00:00-15:00",
+        "9999-12-31T23:59:00-10:00",  # past the year 9999 in UTC
+    ],
+)
+def test_absence__moment_no_time_zone_can_hold__422_per_field_and_nothing_stored(client, world, ends_at):
+    client.force_login(world.advisor)
+    payload = {"starts_at": world.at(9).isoformat(), "ends_at": ends_at, "note": ""}
+    response = client.post("/api/v1/absences", payload, content_type="application/json")
+    assert response.status_code == 422 and list(response.json()["errors"]) == ["ends_at"]
+    assert not Absence.objects.exists()
+
+
+def test_absence__moment_at_the_largest_offset__stored_as_the_same_moment(client, world):
+    client.force_login(world.advisor)
+    starts = world.at(9).astimezone(timezone.get_fixed_timezone(14 * 60))
+    payload = {"starts_at": starts.isoformat(), "ends_at": world.at(10).isoformat(), "note": ""}
+    response = client.post("/api/v1/absences", payload, content_type="application/json")
+    assert response.status_code == 201, response.content
+    assert Absence.objects.get().starts_at == world.at(9)
