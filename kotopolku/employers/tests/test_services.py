@@ -232,7 +232,7 @@ def test_placement_create__ending_before_start_or_nowhere__is_refused(office):
     assert {"ends_on", "employer"} <= set(error.value.message_dict)
 
 
-def test_employer_timeline__activities_openings_and_placements_newest_first_in_three_queries(
+def test_employer_timeline__activities_openings_and_placements_newest_first_in_one_query(
     office, django_assert_num_queries
 ):
     employer = EmployerFactory(service_point=office.point)
@@ -258,7 +258,7 @@ def test_employer_timeline__activities_openings_and_placements_newest_first_in_t
         consent_given_on=today,
     )
     PlacementFactory(employer=employer, kind="work_trial", starts_on=today - dt.timedelta(days=3))
-    with translation.override("en"), django_assert_num_queries(3):
+    with translation.override("en"), django_assert_num_queries(1):
         items = employer_timeline(employer=employer, user=office.advisor)
     assert len(items) == 13
     assert [item.when for item in items] == sorted((item.when for item in items), reverse=True)
