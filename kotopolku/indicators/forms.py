@@ -48,16 +48,10 @@ class DeskFilterForm(ReportFilterForm):
     dimension = forms.ChoiceField(label=_("Break down by"), choices=list(DIMENSIONS.items()), required=False)
 
 
-class EnrolForm(CleanTextFormMixin, forms.Form):
-    project = forms.ChoiceField(label=_("Project"))
-    entered_on = forms.DateField(label=_("Entry date"), widget=DateInput())
-    labour_status = forms.ChoiceField(label=_("Labour-market status at entry"), choices=LabourStatus.choices)
-    isced = forms.ChoiceField(label=_("Education (ISCED 2011)"), choices=IscedGroup.choices, required=False)
-    foreign_background = forms.BooleanField(
-        label=_("Foreign background"),
-        required=False,
-        help_text=_("Born abroad, or both parents born abroad."),
-    )
+class SpecialCategoryFields(forms.Form):
+    """The optional special-category items, each recorded only with its own consent; shown after
+    the entry data (``field_order`` of the forms that take them)."""
+
     disability_consent_on = forms.DateField(
         label=_("Consent to record disability given on"), required=False, widget=DateInput()
     )
@@ -70,6 +64,19 @@ class EnrolForm(CleanTextFormMixin, forms.Form):
         label=_("Consent to record housing exclusion given on"), required=False, widget=DateInput()
     )
     homeless = forms.NullBooleanField(label=_("Homeless or affected by housing exclusion"), required=False)
+
+
+class EnrolForm(CleanTextFormMixin, SpecialCategoryFields):
+    field_order = ["project", "entered_on", "labour_status", "isced", "foreign_background"]
+    project = forms.ChoiceField(label=_("Project"))
+    entered_on = forms.DateField(label=_("Entry date"), widget=DateInput())
+    labour_status = forms.ChoiceField(label=_("Labour-market status at entry"), choices=LabourStatus.choices)
+    isced = forms.ChoiceField(label=_("Education (ISCED 2011)"), choices=IscedGroup.choices, required=False)
+    foreign_background = forms.BooleanField(
+        label=_("Foreign background"),
+        required=False,
+        help_text=_("Born abroad, or both parents born abroad."),
+    )
 
     def __init__(self, *args: Any, projects: list[tuple[str, str]], **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
@@ -185,23 +192,12 @@ class PointForm(forms.Form):
         return cleaned
 
 
-class CorrectionForm(CleanTextFormMixin, forms.Form):
+class CorrectionForm(CleanTextFormMixin, SpecialCategoryFields):
+    field_order = ["entered_on", "labour_status", "isced", "foreign_background"]
     entered_on = forms.DateField(label=_("Entry date"), widget=DateInput())
     labour_status = forms.ChoiceField(label=_("Labour-market status at entry"), choices=LabourStatus.choices)
     isced = forms.ChoiceField(label=_("Education (ISCED 2011)"), choices=IscedGroup.choices, required=False)
     foreign_background = forms.BooleanField(label=_("Foreign background"), required=False)
-    disability_consent_on = forms.DateField(
-        label=_("Consent to record disability given on"), required=False, widget=DateInput()
-    )
-    disability = forms.NullBooleanField(label=_("Disability"), required=False)
-    minority_consent_on = forms.DateField(
-        label=_("Consent to record minority given on"), required=False, widget=DateInput()
-    )
-    minority = forms.NullBooleanField(label=_("Belongs to a minority"), required=False)
-    homeless_consent_on = forms.DateField(
-        label=_("Consent to record housing exclusion given on"), required=False, widget=DateInput()
-    )
-    homeless = forms.NullBooleanField(label=_("Homeless or affected by housing exclusion"), required=False)
     reason = forms.CharField(
         label=_("Reason for the correction"),
         max_length=500,
