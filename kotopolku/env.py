@@ -149,6 +149,7 @@ class Env:
     audit_checkpoint_email: str
     audit_checkpoint_interval_minutes: int
     oidc: OidcEnv | None
+    sweep_processes: int = 0  # 0: one per core the process may use
 
 
 def read_env() -> Env:
@@ -198,4 +199,5 @@ def read_env() -> Env:
         audit_checkpoint_email=os.environ.get("AUDIT_CHECKPOINT_EMAIL", ""),
         audit_checkpoint_interval_minutes=_int("AUDIT_CHECKPOINT_INTERVAL_MINUTES", 60),
         oidc=_oidc(),
+        sweep_processes=_int("SWEEP_PROCESSES", 0),
     )

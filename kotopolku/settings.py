@@ -232,6 +232,7 @@ AUDIT_CHECKPOINT_INTERVAL_MINUTES = ENV.audit_checkpoint_interval_minutes
 # Staff sign-in through the municipality's OpenID Connect provider, when OIDC_CLIENT_ID is set
 # (mozilla-django-oidc; see the README). Password login stays for accounts without it.
 OIDC = ENV.oidc
+SWEEP_PROCESSES = ENV.sweep_processes
 if OIDC is not None:
     AUTHENTICATION_BACKENDS.append("kotopolku.accounts.oidc.StaffOIDCBackend")
     OIDC_RP_CLIENT_ID = OIDC.client_id

@@ -16,13 +16,15 @@ import time
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from django.conf import settings
 from django.db import connection, transaction
 from django.utils import timezone
 
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.batch import BatchScorer
+from kotopolku.clients.matching.batch import BatchScorer, Found
 from kotopolku.clients.matching.linkage import Profile
+from kotopolku.clients.matching.parallel import default_processes, score_pairs
 from kotopolku.clients.matching.training import (
     GROUP_CAP,
     KIND_CAPS,
@@ -187,12 +189,12 @@ def _lap(stages: dict[str, float], stage: str, since: float) -> float:
 
 def _score_pairs(
     sweep: Sweep, pairs: list[tuple[int, int]], scorer: BatchScorer, stages: dict[str, float]
-) -> list[tuple[int, int, float]]:
-    found: list[tuple[int, int, float]] = []
-    for start in range(0, len(pairs), CHUNK):
-        found.extend(scorer.scored(pairs[start : start + CHUNK]))
-        done = min(len(pairs), start + CHUNK)
+) -> list[Found]:
+    def progress(done: int) -> None:
         _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
+
+    processes = settings.SWEEP_PROCESSES or default_processes()
+    found = score_pairs(scorer, pairs, processes=processes, chunk=CHUNK, progress=progress)
     stages["names_compared"] = scorer.counts.names_compared
     stages["name_pairs"] = scorer.counts.name_pairs
     return found
@@ -201,7 +203,7 @@ def _score_pairs(
 @transaction.atomic
 def _save_pairs(
     sweep: Sweep,
-    found: list[tuple[int, int, float]],
+    found: list[Found],
     profiles: dict[int, tuple[Profile, int]],
     scorer: BatchScorer,
 ) -> None:
@@ -209,13 +211,13 @@ def _save_pairs(
     existing = {
         (first, second): (pk, status)
         for pk, first, second, status in DuplicatePair.objects.filter(
-            first_id__in={f for f, _s, _p in found}
+            first_id__in={pair[0] for pair in found}
         ).values_list("pk", "first_id", "second_id", "status")
     }
     new, changed = [], []
-    for first, second, probability in found:
+    for first, second, probability, name in found:
         (a, point_a), (b, point_b) = profiles[first], profiles[second]
-        evidence = scorer.evidence(first, second)
+        evidence = scorer.evidence(first, second, name)
         reasons = contribution_codes(evidence, a, b)
         known = existing.get((first, second))
         if known is None:

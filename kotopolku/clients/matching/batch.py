@@ -20,16 +20,18 @@ from kotopolku.clients.matching.linkage import (
     TF_BOUND,
     TYPICAL_TOKEN_SHARE,
     Evidence,
-    NameKey,
     Parameters,
     Profile,
     evidence,
     field_levels,
-    name_level,
     one_typo_apart,
     probability_of,
 )
+from kotopolku.clients.matching.name_table import NameTable
 from kotopolku.clients.matching.ranking import near_dates
+
+# A pair kept: its two client ids, its probability and its names' level (``linkage.LEVELS``).
+Found = tuple[int, int, float, int]
 
 
 @dataclass
@@ -78,21 +80,20 @@ class BatchScorer:
         self._u_name = parameters.u["name"]
         # The most any names can add (the term frequency adjustment at its bound).
         self._most_name = max(self._best_name, *(self._name_weights[level] + TF_BOUND for level in (0, 1)))
-        names: dict[NameKey, int] = {}
-        self._name_id = {pk: names.setdefault(p.name_key, len(names)) for pk, p in profiles.items()}
+        self._table = NameTable()
+        self._name_id = {pk: self._table.name_id(p.name_key) for pk, p in profiles.items()}
         self._shortest = {
             pk: min(len(form) for form in p.forms) if p.forms else 0 for pk, p in profiles.items()
         }
         self._share: dict[str, float] = {}
-        self._names: dict[tuple[int, int], int] = {}
         # A full birth date as written (19870312), for the typo check.
         self._digits = {
             pk: "".join(f"{part:02d}" for part in p.birth) if None not in p.birth else ""
             for pk, p in profiles.items()
         }
 
-    def scored(self, pairs: Iterable[tuple[int, int]]) -> Iterator[tuple[int, int, float]]:
-        """``(first, second, probability)`` of the pairs at the threshold or above; a pair naming
+    def scored(self, pairs: Iterable[tuple[int, int]]) -> Iterator[Found]:
+        """``(first, second, probability, name level)`` of the pairs at the threshold or above; a pair naming
         a record not in ``profiles`` is skipped."""
         profiles, least, threshold = self.profiles, self.least, self.threshold
         prior, most_name = self.parameters.prior_weight, self._most_name
@@ -110,15 +111,17 @@ class BatchScorer:
             if base + self._name_bound(a, b, tf) < least:
                 continue
             counts.names_compared += 1
-            probability = probability_of(self._total(a, b, rest, tf))
+            counts.name_pairs = self._table.name_pairs
+            name = self._name_level(a, b)
+            probability = probability_of(self._total(name, rest, tf))
             if probability >= threshold:
-                yield first, second, probability
+                yield first, second, probability, name
 
-    def evidence(self, first: int, second: int) -> Evidence:
-        """A pair's evidence field by field, as ``linkage.score`` gives it (for the pairs kept:
-        their names were compared already)."""
+    def evidence(self, first: int, second: int, name: int) -> Evidence:
+        """A pair's evidence field by field, as ``linkage.score`` gives it, its names' level
+        given (``scored`` found it)."""
         a, b = self.profiles[first], self.profiles[second]
-        levels = field_levels(a, b, self._name_level(a, b))
+        levels = field_levels(a, b, name)
         return evidence(levels, self.parameters, self._tf(a, b) if 0 <= levels["name"] <= 1 else None)
 
     # --- the parts of a pair's weight ---------------------------------------------------------
@@ -203,11 +206,15 @@ class BatchScorer:
         weights = self._name_weights
         return max(self._best_name, *(weights[level] + self._adjustment(level, tf) for level in (0, 1)))
 
-    def _total(self, a: Profile, b: Profile, rest: list[float], tf: float | None) -> float:
+    def name_pair_hash(self, first: int, second: int) -> int:
+        """The same number for every pair of records with the same two names."""
+        x, y = self._name_id.get(first, 0), self._name_id.get(second, 0)
+        return hash((x, y) if x <= y else (y, x))
+
+    def _total(self, name: int, rest: list[float], tf: float | None) -> float:
         """The pair's total bits as ``linkage.total_weight`` adds them: the prior, the name, the
         other fields in order, then the names' term frequency adjustment."""
         total = self.parameters.prior_weight
-        name = self._name_level(a, b)
         if name != NULL:
             total += self._name_weights[name]
         for weight in rest:
@@ -221,10 +228,4 @@ class BatchScorer:
         """``linkage.name_level``, once per pair of names."""
         if not a.forms or not b.forms:
             return NULL
-        ids = (self._name_id[a.pk], self._name_id[b.pk])
-        key = ids if ids[0] <= ids[1] else (ids[1], ids[0])
-        level = self._names.get(key)
-        if level is None:
-            level = self._names[key] = name_level(a, b)[0]
-            self.counts.name_pairs += 1
-        return level
+        return self._table.level(self._name_id[a.pk], self._name_id[b.pk])

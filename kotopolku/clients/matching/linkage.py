@@ -175,10 +175,14 @@ def _name_level(first: NameKey, second: NameKey) -> tuple[int, float]:
     """Registries repeat names: a pair of names is compared once (the cache is keyed by the
     names' tokens, in either order)."""
     similarity = duplicate_name_similarity([list(form) for form in first], [list(form) for form in second])
+    return name_level_of(similarity), similarity
+
+
+def name_level_of(similarity: float) -> int:
     for level, cut in enumerate(NAME_CUTS):
         if similarity >= cut:
-            return level, similarity
-    return len(NAME_CUTS), similarity
+            return level
+    return len(NAME_CUTS)
 
 
 def birth_level(a: Birth, b: Birth) -> int:

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 from rapidfuzz import fuzz
 from rapidfuzz.fuzz import ratio
@@ -219,22 +221,61 @@ def symmetric_name_similarity(first: list[list[NameToken]], second: list[list[Na
     return (forward + backward) / 2
 
 
-def _weakest_match(query: list[NameToken], candidate_forms: list[list[NameToken]]) -> float:
-    candidate = [token for form in candidate_forms for token in form]
-    if not query or not candidate:
-        return 0.0
-    return min(max(token_similarity(q, c) for c in candidate) for q in query)
-
-
 def duplicate_name_similarity(first: list[list[NameToken]], second: list[list[NameToken]]) -> float:
     """Symmetric similarity, held down when a name part of the shorter name has no counterpart:
     "Grace" and "Grace Kelly" may be one person, "Olena Shevchenko" and "Oleksandr Shevchenko"
     are more likely relatives."""
-    if not first or not second:
+    return duplicate_similarity(first, second, token_similarity)
+
+
+Part = TypeVar("Part", bound=Hashable)
+
+
+def duplicate_similarity(
+    first: Sequence[Sequence[Part]],
+    second: Sequence[Sequence[Part]],
+    similarity: Callable[[Part, Part], float],
+) -> float:
+    """``duplicate_name_similarity`` of two names given as forms of parts, ``similarity`` telling
+    how alike two parts are (the sweep passes numbered parts and its own table). Each pair of
+    distinct parts is compared once: every direction reads the same table of best matches.
+
+    The mean of both directions' coverage (the best form on each side, as
+    ``symmetric_name_similarity``) and of the weakest match of the shorter name's parts; two
+    names as short as each other take the better of the two, so the order they come in does
+    not matter."""
+    first_parts = list(dict.fromkeys(part for form in first for part in form))
+    second_parts = list(dict.fromkeys(part for form in second for part in form))
+    if not first_parts or not second_parts:
         return 0.0
-    shorter, longer = sorted((first, second), key=lambda forms: min(len(form) for form in forms))
-    weakest = max(_weakest_match(form, longer) for form in shorter)
-    return 0.5 * symmetric_name_similarity(first, second) + 0.5 * weakest
+    first_best: dict[Part, float] = {}
+    second_best = dict.fromkeys(second_parts, -1.0)
+    for part in first_parts:
+        top = -1.0
+        for other in second_parts:
+            alike = similarity(part, other)
+            if alike > top:
+                top = alike
+            if alike > second_best[other]:
+                second_best[other] = alike
+        first_best[part] = top
+    covered = (_coverage(first, first_best) + _coverage(second, second_best)) / 2
+    first_shortest = min(len(form) for form in first)
+    second_shortest = min(len(form) for form in second)
+    weakest = max(
+        _weakest(first, first_best) if first_shortest <= second_shortest else 0.0,
+        _weakest(second, second_best) if second_shortest <= first_shortest else 0.0,
+    )
+    return 0.5 * covered + 0.5 * weakest
+
+
+def _coverage(forms: Sequence[Sequence[Part]], best: dict[Part, float]) -> float:
+    """The best form's mean of its parts' best matches (``name_similarity`` of each form)."""
+    return max(sum(best[part] for part in form) / len(form) if form else 0.0 for form in forms)
+
+
+def _weakest(forms: Sequence[Sequence[Part]], best: dict[Part, float]) -> float:
+    return max(min(best[part] for part in form) if form else 0.0 for form in forms)
 
 
 @dataclass

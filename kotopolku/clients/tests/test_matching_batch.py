@@ -6,15 +6,19 @@ import random
 
 import pytest
 
+from kotopolku.clients.matching import parallel
 from kotopolku.clients.matching.batch import BatchScorer, threshold_bits
 from kotopolku.clients.matching.linkage import (
     DEFAULT_PARAMETERS,
     Parameters,
     Profile,
+    name_level,
     probability_of,
     score,
     total_weight,
 )
+from kotopolku.clients.matching.name_table import NameTable
+from kotopolku.clients.matching.ranking import duplicate_name_similarity
 from kotopolku.clients.matching.training import group_cap, pairs_from_groups, token_frequencies
 from kotopolku.clients.matching.transliterate import tokens_of
 
@@ -77,10 +81,10 @@ def test_batch__the_same_pairs_and_probabilities_as_the_model(parameters, thresh
         if probability >= threshold:
             expected[(a, b)] = probability
     scorer = BatchScorer(profiles, parameters, frequency, threshold)
-    found = {(a, b): probability for a, b, probability in scorer.scored(pairs)}
-    assert found == expected
-    for a, b in expected:
-        assert scorer.evidence(a, b) == score(profiles[a], profiles[b], parameters, frequency)
+    kept = list(scorer.scored(pairs))
+    assert {(a, b): probability for a, b, probability, _name in kept} == expected
+    for a, b, _probability, name in kept:
+        assert scorer.evidence(a, b, name) == score(profiles[a], profiles[b], parameters, frequency)
     assert expected and scorer.counts.pairs == len(pairs)
     # The bound spares comparing the names of most pairs that cannot reach the threshold.
     assert scorer.counts.names_compared < len(pairs)
@@ -90,7 +94,7 @@ def test_batch__the_same_pairs_and_probabilities_as_the_model(parameters, thresh
 def test_batch__a_pair_with_a_record_not_loaded_is_skipped():
     profiles = _profiles(3, seed=1)
     scorer = BatchScorer(profiles, DEFAULT_PARAMETERS, None, 0.0)
-    assert {(a, b) for a, b, _p in scorer.scored([(1, 2), (2, 99)])} == {(1, 2)}
+    assert {(a, b) for a, b, _p, _n in scorer.scored([(1, 2), (2, 99)])} == {(1, 2)}
     assert scorer.counts.pairs == 1
 
 
@@ -106,3 +110,49 @@ def test_blocking__a_common_name_pairs_no_one_by_the_name_alone_but_by_the_date(
     assert pairs_from_groups([("pp:lksndr|shfchnk", namesakes), ("py:lksndr|1990", namesakes)]) == set()
     assert len(pairs_from_groups([("b:19900517", namesakes)])) == 21 * 20 // 2
     assert pairs_from_groups([("pp:lksndr|shfchnk", namesakes[:3])]) == {(1, 2), (1, 3), (2, 3)}
+
+
+def test_parallel__the_same_pairs_as_one_process_and_progress_to_the_end(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
+    profiles = _profiles(80, seed=3)
+    frequency = token_frequencies(profiles.values())
+    pairs = [(a, b) for a in profiles for b in profiles if a < b]
+    alone = BatchScorer(profiles, DEFAULT_PARAMETERS, frequency, 0.2)
+    expected = sorted(alone.scored(pairs))
+    scorer = BatchScorer(profiles, DEFAULT_PARAMETERS, frequency, 0.2)
+    seen: list[int] = []
+    found = parallel.score_pairs(scorer, pairs, processes=2, chunk=500, progress=seen.append)
+    assert expected and sorted(found) == expected
+    assert seen[-1] == len(pairs) and seen == sorted(seen)
+    assert scorer.counts.pairs == len(pairs) == alone.counts.pairs
+    assert scorer.counts.names_compared == alone.counts.names_compared
+
+
+def test_parallel__a_failing_child_fails_the_scoring(monkeypatch):
+    monkeypatch.setattr(parallel, "PARALLEL_FROM", 10)
+    profiles = _profiles(30, seed=4)
+    scorer = BatchScorer(profiles, DEFAULT_PARAMETERS, None, 0.2)
+
+    def broken(pairs):
+        raise ValueError("broken record")
+        yield
+
+    monkeypatch.setattr(scorer, "scored", broken)
+    pairs = [(a, b) for a in profiles for b in profiles if a < b]
+    with pytest.raises(RuntimeError, match="broken record"):
+        parallel.score_pairs(scorer, pairs, processes=2, chunk=100, progress=lambda done: None)
+
+
+def test_names__the_same_level_whichever_way_round_and_in_the_numbered_table():
+    table = NameTable()
+    profiles = [
+        Profile.of(pk=i, forms=[tokens_of(name)], birth=(None, None, None)) for i, name in enumerate(NAMES)
+    ]
+    profiles.append(
+        Profile.of(pk=99, forms=[tokens_of("محمد علي"), tokens_of("Mohamed Ali")], birth=(None, None, None))
+    )
+    for a in profiles:
+        for b in profiles:
+            forward = duplicate_name_similarity(a.forms, b.forms)
+            assert forward == duplicate_name_similarity(b.forms, a.forms)
+            assert table.level(table.name_id(a.name_key), table.name_id(b.name_key)) == name_level(a, b)[0]
