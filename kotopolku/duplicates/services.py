@@ -13,9 +13,10 @@ judged "different people" is never offered again.
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Iterable
 from itertools import combinations
-from typing import Any
+from typing import Any, NamedTuple
 
 from django.conf import settings
 from django.db import connection, transaction
@@ -218,74 +219,49 @@ def _save_pairs(
             first_id__in={pair[0] for pair in found}
         ).values_list("pk", "first_id", "second_id", "status")
     }
-    new, changed = [], []
+    new: list[_NewPair] = []
+    changed: list[DuplicatePair] = []
     for first, second, probability, name in found:
         (a, point_a), (b, point_b) = profiles[first], profiles[second]
-        evidence = scorer.evidence(first, second, name)
-        reasons = contribution_codes(evidence, a, b)
+        reasons = contribution_codes(scorer.evidence(first, second, name), a, b)
         known = existing.get((first, second))
         if known is None:
-            new.append(
-                DuplicatePair(
-                    first_id=first,
-                    second_id=second,
-                    service_point_id=point_a,
-                    other_service_point_id=point_b,
-                    probability=probability,
-                    reasons=reasons,
-                    sweep=sweep,
-                )
-            )
+            new.append(_NewPair(first, second, point_a, point_b, probability, reasons))
         elif known[1] == PairStatus.OPEN:
             changed.append(DuplicatePair(pk=known[0], probability=probability, reasons=reasons, sweep=sweep))
-    _insert_pairs(new)
+    _insert_pairs(sweep, new)
     DuplicatePair.objects.bulk_update(changed, ["probability", "reasons", "sweep"], batch_size=2000)
 
 
-_COPIED = (
-    "uuid",
-    "created_at",
-    "updated_at",
-    "first_id",
-    "second_id",
-    "service_point_id",
-    "other_service_point_id",
-    "probability",
-    "reasons",
-    "status",
-    "sweep_id",
-)
+class _NewPair(NamedTuple):
+    first_id: int
+    second_id: int
+    service_point_id: int
+    other_service_point_id: int
+    probability: float
+    reasons: list[str]
 
 
-def _insert_pairs(pairs: list[DuplicatePair]) -> None:
+def _insert_pairs(sweep: Sweep, pairs: list[_NewPair]) -> None:
     """New pairs into the queue; on PostgreSQL by COPY (a sweep may find tens of thousands: COPY
     takes less than half the time of INSERTs)."""
     if connection.vendor != "postgresql":
-        DuplicatePair.objects.bulk_create(pairs, batch_size=2000)
+        DuplicatePair.objects.bulk_create(
+            [DuplicatePair(**pair._asdict(), sweep=sweep) for pair in pairs], batch_size=2000
+        )
         return
     from psycopg.types.json import Jsonb
 
     now = timezone.now()
     table = connection.ops.quote_name(DuplicatePair._meta.db_table)
+    columns = (*_NewPair._fields, "uuid", "created_at", "updated_at", "status", "sweep_id")
     with (
         connection.cursor() as cursor,
-        cursor.cursor.copy(f"COPY {table} ({', '.join(_COPIED)}) FROM STDIN") as copy,
+        cursor.cursor.copy(f"COPY {table} ({', '.join(columns)}) FROM STDIN") as copy,
     ):
         for pair in pairs:
             copy.write_row(
-                (
-                    pair.uuid,
-                    now,
-                    now,
-                    pair.first_id,
-                    pair.second_id,
-                    pair.service_point_id,
-                    pair.other_service_point_id,
-                    pair.probability,
-                    Jsonb(pair.reasons),
-                    pair.status,
-                    pair.sweep_id,
-                )
+                (*pair[:-1], Jsonb(pair.reasons), uuid.uuid4(), now, now, PairStatus.OPEN.value, sweep.pk)
             )
 
 

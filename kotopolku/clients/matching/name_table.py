@@ -5,7 +5,7 @@ comes, and a pair of names once; a registry repeats both a great deal."""
 from __future__ import annotations
 
 from kotopolku.clients.matching.linkage import NameKey, name_level_of
-from kotopolku.clients.matching.ranking import duplicate_similarity, token_similarity
+from kotopolku.clients.matching.ranking import distinct_parts, duplicate_similarity_of_parts, token_similarity
 from kotopolku.clients.matching.transliterate import NameToken
 
 _compare_parts = token_similarity.__wrapped__  # this table keeps the results itself
@@ -18,6 +18,7 @@ class NameTable:
         self._parts: list[NameToken] = []
         self._name_ids: dict[NameKey, int] = {}
         self._names: list[tuple[tuple[int, ...], ...]] = []
+        self._distinct: list[tuple[int, ...]] = []
         self._alike: dict[int, float] = {}
         self._levels: dict[int, int] = {}
 
@@ -26,7 +27,9 @@ class NameTable:
         number = self._name_ids.get(key)
         if number is None:
             number = self._name_ids[key] = len(self._names)
-            self._names.append(tuple(tuple(self._part_id(part) for part in form) for form in key))
+            forms = tuple(tuple(self._part_id(part) for part in form) for form in key)
+            self._names.append(forms)
+            self._distinct.append(distinct_parts(forms))
         return number
 
     @property
@@ -39,7 +42,10 @@ class NameTable:
         key = (first << _SHIFT | second) if first <= second else (second << _SHIFT | first)
         level = self._levels.get(key)
         if level is None:
-            similarity = duplicate_similarity(self._names[first], self._names[second], self._similarity)
+            names, distinct = self._names, self._distinct
+            similarity = duplicate_similarity_of_parts(
+                names[first], names[second], distinct[first], distinct[second], self._similarity
+            )
             level = self._levels[key] = name_level_of(similarity)
         return level
 

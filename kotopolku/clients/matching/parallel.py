@@ -12,6 +12,7 @@ import os
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
+from typing import Any
 
 from kotopolku.clients.matching.batch import BatchCounts, BatchScorer, Found
 
@@ -53,8 +54,8 @@ def score_pairs(
     try:
         open_readers = list(readers)
         while open_readers:
-            for reader in wait(open_readers):
-                assert isinstance(reader, Connection)
+            for ready in wait(open_readers):
+                reader = readers[readers.index(ready)]  # type: ignore[arg-type]
                 kind, payload = _receive(reader)
                 if kind == "found":
                     scored, part = payload
@@ -77,7 +78,7 @@ def score_pairs(
     return found
 
 
-def _receive(reader: Connection) -> tuple[str, object]:
+def _receive(reader: Connection) -> tuple[str, Any]:
     try:
         return reader.recv()  # type: ignore[no-any-return]
     except EOFError:

@@ -244,8 +244,23 @@ def duplicate_similarity(
     ``symmetric_name_similarity``) and of the weakest match of the shorter name's parts; two
     names as short as each other take the better of the two, so the order they come in does
     not matter."""
-    first_parts = list(dict.fromkeys(part for form in first for part in form))
-    second_parts = list(dict.fromkeys(part for form in second for part in form))
+    return duplicate_similarity_of_parts(
+        first, second, distinct_parts(first), distinct_parts(second), similarity
+    )
+
+
+def distinct_parts(forms: Sequence[Sequence[Part]]) -> tuple[Part, ...]:
+    return tuple(dict.fromkeys(part for form in forms for part in form))
+
+
+def duplicate_similarity_of_parts(
+    first: Sequence[Sequence[Part]],
+    second: Sequence[Sequence[Part]],
+    first_parts: Sequence[Part],
+    second_parts: Sequence[Part],
+    similarity: Callable[[Part, Part], float],
+) -> float:
+    """``duplicate_similarity``, each name's distinct parts given (``distinct_parts``)."""
     if not first_parts or not second_parts:
         return 0.0
     first_best: dict[Part, float] = {}
