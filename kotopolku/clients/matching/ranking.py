@@ -244,23 +244,7 @@ def duplicate_similarity(
     ``symmetric_name_similarity``) and of the weakest match of the shorter name's parts; two
     names as short as each other take the better of the two, so the order they come in does
     not matter."""
-    return duplicate_similarity_of_parts(
-        first, second, distinct_parts(first), distinct_parts(second), similarity
-    )
-
-
-def distinct_parts(forms: Sequence[Sequence[Part]]) -> tuple[Part, ...]:
-    return tuple(dict.fromkeys(part for form in forms for part in form))
-
-
-def duplicate_similarity_of_parts(
-    first: Sequence[Sequence[Part]],
-    second: Sequence[Sequence[Part]],
-    first_parts: Sequence[Part],
-    second_parts: Sequence[Part],
-    similarity: Callable[[Part, Part], float],
-) -> float:
-    """``duplicate_similarity``, each name's distinct parts given (``distinct_parts``)."""
+    first_parts, second_parts = distinct_parts(first), distinct_parts(second)
     if not first_parts or not second_parts:
         return 0.0
     first_best: dict[Part, float] = {}
@@ -274,6 +258,20 @@ def duplicate_similarity_of_parts(
             if alike > second_best[other]:
                 second_best[other] = alike
         first_best[part] = top
+    return similarity_of_best(first, second, first_best, second_best)
+
+
+def distinct_parts(forms: Sequence[Sequence[Part]]) -> tuple[Part, ...]:
+    return tuple(dict.fromkeys(part for form in forms for part in form))
+
+
+def similarity_of_best(
+    first: Sequence[Sequence[Part]],
+    second: Sequence[Sequence[Part]],
+    first_best: dict[Part, float],
+    second_best: dict[Part, float],
+) -> float:
+    """``duplicate_similarity`` from each part's best match in the other name."""
     covered = (_coverage(first, first_best) + _coverage(second, second_best)) / 2
     first_shortest = min(len(form) for form in first)
     second_shortest = min(len(form) for form in second)
