@@ -24,7 +24,7 @@ from django.utils import timezone
 
 from kotopolku.audit.services import audit_record
 from kotopolku.clients.enums import ClientStatus
-from kotopolku.clients.matching.batch import BatchScorer, Found
+from kotopolku.clients.matching.batch import BatchScorer, Explained
 from kotopolku.clients.matching.linkage import Profile
 from kotopolku.clients.matching.parallel import default_processes, score_pairs
 from kotopolku.clients.matching.training import (
@@ -34,7 +34,7 @@ from kotopolku.clients.matching.training import (
     estimate,
     token_frequencies,
 )
-from kotopolku.clients.matching.warning import contribution_codes, current_parameters, forget_parameters
+from kotopolku.clients.matching.warning import current_parameters, forget_parameters
 from kotopolku.clients.models import Client, ClientIdentifier, ClientNameKey
 from kotopolku.duplicates.models import DuplicatePair, MatchParameters, PairStatus, Sweep, SweepStatus
 
@@ -166,7 +166,7 @@ def sweep_run(
         found = _score_pairs(sweep, pairs, scorer, stages)
         _progress(sweep, "queue", 90)
         lap = _lap(stages, "scoring", lap)
-        _save_pairs(sweep, found, profiles, scorer)
+        _save_pairs(sweep, found, profiles)
         _lap(stages, "queue", lap)
     except Exception:
         Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.FAILED, finished_at=timezone.now())
@@ -194,7 +194,7 @@ def _lap(stages: dict[str, float], stage: str, since: float) -> float:
 
 def _score_pairs(
     sweep: Sweep, pairs: list[tuple[int, int]], scorer: BatchScorer, stages: dict[str, float]
-) -> list[Found]:
+) -> list[Explained]:
     def progress(done: int) -> None:
         _progress(sweep, "scoring", 25 + int(65 * done / max(1, len(pairs))))
 
@@ -208,9 +208,8 @@ def _score_pairs(
 @transaction.atomic
 def _save_pairs(
     sweep: Sweep,
-    found: list[Found],
+    found: list[Explained],
     profiles: dict[int, tuple[Profile, int]],
-    scorer: BatchScorer,
 ) -> None:
     """New pairs join the queue; pairs already open are updated; decided pairs stay decided."""
     existing = {
@@ -221,9 +220,8 @@ def _save_pairs(
     }
     new: list[_NewPair] = []
     changed: list[DuplicatePair] = []
-    for first, second, probability, name in found:
-        (a, point_a), (b, point_b) = profiles[first], profiles[second]
-        reasons = contribution_codes(scorer.evidence(first, second, name), a, b)
+    for first, second, probability, reasons in found:
+        point_a, point_b = profiles[first][1], profiles[second][1]
         known = existing.get((first, second))
         if known is None:
             new.append(_NewPair(first, second, point_a, point_b, probability, reasons))

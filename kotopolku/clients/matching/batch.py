@@ -29,9 +29,12 @@ from kotopolku.clients.matching.linkage import (
 )
 from kotopolku.clients.matching.name_table import NameTable
 from kotopolku.clients.matching.ranking import near_dates
+from kotopolku.clients.matching.warning import contribution_codes
 
 # A pair kept: its two client ids, its probability and its names' level (``linkage.LEVELS``).
 Found = tuple[int, int, float, int]
+# A pair kept, with its reasons (``warning.contribution_codes``) instead of the names' level.
+Explained = tuple[int, int, float, list[str]]
 
 
 @dataclass
@@ -205,6 +208,19 @@ class BatchScorer:
             return self._best_name
         weights = self._name_weights
         return max(self._best_name, *(weights[level] + self._adjustment(level, tf) for level in (0, 1)))
+
+    def explained(self, found: Iterable[Found]) -> list[Explained]:
+        """The pairs kept with their reasons in words' codes, strongest first."""
+        profiles = self.profiles
+        return [
+            (
+                first,
+                second,
+                probability,
+                contribution_codes(self.evidence(first, second, name), profiles[first], profiles[second]),
+            )
+            for first, second, probability, name in found
+        ]
 
     def name_pair_hash(self, first: int, second: int) -> int:
         """The same number for every pair of records with the same two names."""

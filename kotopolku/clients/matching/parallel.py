@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
-from kotopolku.clients.matching.batch import BatchCounts, BatchScorer, Found
+from kotopolku.clients.matching.batch import BatchCounts, BatchScorer, Explained
 
 # Below this many pairs starting processes costs more than it saves.
 PARALLEL_FROM = 20_000
@@ -31,9 +31,10 @@ def score_pairs(
     processes: int,
     chunk: int,
     progress: Callable[[int], None],
-) -> list[Found]:
-    """The pairs at the scorer's threshold or above; ``progress`` gets the number of pairs scored
-    so far after each chunk. ``scorer.counts`` holds the counts of all processes afterwards."""
+) -> list[Explained]:
+    """The pairs at the scorer's threshold or above, with their reasons; ``progress`` gets the
+    number of pairs scored so far after each chunk. ``scorer.counts`` holds the counts of all
+    processes afterwards."""
     if processes <= 1 or len(pairs) < PARALLEL_FROM or "fork" not in multiprocessing.get_all_start_methods():
         return _score_here(scorer, pairs, chunk, progress)
     shares: list[list[tuple[int, int]]] = [[] for _ in range(processes)]
@@ -48,7 +49,7 @@ def score_pairs(
         writer.close()
         readers.append(reader)
         children.append(child)
-    found: list[Found] = []
+    found: list[Explained] = []
     done = 0
     counts = BatchCounts()
     try:
@@ -87,10 +88,10 @@ def _receive(reader: Connection) -> tuple[str, Any]:
 
 def _score_here(
     scorer: BatchScorer, pairs: Sequence[tuple[int, int]], chunk: int, progress: Callable[[int], None]
-) -> list[Found]:
-    found: list[Found] = []
+) -> list[Explained]:
+    found: list[Explained] = []
     for start in range(0, len(pairs), chunk):
-        found.extend(scorer.scored(pairs[start : start + chunk]))
+        found.extend(scorer.explained(scorer.scored(pairs[start : start + chunk])))
         progress(min(len(pairs), start + chunk))
     return found
 
@@ -99,7 +100,7 @@ def _child(scorer: BatchScorer, pairs: list[tuple[int, int]], chunk: int, writer
     try:
         for start in range(0, len(pairs), chunk):
             part = pairs[start : start + chunk]
-            writer.send(("found", (len(part), list(scorer.scored(part)))))
+            writer.send(("found", (len(part), scorer.explained(scorer.scored(part)))))
         writer.send(("counts", scorer.counts))
     except BaseException:  # the parent raises it
         writer.send(("error", traceback.format_exc()))

@@ -118,7 +118,7 @@ def test_parallel__the_same_pairs_as_one_process_and_progress_to_the_end(monkeyp
     frequency = token_frequencies(profiles.values())
     pairs = [(a, b) for a in profiles for b in profiles if a < b]
     alone = BatchScorer(profiles, DEFAULT_PARAMETERS, frequency, 0.2)
-    expected = sorted(alone.scored(pairs))
+    expected = sorted(alone.explained(alone.scored(pairs)))
     scorer = BatchScorer(profiles, DEFAULT_PARAMETERS, frequency, 0.2)
     seen: list[int] = []
     found = parallel.score_pairs(scorer, pairs, processes=2, chunk=500, progress=seen.append)
