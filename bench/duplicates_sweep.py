@@ -5,10 +5,11 @@
     .venv/bin/python bench/duplicates_sweep.py [--repeat 3]
 
 Runs ``duplicates.services.sweep_run`` over the network ``bench-speed-network`` (every client of
-the data set) and prints its wall time and each stage's: blocking (one SQL query), loading the
-records met in a pair, scoring (the names compared only where the pair could still reach the
-threshold), writing the queue; with the pairs compared, the pairs whose names were compared,
-the distinct pairs of names, the harness's ``cpu-ref`` and the load average. The target: 100 000
+the data set) and prints its wall time and each stage's: blocking (one SQL query) while the
+records are loaded and prepared, scoring (the names compared only where the pair could still
+reach the threshold; in as many processes as the machine has cores), writing the queue; with
+the pairs compared, the pairs whose names were compared, the distinct pairs of names, the CPU
+time of the sweep's processes, the harness's ``cpu-ref`` and the load average. The target: 100 000
 clients in 30 s or less.
 """
 
@@ -55,8 +56,8 @@ def main() -> None:
         walls.append(sweep.seconds or 0.0)
         cpu = _cpu_seconds() - cpu_before
         print(
-            f"run {run + 1}: sweep {sweep.seconds:.1f} s (blocking {stages['blocking']:.1f} s, "
-            f"loading {stages['loading']:.1f} s, scoring {stages['scoring']:.1f} s, "
+            f"run {run + 1}: sweep {sweep.seconds:.1f} s (blocking and loading at once "
+            f"{stages['blocking and loading']:.1f} s, scoring {stages['scoring']:.1f} s, "
             f"queue {stages['queue']:.1f} s); records {sweep.records}, pairs compared {sweep.compared}, "
             f"names compared {int(stages['names_compared'])}, distinct name pairs "
             f"{int(stages['name_pairs'])}, found {sweep.found}; CPU {cpu:.1f} s in this process "

@@ -15,6 +15,7 @@ from __future__ import annotations
 import time
 import uuid
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from itertools import combinations
 from typing import Any, NamedTuple
 
@@ -152,15 +153,11 @@ def sweep_run(
     Sweep.objects.filter(pk=sweep.pk).update(status=SweepStatus.RUNNING)
     try:
         points = sweep_points(sweep)
-        pairs = blocked_pairs(points)
-        _progress(sweep, "pairs", 10, compared=len(pairs))
-        lap = _lap(stages, "blocking", lap)
-        ids = {client_id for pair in pairs for client_id in pair}
-        profiles = load_profiles(ids, points)
-        _progress(sweep, "records", 25, records=len(profiles))
+        pairs, profiles = _pairs_and_profiles(points)
+        _progress(sweep, "records", 25, records=len(profiles), compared=len(pairs))
         parameters = current_parameters()
         frequency = token_frequencies(profile for profile, _point in profiles.values())
-        lap = _lap(stages, "loading", lap)
+        lap = _lap(stages, "blocking and loading", lap)
         scorer = BatchScorer({pk: profile for pk, (profile, _point) in profiles.items()}, parameters,
                              frequency, sweep.threshold)  # fmt: skip
         found = _score_pairs(sweep, pairs, scorer, stages)
@@ -184,6 +181,25 @@ def sweep_run(
     if report:
         report(f"{sweep.records} records, {sweep.compared} pairs compared, {sweep.found} found, {seconds} s")
     return sweep
+
+
+def _pairs_and_profiles(points: list[int]) -> tuple[list[tuple[int, int]], dict[int, tuple[Profile, int]]]:
+    """The blocked pairs and every record's profile. The database groups the keys while this
+    process prepares the records, over a connection of its own, unless the caller holds a
+    transaction (whose rows another connection would not see)."""
+    if connection.in_atomic_block:
+        return blocked_pairs(points), load_profiles(None, points)
+
+    def block() -> list[tuple[int, int]]:
+        try:
+            return blocked_pairs(points)
+        finally:
+            connection.close()  # the thread's own
+
+    with ThreadPoolExecutor(max_workers=1) as executor:
+        pairs = executor.submit(block)
+        profiles = load_profiles(None, points)
+        return pairs.result(), profiles
 
 
 def _lap(stages: dict[str, float], stage: str, since: float) -> float:

@@ -46,6 +46,16 @@ def test_sweep__finds_the_duplicates_and_not_the_namesakes(point, registry, coor
     assert AuditEvent.objects.filter(action="duplicates.sweep").count() == 1
 
 
+@pytest.mark.django_db(transaction=True)
+def test_sweep__outside_a_transaction__keys_grouped_over_a_connection_of_their_own(point, registry):
+    sweep = _sweep(point)
+    assert sweep.status == SweepStatus.DONE and sweep.found == 2
+    assert set(_pairs(registry)) == {
+        frozenset(("oleksandr", "aleksandr")),
+        frozenset(("olena", "olena_latin")),
+    }
+
+
 def test_sweep__a_pair_judged_different_is_never_offered_again(point, registry, coordinator):
     _sweep(point)
     pair = _pairs(registry)[frozenset(("olena", "olena_latin"))]
