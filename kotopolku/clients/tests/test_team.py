@@ -181,6 +181,25 @@ def test_scope_condition__agrees_with_can(expert, kemi_advisor, nadia, kemi, rov
         assert in_scope == {c for c in clients if can(expert, action, Client.objects.get(pk=c.pk))}, action
 
 
+def test_scope_of__equal_for_users_it_filters_alike__a_network_user_is_named(
+    expert, kemi_advisor, nadia, kemi, lapland
+):
+    from kotopolku.accounts.permissions import scope_of
+
+    colleague = staff(Role.ADVISOR, kemi, full_name="Kaisa Kollega")
+    assert scope_of(kemi_advisor, "clients.view") == scope_of(colleague, "clients.view")
+    assert scope_of(kemi_advisor, "clients.view").user_id is None
+    other_expert = network_member(lapland, full_name="Outi Toinen")
+    assert scope_of(expert, "clients.view").user_id == expert.pk
+    assert scope_of(expert, "clients.view") != scope_of(other_expert, "clients.view")
+    services.client_team_add(client=nadia, user=expert, by=kemi_advisor)
+    condition = scope_of(expert, "clients.view").condition()
+    assert list(Client.objects.filter(condition)) == list(
+        Client.objects.filter(scope_condition(expert, "clients.view"))
+    )
+    assert list(Client.objects.filter(condition)) == [nadia]
+
+
 # --- search and duplicates ------------------------------------------------------------------------
 
 
