@@ -30,7 +30,8 @@ from kotopolku.casework.selectors import (
     FOLLOW_UPS_DUE_DAYS,
     PLANS_ENDING_DAYS,
     STEPS_DUE_DAYS,
-    notes_visible_rows,
+    notes_rows,
+    notes_visible_points,
 )
 from kotopolku.casework.services import casework_blank_free_text
 from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
@@ -87,9 +88,8 @@ def _event_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
 
 # Cases, transfers, households, assessments and plan changes ...
 casework_timeline = TimelineQuery(
-    rows=lambda client, user: (
-        CaseEvent.objects.filter(client=client) if can(user, "casework.view", client) else None
-    ),
+    allowed=lambda client, user: can(user, "casework.view", client),
+    rows=lambda client, allowed: CaseEvent.objects.filter(client=client),
     when="happened_at",
     data={
         "kind": "kind",
@@ -116,9 +116,10 @@ def _note_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
 
 # ... and the notes the user may read.
 casework_notes_timeline = TimelineQuery(
-    rows=lambda client, user: (
-        notes_visible_rows(user=user, client=client) if can(user, "casework.view", client) else None
+    allowed=lambda client, user: (
+        notes_visible_points(user=user) if can(user, "casework.view", client) else None
     ),
+    rows=lambda client, points: notes_rows(client=client, points=points),
     when="created_at",
     data={
         "text": "text",

@@ -131,7 +131,7 @@ def _own_event_entry(when: Any, data: dict[str, Any]) -> hooks.TimelineEntry | N
 
 # The registry's own events: what the audit log holds of the record's changes.
 OWN_EVENTS = hooks.TimelineQuery(
-    rows=lambda client, user: AuditEvent.objects.filter(
+    rows=lambda client, allowed: AuditEvent.objects.filter(
         target_type="clients.client",
         target_id=str(client.uuid),
         action__in=list(_OWN_EVENTS),
