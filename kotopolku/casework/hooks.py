@@ -37,6 +37,7 @@ from kotopolku.casework.services import casework_blank_free_text
 from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
 from kotopolku.clients.models import Client
 from kotopolku.clients.timeline import JSONList, SubqueryCount, as_uuid, choice_label, json_value
+from kotopolku.core.compiled import CompiledValues, StatementCache, bind, stand_in
 
 
 def _event_title(kind: str, details: dict[str, Any], plan_kind: str | None) -> str:
@@ -131,10 +132,10 @@ casework_notes_timeline = TimelineQuery(
 )
 
 
-def _panel_row(client: Any) -> Any:
-    """The open case, the household with its other members and the work list's counts of one
-    client, as one row of one query."""
-    today = timezone.localdate()
+def _panel_statement(today: dt.date) -> CompiledValues:
+    """The open case, the household with its other members and the work list's counts of a
+    client, as one row of one query: compiled for a stand-in client, once a day."""
+    client = stand_in(Client)
     live = Q(plan__status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE], plan__client=OuterRef("pk"))
     open_case = Case.objects.filter(client=OuterRef("pk"), status=CaseStatus.OPEN)
     members = (
@@ -157,7 +158,7 @@ def _panel_row(client: Any) -> Any:
         )
         .values("rows")
     )
-    return (
+    return CompiledValues.of(
         Client.objects.filter(pk=client.pk)
         .annotate(
             case_opened_on=Subquery(open_case.values("opened_on")[:1]),
@@ -195,8 +196,17 @@ def _panel_row(client: Any) -> Any:
             "follow_ups_due",
             "plans_ending",
         )
-        .get()
     )
+
+
+_panel_statements: StatementCache[CompiledValues] = StatementCache(size=4)
+
+
+def _panel_row(client: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    statement = _panel_statements.get(today, lambda: _panel_statement(today))
+    [row] = statement.read(bind(statement.params, pk=client.pk))
+    return row
 
 
 def casework_profile_panel(client: Any, user: Any) -> Any:
