@@ -350,6 +350,27 @@ def test_team_add_page__staff_of_the_point_brings_in_the_expert(client, kemi_adv
     assert client.get(reverse("clients:profile", args=[nadia.uuid])).status_code == 200
 
 
+def test_team_form__lists_the_points_and_networks_staff_not_on_this_clients_team(
+    kemi_advisor, expert, nadia, kemi
+):
+    from kotopolku.clients.forms import TeamMemberForm
+
+    other = ClientFactory(service_point=kemi)
+    stranger = staff(Role.ADVISOR, ServicePointFactory(), full_name="Vieras")
+    services.client_team_add(client=nadia, user=expert, by=kemi_advisor)
+
+    def offered(person):  # type: ignore[no-untyped-def]
+        return [label for value, label in TeamMemberForm(client=person).fields["user"].choices if value]
+
+    assert offered(nadia) == [f"Kalle Ohjaaja ({kemi_advisor.email})"]
+    assert offered(other) == [f"Kalle Ohjaaja ({kemi_advisor.email})", f"Leena Lupa ({expert.email})"]
+    assert all("Vieras" not in label for label in offered(other))
+    form = TeamMemberForm({"user": str(expert.uuid)}, client=other)
+    assert form.is_valid() and form.cleaned_data["user"] == expert
+    assert not TeamMemberForm({"user": str(expert.uuid)}, client=nadia).is_valid()  # already on it
+    assert not TeamMemberForm({"user": str(stranger.uuid)}, client=other).is_valid()
+
+
 def test_team_add_page__someone_outside_the_point_and_its_networks__400_with_a_field_message(
     client, kemi_advisor, nadia
 ):
