@@ -385,6 +385,13 @@ def _staff_text(full_name: str, email: str) -> str:
 class _TeamCandidates(forms.models.ModelChoiceIterator):
     """The options of ``_TeamCandidateField``: read as plain values (``team_candidates_listed``)."""
 
+    def __init__(self, field: Any) -> None:
+        self.field = field  # its queryset is built only when asked for
+
+    @property
+    def queryset(self) -> Any:  # type: ignore[override]
+        return self.field.queryset
+
     def __iter__(self) -> Any:
         from kotopolku.clients.selectors import team_candidates_listed
 
