@@ -58,7 +58,8 @@ class NetworkReach:
     ``works_with(user, obj)`` answers for one object: True or False, or None when ``obj`` is not
     an object the rule is about (a service point: "may the user do this somewhere there" stays
     allowed, for the objects they work with). ``condition(user)`` says the same as a filter on
-    the objects' model, so that a selector's one query and ``can`` agree.
+    the objects' model, so that a selector's one query and ``can`` agree; it is given a user
+    known by id alone (``Scope``), so it filters by ``user.pk``.
     """
 
     works_with: Callable[[Any, Any], bool | None]
@@ -296,20 +297,41 @@ def service_point_reach(user: Any, action: str) -> Reach:
     return Reach(full=frozenset(direct), narrowed=frozenset(network))
 
 
-def scope_condition(user: Any, action: str, *, service_point_field: str = "service_point_id") -> Q:
-    """The objects ``user`` may do ``action`` to, as one filter on their model (``can`` as a query).
+@dataclass(frozen=True)
+class Scope:
+    """What ``scope_condition`` decides for a user and an action, as a plain value: two equal
+    scopes filter the same rows, so a statement compiled for one serves the other.
 
-    ``Q(service_point_id__in=<full>) | (Q(service_point_id__in=<narrowed>) & <works with>)``;
-    matches nothing when the user may do the action nowhere."""
-    spec = action_named(action)
+    The user's id is kept only where a network narrows the reach (the filter names the user
+    there); the condition is written for a user known by that id alone."""
+
+    action: str
+    reach: Reach
+    user_id: Any = None
+
+    def condition(self, *, service_point_field: str = "service_point_id") -> Q:
+        """``Q(service_point_id__in=<full>) | (Q(service_point_id__in=<narrowed>) & <works with>)``;
+        matches nothing when the user may do the action nowhere."""
+        condition = Q(**{f"{service_point_field}__in": sorted(self.reach.full)})
+        network_reach = _network_reach(action_named(self.action))
+        if self.reach.narrowed and network_reach is not None:
+            from kotopolku.accounts.models import User
+
+            narrowed = Q(**{f"{service_point_field}__in": sorted(self.reach.narrowed)})
+            condition |= narrowed & network_reach.condition(User(pk=self.user_id))
+        return condition
+
+
+def scope_of(user: Any, action: str) -> Scope:
     reach = service_point_reach(user, action)
-    condition = Q(**{f"{service_point_field}__in": sorted(reach.full)})
-    network_reach = _network_reach(spec)
-    if reach.narrowed and network_reach is not None:
-        condition |= Q(**{f"{service_point_field}__in": sorted(reach.narrowed)}) & network_reach.condition(
-            user
-        )
-    return condition
+    narrowed = reach.narrowed and _network_reach(action_named(action)) is not None
+    return Scope(action=action, reach=reach, user_id=user.pk if narrowed else None)
+
+
+def scope_condition(user: Any, action: str, *, service_point_field: str = "service_point_id") -> Q:
+    """The objects ``user`` may do ``action`` to, as one filter on their model (``can`` as a query,
+    ``Scope.condition``)."""
+    return scope_of(user, action).condition(service_point_field=service_point_field)
 
 
 def organisation_ids(user: Any, action: str) -> set[int]:

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from kotopolku.accounts.permissions import can, scope_condition
+from kotopolku.accounts.permissions import can, scope_of
 from kotopolku.appointments.models import Appointment
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
 from kotopolku.clients.timeline import as_uuid, choice_label
@@ -49,9 +49,8 @@ def _appointment_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
 
 # The appointments the user may see, in the client's one timeline query.
 appointment_timeline = TimelineQuery(
-    rows=lambda client, user: Appointment.objects.filter(client=client).filter(
-        scope_condition(user, "appointments.view")
-    ),
+    allowed=lambda client, user: scope_of(user, "appointments.view"),
+    rows=lambda client, scope: Appointment.objects.filter(client=client).filter(scope.condition()),
     when="starts_at",
     data={
         "uuid": "uuid",

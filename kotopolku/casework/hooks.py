@@ -30,12 +30,14 @@ from kotopolku.casework.selectors import (
     FOLLOW_UPS_DUE_DAYS,
     PLANS_ENDING_DAYS,
     STEPS_DUE_DAYS,
-    notes_visible_rows,
+    notes_rows,
+    notes_visible_points,
 )
 from kotopolku.casework.services import casework_blank_free_text
 from kotopolku.clients.hooks import TimelineEntry, TimelineQuery
 from kotopolku.clients.models import Client
 from kotopolku.clients.timeline import JSONList, SubqueryCount, as_uuid, choice_label, json_value
+from kotopolku.core.compiled import CompiledValues, StatementCache, bind, stand_in
 
 
 def _event_title(kind: str, details: dict[str, Any], plan_kind: str | None) -> str:
@@ -87,9 +89,8 @@ def _event_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
 
 # Cases, transfers, households, assessments and plan changes ...
 casework_timeline = TimelineQuery(
-    rows=lambda client, user: (
-        CaseEvent.objects.filter(client=client) if can(user, "casework.view", client) else None
-    ),
+    allowed=lambda client, user: can(user, "casework.view", client),
+    rows=lambda client, allowed: CaseEvent.objects.filter(client=client),
     when="happened_at",
     data={
         "kind": "kind",
@@ -116,9 +117,10 @@ def _note_entry(when: datetime, data: dict[str, Any]) -> TimelineEntry:
 
 # ... and the notes the user may read.
 casework_notes_timeline = TimelineQuery(
-    rows=lambda client, user: (
-        notes_visible_rows(user=user, client=client) if can(user, "casework.view", client) else None
+    allowed=lambda client, user: (
+        notes_visible_points(user=user) if can(user, "casework.view", client) else None
     ),
+    rows=lambda client, points: notes_rows(client=client, points=points),
     when="created_at",
     data={
         "text": "text",
@@ -130,10 +132,10 @@ casework_notes_timeline = TimelineQuery(
 )
 
 
-def _panel_row(client: Any) -> Any:
-    """The open case, the household with its other members and the work list's counts of one
-    client, as one row of one query."""
-    today = timezone.localdate()
+def _panel_statement(today: dt.date) -> CompiledValues:
+    """The open case, the household with its other members and the work list's counts of a
+    client, as one row of one query: compiled for a stand-in client, once a day."""
+    client = stand_in(Client)
     live = Q(plan__status__in=[PlanStatus.DRAFT, PlanStatus.ACTIVE], plan__client=OuterRef("pk"))
     open_case = Case.objects.filter(client=OuterRef("pk"), status=CaseStatus.OPEN)
     members = (
@@ -156,7 +158,7 @@ def _panel_row(client: Any) -> Any:
         )
         .values("rows")
     )
-    return (
+    return CompiledValues.of(
         Client.objects.filter(pk=client.pk)
         .annotate(
             case_opened_on=Subquery(open_case.values("opened_on")[:1]),
@@ -194,8 +196,17 @@ def _panel_row(client: Any) -> Any:
             "follow_ups_due",
             "plans_ending",
         )
-        .get()
     )
+
+
+_panel_statements: StatementCache[CompiledValues] = StatementCache(size=4)
+
+
+def _panel_row(client: Any) -> dict[str, Any]:
+    today = timezone.localdate()
+    statement = _panel_statements.get(today, lambda: _panel_statement(today))
+    [row] = statement.read(bind(statement.params, pk=client.pk))
+    return row
 
 
 def casework_profile_panel(client: Any, user: Any) -> Any:

@@ -238,7 +238,17 @@ def assessment_changes(current: Assessment, previous: Assessment | None) -> list
 def notes_visible_rows(*, user: Any, client: Client) -> QuerySet[CaseNote]:
     """Notes written at the service points where the user works (no network role reaches them);
     a special-category note only while the client's consent for such data is in force."""
-    points = service_point_ids(user, "casework.notes")
+    return notes_rows(client=client, points=notes_visible_points(user=user))
+
+
+def notes_visible_points(*, user: Any) -> frozenset[int]:
+    """The service points whose notes ``user`` reads (``notes_visible_rows``)."""
+    return frozenset(service_point_ids(user, "casework.notes"))
+
+
+def notes_rows(*, client: Client, points: frozenset[int]) -> QuerySet[CaseNote]:
+    """The client's notes written at ``points`` (``notes_visible_points``), a special-category
+    note only while the client's consent for such data is in force."""
     notes = CaseNote.objects.filter(client=client, service_point_id__in=sorted(points))
     consent = Consent.objects.in_force().filter(client=client, purpose=ConsentPurpose.SPECIAL_CATEGORY)
     return notes.filter(Q(special_category=False) | Q(Exists(consent)))

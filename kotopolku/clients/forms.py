@@ -378,16 +378,59 @@ class ConsentForm(CleanTextFormMixin, forms.Form):
     purpose = forms.ChoiceField(label=gettext_lazy("Purpose"), choices=ConsentPurpose.choices)
 
 
-def _staff_label(user: User) -> str:
-    return f"{user.full_name} ({user.email})" if user.full_name else user.email
+def _staff_text(full_name: str, email: str) -> str:
+    return f"{full_name} ({email})" if full_name else email
+
+
+class _TeamCandidates(forms.models.ModelChoiceIterator):
+    """The options of ``_TeamCandidateField``: read as plain values (``team_candidates_listed``)."""
+
+    def __init__(self, field: Any) -> None:
+        self.field = field  # its queryset is built only when asked for
+
+    @property
+    def queryset(self) -> Any:  # type: ignore[override]
+        return self.field.queryset
+
+    def __iter__(self) -> Any:
+        from kotopolku.clients.selectors import team_candidates_listed
+
+        if self.field.empty_label is not None:
+            yield ("", self.field.empty_label)
+        client = getattr(self.field, "client", None)
+        for row in team_candidates_listed(client=client) if client is not None else []:
+            yield (str(row["uuid"]), _staff_text(row["full_name"], row["email"]))
+
+
+class _TeamCandidateField(forms.ModelChoiceField):
+    """The staff who may be brought onto the client's team: listed from plain values, and read
+    as a queryset only to check a choice made."""
+
+    iterator = _TeamCandidates
+    client: Client | None = None
+    _queryset: Any
+
+    def _get_queryset(self) -> Any:
+        if self._queryset is None and self.client is not None:
+            from kotopolku.clients.selectors import team_candidates
+
+            on_team = self.client.team_members.current().values("user_id")
+            self._queryset = team_candidates(client=self.client).exclude(pk__in=on_team)
+        return self._queryset
+
+    def _set_queryset(self, queryset: Any) -> None:
+        self._queryset = None if queryset is None else queryset.all()
+        self.widget.choices = self.choices  # type: ignore[attr-defined]
+
+    queryset = property(_get_queryset, _set_queryset)  # type: ignore[assignment]
 
 
 class TeamMemberForm(CleanTextFormMixin, forms.Form):
     """Bring a staff member onto the client's team (the client's own service point does this)."""
 
-    user = forms.ModelChoiceField(
+    user = _TeamCandidateField(
         label=gettext_lazy("Staff member"),
-        queryset=User.objects.none(),
+        queryset=None,
         to_field_name="uuid",
         help_text=gettext_lazy(
             "Staff of this service point or of its networks, "
@@ -400,14 +443,11 @@ class TeamMemberForm(CleanTextFormMixin, forms.Form):
     )
 
     def __init__(self, *args: Any, client: Client, **kwargs: Any) -> None:
-        from kotopolku.clients.selectors import team_candidates
-
         super().__init__(*args, **kwargs)
-        members = client.team_members.current().values("user_id")
         user = self.fields["user"]
-        assert isinstance(user, forms.ModelChoiceField)
-        user.queryset = team_candidates(client=client).exclude(pk__in=members)
-        user.label_from_instance = _staff_label  # type: ignore[method-assign,assignment]
+        assert isinstance(user, _TeamCandidateField)
+        user.client = client
+        user.widget.choices = user.choices  # type: ignore[attr-defined]
 
 
 class ConfirmForm(CleanTextFormMixin, forms.Form):

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import cache
 from typing import Any
 from uuid import UUID
 
@@ -16,6 +17,7 @@ from django.http import Http404
 from kotopolku.accounts.models import User
 from kotopolku.clients.models import Client, ClientIdentifier, ClientLanguage, ClientTeamMember, Consent
 from kotopolku.clients.timeline import JSONList, json_value, moment
+from kotopolku.core.compiled import CompiledValues, bind, stand_in
 
 
 @dataclass(frozen=True)
@@ -52,51 +54,84 @@ def _staff(row: dict[str, Any], prefix: str) -> User | None:
     )
 
 
+# Read with the client as ``select_related`` would, and its lists as JSON columns.
+_RELATED = ("service_point", "municipality", "responsible_worker")
+_LISTS = ("profile_languages", "profile_identifiers", "profile_consents", "profile_team")
+
+
+def _names(model: Any) -> list[str]:
+    return [field.attname for field in model._meta.concrete_fields]
+
+
+def _related_model(name: str) -> Any:
+    return Client._meta.get_field(name).related_model
+
+
+@cache
+def _statement() -> CompiledValues:
+    """The client with its related records and its lists as one row of plain values, compiled
+    once for a stand-in UUID (``core.compiled``); the UUID is its only value from outside."""
+    related = [f"{name}__{attname}" for name in _RELATED for attname in _names(_related_model(name))]
+    rows = Client.objects.filter(uuid=stand_in(Client).uuid).annotate(
+        profile_languages=_listed(
+            ClientLanguage.objects.all(),
+            id="id",
+            language="language",
+            level="level",
+            needs_interpreter="needs_interpreter",
+        ),
+        profile_identifiers=_listed(
+            ClientIdentifier.objects.all(),
+            id="id",
+            kind="kind",
+            value="value",
+            issuing_country="issuing_country",
+        ),
+        profile_consents=_listed(
+            Consent.objects.all(),
+            id="id",
+            uuid="uuid",
+            purpose="purpose",
+            given_at="given_at",
+            withdrawn_at="withdrawn_at",
+            **_staff_columns("recorded_by"),
+            **_staff_columns("withdrawn_by"),
+        ),
+        profile_team=_listed(
+            ClientTeamMember.objects.current(),
+            id="id",
+            uuid="uuid",
+            reason="reason",
+            added_at="added_at",
+            **_staff_columns("user"),
+            **_staff_columns("added_by"),
+        ),
+    )
+    return CompiledValues.of(rows.values(*_names(Client), *related, *_LISTS))
+
+
 def client_with_lists(*, uuid: Any) -> tuple[Client, ProfileLists]:
     """The client by UUID, unscoped (the caller must ``require`` a permission on it), with its
-    profile's lists, in one query."""
-    client = (
-        Client.objects.select_related("service_point", "municipality", "responsible_worker")
-        .filter(uuid=uuid)
-        .annotate(
-            profile_languages=_listed(
-                ClientLanguage.objects.all(),
-                id="id",
-                language="language",
-                level="level",
-                needs_interpreter="needs_interpreter",
-            ),
-            profile_identifiers=_listed(
-                ClientIdentifier.objects.all(),
-                id="id",
-                kind="kind",
-                value="value",
-                issuing_country="issuing_country",
-            ),
-            profile_consents=_listed(
-                Consent.objects.all(),
-                id="id",
-                uuid="uuid",
-                purpose="purpose",
-                given_at="given_at",
-                withdrawn_at="withdrawn_at",
-                **_staff_columns("recorded_by"),
-                **_staff_columns("withdrawn_by"),
-            ),
-            profile_team=_listed(
-                ClientTeamMember.objects.current(),
-                id="id",
-                uuid="uuid",
-                reason="reason",
-                added_at="added_at",
-                **_staff_columns("user"),
-                **_staff_columns("added_by"),
-            ),
-        )
-        .first()
-    )
-    if client is None:
+    service point, municipality and responsible worker and its profile's lists, in one query."""
+    try:
+        uuid_value = uuid if isinstance(uuid, UUID) else UUID(str(uuid))
+    except ValueError:
+        raise Http404 from None
+    statement = _statement()
+    found = statement.read(bind(statement.params, uuid_value=uuid_value))
+    if not found:
         raise Http404
+    row = found[0]
+    names = _names(Client)
+    client = Client.from_db(statement.using, names, [row[name] for name in names])
+    for name in _RELATED:
+        model = _related_model(name)
+        related_names = _names(model)
+        values = [row[f"{name}__{attname}"] for attname in related_names]
+        pk = values[related_names.index(model._meta.pk.attname)]
+        setattr(client, name, None if pk is None else model.from_db(statement.using, related_names, values))
+    for name in _LISTS:
+        setattr(client, name, row[name])
     return client, _lists(client)
 
 

@@ -18,6 +18,7 @@ from kotopolku.clients import hooks
 from kotopolku.clients.enums import ClientStatus
 from kotopolku.clients.models import Client, ClientTeamMember
 from kotopolku.clients.timeline import Timeline
+from kotopolku.core.compiled import CompiledValues, StatementCache, bind, stand_in
 
 if TYPE_CHECKING:
     from kotopolku.accounts.models import User
@@ -85,6 +86,26 @@ def team_candidates(*, client: Client) -> QuerySet[User]:
     )
 
 
+def _candidates_of_point(point: int | None) -> CompiledValues:
+    client = stand_in(Client)
+    client.service_point_id = point
+    on_team = ClientTeamMember.objects.current().filter(client_id=client.pk).values("user_id")
+    rows = team_candidates(client=client).exclude(pk__in=on_team)
+    return CompiledValues.of(rows.values("uuid", "full_name", "email"))
+
+
+# The statement of each service point's candidates, for any of its clients.
+_candidate_statements: StatementCache[CompiledValues] = StatementCache(size=128)
+
+
+def team_candidates_listed(*, client: Client) -> list[dict[str, Any]]:
+    """``team_candidates`` who are not on the team now, as their UUID, name and e-mail, in
+    order: what the team form lists (one query, compiled once for each service point)."""
+    point = client.service_point_id
+    statement = _candidate_statements.get(point, lambda: _candidates_of_point(point))
+    return statement.read(bind(statement.params, pk=client.pk))
+
+
 def client_get(*, uuid: Any) -> Client:
     """The client by UUID, unscoped: the caller must ``require`` a permission on it."""
     client = (
@@ -131,7 +152,7 @@ def _own_event_entry(when: Any, data: dict[str, Any]) -> hooks.TimelineEntry | N
 
 # The registry's own events: what the audit log holds of the record's changes.
 OWN_EVENTS = hooks.TimelineQuery(
-    rows=lambda client, user: AuditEvent.objects.filter(
+    rows=lambda client, allowed: AuditEvent.objects.filter(
         target_type="clients.client",
         target_id=str(client.uuid),
         action__in=list(_OWN_EVENTS),

@@ -9,16 +9,17 @@ their entries are merged in Python.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import Any, overload
 from uuid import UUID
 
-from django.db import connections
+from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.models import (
     Aggregate,
     IntegerField,
     JSONField,
-    QuerySet,
     Subquery,
     TextField,
     Value,
@@ -27,10 +28,12 @@ from django.db.models.functions import Cast
 from django.utils import translation
 
 from kotopolku.clients.hooks import timeline_sources
+from kotopolku.clients.models import Client
 from kotopolku.clients.timeline_parts import (
     TimelineEntry,
     TimelineQuery,
     entry_of,
+    midday_offset,
     part_rows,
 )
 from kotopolku.clients.timeline_parts import (
@@ -45,6 +48,7 @@ from kotopolku.clients.timeline_parts import (
 from kotopolku.clients.timeline_parts import (
     read_alone as read_alone,
 )
+from kotopolku.core.compiled import StatementCache, bind, check_marks, stand_in
 
 
 class Joined(Aggregate):
@@ -89,11 +93,46 @@ def as_uuid(value: Any) -> UUID | None:
     return None if value in (None, "") else UUID(str(value))
 
 
+@dataclass(frozen=True)
+class _Statement:
+    """The union of the parts a user sees, compiled for a stand-in client (``core.compiled``);
+    None where the user sees no part at all. It holds the parts, so that their ids in the key
+    stay theirs while it is kept."""
+
+    queries: tuple[TimelineQuery, ...]
+    sql: str | None
+    params: tuple[Any, ...]
+
+
+# Kept by the parts and their decisions, the language and the midday offset: all that changes
+# the statement (the client's id and UUID are bound on each read).
+_statements: StatementCache[_Statement] = StatementCache(size=256)
+
+
+def _compile(
+    queries: tuple[TimelineQuery, ...], decisions: tuple[Any, ...], offset: dt.timedelta
+) -> _Statement:
+    client = stand_in(Client)
+    parts = [
+        part
+        for index, (query, allowed) in enumerate(zip(queries, decisions, strict=True))
+        if (part := part_rows(query, index, client, allowed, offset=offset)) is not None
+    ]
+    if not parts:
+        return _Statement(queries=queries, sql=None, params=())
+    union = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+    sql, params = union.query.sql_with_params()
+    check_marks(sql, params)
+    return _Statement(queries=queries, sql=sql, params=tuple(params))
+
+
 class Timeline:
     """The client's timeline, newest first, for ``Paginator``.
 
     Told the page it will be asked for (``expect``), it reads that page and the total in one
-    statement (``COUNT(*) OVER ()`` around the union); any other slice or count is one more."""
+    statement (``COUNT(*) OVER ()`` around the union); any other slice or count is one more.
+    The union is compiled once for each set of the user's permission decisions, language and
+    day, and read for this client by its id and UUID (``core.compiled``)."""
 
     def __init__(self, client: Any, user: Any, *, own: TimelineQuery) -> None:
         queries = [own]
@@ -103,16 +142,16 @@ class Timeline:
                 queries.append(source)
             else:
                 self._plain.append(source)
-        self._queries = queries
+        self._queries = tuple(queries)
         self._client, self._user = client, user
         # Written in the language active when the timeline was asked for, whenever it is read.
         self._language = translation.get_language()
-        parts = [
-            part
-            for index, query in enumerate(queries)
-            if (part := part_rows(query, index, client, user)) is not None
-        ]
-        self._union: QuerySet[Any] = parts[0].union(*parts[1:], all=True) if len(parts) > 1 else parts[0]
+        decisions = tuple(query.decision(client, user) for query in self._queries)
+        offset = midday_offset()
+        key = (tuple(zip(self._queries, decisions, strict=True)), self._language, offset)
+        statement = _statements.get(key, lambda: _compile(self._queries, decisions, offset))
+        self._sql = statement.sql
+        self._params = bind(statement.params, pk=client.pk, uuid_value=client.uuid)
         self._merged: list[TimelineEntry] | None = None
         self._expected: tuple[int, int] | None = None
         self._page: tuple[int, int, list[TimelineEntry]] | None = None
@@ -127,18 +166,36 @@ class Timeline:
         self._expected = ((number - 1) * size, size)
         return self
 
+    def _select(self, columns: str, tail: str = "", extra: list[Any] | None = None) -> list[Any]:
+        if self._sql is None:
+            return []
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(
+                f"SELECT {columns} FROM ({self._sql}) timeline {tail}",  # noqa: S608 - compiled by the ORM
+                [*self._params, *(extra or [])],
+            )
+            return cursor.fetchall()
+
+    def _read(self, offset: int = 0, limit: int | None = None) -> list[TimelineEntry]:
+        """The entries newest first: ``limit`` of them from ``offset``, or all."""
+        if limit is None:
+            rows = self._select("t_when, t_source, t_data", "ORDER BY t_when DESC")
+        else:
+            rows = self._select(
+                "t_when, t_source, t_data", "ORDER BY t_when DESC LIMIT %s OFFSET %s", [limit, offset]
+            )
+        return self._rows(
+            {"t_when": moment(when), "t_source": source, "t_data": data} for when, source, data in rows
+        )
+
     def _read_expected(self) -> None:
         assert self._expected is not None
         offset, limit = self._expected
-        sql, params = self._union.query.sql_with_params()
-        connection = connections[self._union.db]
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f"SELECT t_when, t_source, t_data, COUNT(*) OVER () FROM ({sql}) timeline "  # noqa: S608
-                "ORDER BY t_when DESC LIMIT %s OFFSET %s",
-                [*params, limit, offset],
-            )
-            rows = cursor.fetchall()
+        rows = self._select(
+            "t_when, t_source, t_data, COUNT(*) OVER ()",
+            "ORDER BY t_when DESC LIMIT %s OFFSET %s",
+            [limit, offset],
+        )
         self._expected = None
         if rows:
             self._count = rows[0][3]
@@ -151,7 +208,7 @@ class Timeline:
     def _all(self) -> list[TimelineEntry]:
         # Only with plain sources (tests, add-ons): everything is read and merged here.
         if self._merged is None:
-            entries = self._rows(self._union.order_by("-t_when"))
+            entries = self._read()
             with translation.override(self._language):
                 for source in self._plain:
                     entries.extend(source(self._client, self._user))
@@ -169,7 +226,8 @@ class Timeline:
         if self._expected is not None:
             self._read_expected()
         if self._count is None:
-            self._count = self._union.count()
+            rows = self._select("COUNT(*)")
+            self._count = rows[0][0] if rows else 0
         return self._count
 
     def __len__(self) -> int:
@@ -187,12 +245,23 @@ class Timeline:
         if isinstance(index, int):
             if index < 0:
                 index += self.count()
-            return self._rows(self._union.order_by("-t_when")[index : index + 1])[0]
+            found = self._read(index, 1) if index >= 0 else []
+            if not found:
+                raise IndexError(index)
+            return found[0]
         if self._page is not None and index.step is None:
             start, stop, entries = self._page
             if (index.start or 0) == start and index.stop is not None and index.stop <= stop:
                 return entries[: index.stop - start]
-        return self._rows(self._union.order_by("-t_when")[index])
+        return self._slice(index)
+
+    def _slice(self, index: slice) -> list[TimelineEntry]:
+        start, stop, step = index.start or 0, index.stop, index.step
+        if start < 0 or (stop is not None and stop < 0) or step not in (None, 1):
+            return self._read()[index]
+        if stop is None:
+            return self._read()[start:]
+        return self._read(start, stop - start) if stop > start else []
 
     def __iter__(self) -> Iterator[TimelineEntry]:
         return iter(self[:] if not self._plain else self._all())

@@ -29,16 +29,25 @@ class TimelineEntry:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+def _everyone(client: Any, user: Any) -> bool:
+    return True
+
+
+@dataclass(frozen=True, eq=False)
 class TimelineQuery:
     """A timeline source that is a part of the profile's one timeline query.
 
-    ``rows(client, user)`` gives the rows the user may see (a queryset, or None for none);
-    ``when`` names the column the timeline sorts by (``when_is_date`` for a date, shown at
-    midday); ``data`` maps names to the columns or expressions an entry is written from, read
-    back as one JSON object; ``entry(when, data)`` writes the entry in the active language
-    without another query. The profile reads every registered query as one ``UNION ALL``,
-    ordered and paginated in the database. Called like a plain source, it reads its part alone.
+    ``allowed(client, user)`` is the permission layer's decision for the part: None (or False)
+    when the user sees none of it, else a hashable value that says everything of the user the
+    rows depend on (``True``; the service points, as a frozenset; a ``Scope``). ``rows(client,
+    allowed)`` gives the rows from that decision alone, reading only the client's id and UUID:
+    the profile compiles the statement once for a stand-in client and keeps it under the
+    decisions, the language and the day (``clients/timeline.py``). ``when`` names the column the
+    timeline sorts by (``when_is_date`` for a date, shown at midday); ``data`` maps names to the
+    columns or expressions an entry is written from, read back as one JSON object;
+    ``entry(when, data)`` writes the entry in the active language without another query. The
+    profile reads every registered query as one ``UNION ALL``, ordered and paginated in the
+    database. Called like a plain source, it reads its part alone.
     """
 
     rows: Callable[[Client, Any], Any]
@@ -46,6 +55,12 @@ class TimelineQuery:
     data: dict[str, Any]
     entry: Callable[[datetime, dict[str, Any]], TimelineEntry | None]
     when_is_date: bool = False
+    allowed: Callable[[Client, Any], Any] = _everyone
+
+    def decision(self, client: Client, user: Any) -> Any:
+        """``allowed``, with "none of it" always None."""
+        decided = self.allowed(client, user)
+        return None if decided is None or decided is False else decided
 
     def __call__(self, client: Client, user: Any) -> list[TimelineEntry]:
         return read_alone(self, client, user)
@@ -80,22 +95,29 @@ def moment(value: str | dt.datetime | None) -> dt.datetime | None:
     return parsed
 
 
-def _midday_offset() -> dt.timedelta:
+def midday_offset() -> dt.timedelta:
     """How long after midnight UTC today's local midday is."""
     today = timezone.localdate()
     noon = timezone.make_aware(dt.datetime.combine(today, dt.time(12)))
     return noon - dt.datetime.combine(today, dt.time(0), tzinfo=dt.UTC)
 
 
-def part_rows(query: TimelineQuery, index: int, client: Any, user: Any) -> QuerySet[Any] | None:
-    rows = query.rows(client, user)
+def part_rows(
+    query: TimelineQuery, index: int, client: Any, allowed: Any, *, offset: dt.timedelta | None = None
+) -> QuerySet[Any] | None:
+    """The part's rows as ``(t_when, t_source, t_data)`` for the decision ``allowed`` (None: no
+    rows); ``offset`` is ``midday_offset()`` when the caller has read it."""
+    if allowed is None:
+        return None
+    rows = query.rows(client, allowed)
     if rows is None:
         return None
     when: Any = F(query.when)
     if query.when_is_date:
         # Sorted at the day's local midday, where its entry is shown (``midday``).
+        offset = midday_offset() if offset is None else offset
         when = ExpressionWrapper(
-            Cast(query.when, DateTimeField()) + Value(_midday_offset(), output_field=DurationField()),
+            Cast(query.when, DateTimeField()) + Value(offset, output_field=DurationField()),
             output_field=DateTimeField(),
         )
     data = {name: (F(value) if isinstance(value, str) else value) for name, value in query.data.items()}
@@ -113,7 +135,7 @@ def entry_of(query: TimelineQuery, row: dict[str, Any]) -> TimelineEntry | None:
 
 
 def read_alone(query: TimelineQuery, client: Any, user: Any) -> list[TimelineEntry]:
-    part = part_rows(query, 0, client, user)
+    part = part_rows(query, 0, client, query.decision(client, user))
     if part is None:
         return []
     entries = [entry_of(query, row) for row in part.order_by("-t_when")]

@@ -48,10 +48,12 @@ def _contact_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
     return TimelineEntry(when=when, kind="contact", title=title, detail=" · ".join(parts))
 
 
-def _contact_rows(client: Any, user: Any) -> Any:
-    return Contact.objects.filter(
-        client=client, service_point_id__in=service_point_ids(user, "contacts.view")
-    )
+def _contact_points(client: Any, user: Any) -> frozenset[int]:
+    return frozenset(service_point_ids(user, "contacts.view"))
+
+
+def _contact_rows(client: Any, points: frozenset[int]) -> Any:
+    return Contact.objects.filter(client=client, service_point_id__in=sorted(points))
 
 
 _topic_names = (
@@ -78,6 +80,7 @@ _topic_names = (
 
 # The contacts the user may see, with their topics, in the client's one timeline query.
 contact_timeline = TimelineQuery(
+    allowed=_contact_points,
     rows=_contact_rows,
     when="happened_at",
     data={

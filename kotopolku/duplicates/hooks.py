@@ -26,7 +26,7 @@ def _pair_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
     )
 
 
-def _pair_rows(client: Any, user: Any) -> Any:
+def _pair_rows(client: Any, allowed: Any) -> Any:
     def other(name: str) -> Any:
         return Case(When(first=client, then=F(f"second__{name}")), default=F(f"first__{name}"))
 

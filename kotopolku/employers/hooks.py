@@ -37,13 +37,13 @@ def _placement_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
 
 # Proposals to employers and placements, in the client's one timeline query.
 employment_timeline = TimelineQuery(
-    rows=lambda client, user: Proposal.objects.filter(client=client),
+    rows=lambda client, allowed: Proposal.objects.filter(client=client),
     when="created_at",
     data={"employer": "opening__employer__name", "title": "opening__title", "result": "result"},
     entry=_proposal_entry,
 )
 placement_timeline = TimelineQuery(
-    rows=lambda client, user: Placement.objects.filter(client=client),
+    rows=lambda client, allowed: Placement.objects.filter(client=client),
     when="starts_on",
     when_is_date=True,
     data={"kind": "kind", "employer": "employer__name", "organisation": "organisation_name"},

@@ -33,7 +33,7 @@ def _registration_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
     )
 
 
-def _registration_rows(client: Any, user: Any) -> Any:
+def _registration_rows(client: Any, allowed: Any) -> Any:
     # The event's title in the active language, else Finnish, else any (``Event.text_in``).
     language = get_language() or "fi"
     texts = EventText.objects.filter(event=OuterRef("event_id")).order_by(

@@ -16,8 +16,8 @@ from kotopolku.clients.timeline import as_uuid, choice_label
 from kotopolku.indicators.models import EntryCorrection, Participant
 
 
-def _participant_rows(client: Any, user: Any) -> Any:
-    return Participant.objects.filter(client=client) if can(user, "indicators.individuals", client) else None
+def _participant_allowed(client: Any, user: Any) -> bool:
+    return can(user, "indicators.individuals", client)
 
 
 def _entry_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
@@ -42,18 +42,16 @@ def _exit_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
 
 # Entering and leaving ESF+ projects, in the client's one timeline query.
 participant_timeline = TimelineQuery(
-    rows=_participant_rows,
+    allowed=_participant_allowed,
+    rows=lambda client, allowed: Participant.objects.filter(client=client),
     when="entered_on",
     when_is_date=True,
     data={"uuid": "uuid", "project": "project__name", "labour_status": "labour_status"},
     entry=_entry_entry,
 )
 participant_exit_timeline = TimelineQuery(
-    rows=lambda client, user: (
-        rows.filter(exited_on__isnull=False)
-        if (rows := _participant_rows(client, user)) is not None
-        else None
-    ),
+    allowed=_participant_allowed,
+    rows=lambda client, allowed: Participant.objects.filter(client=client, exited_on__isnull=False),
     when="exited_on",
     when_is_date=True,
     data={"uuid": "uuid", "project": "project__name", "exit_reason": "exit_reason"},

@@ -9,10 +9,10 @@ from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from kotopolku.accounts.permissions import can
+from kotopolku.accounts.permissions import can, scope_of
 from kotopolku.clients.hooks import ProfileAction, TimelineEntry, TimelineQuery
 from kotopolku.clients.timeline import as_uuid, choice_label
-from kotopolku.referrals.models import ReferralEvent
+from kotopolku.referrals.models import Referral, ReferralEvent
 from kotopolku.referrals.selectors import referrals_of_client
 
 
@@ -39,8 +39,9 @@ def _referral_entry(when: Any, data: dict[str, Any]) -> TimelineEntry:
 
 # Each step of the referrals the user may see, in the client's one timeline query.
 referral_timeline = TimelineQuery(
-    rows=lambda client, user: ReferralEvent.objects.filter(
-        referral__in=referrals_of_client(client=client, user=user).order_by().values("id")
+    allowed=lambda client, user: scope_of(user, "referrals.view"),
+    rows=lambda client, scope: ReferralEvent.objects.filter(
+        referral__in=Referral.objects.filter(client=client).filter(scope.condition()).values("id")
     ),
     when="at",
     data={

@@ -83,3 +83,60 @@ def test_profile__timeline_page_is_one_query_however_many_apps_have_rows(
     timeline = [query for query in first.captured_queries if "UNION ALL" in query["sql"]]
     assert len(timeline) == 1 and "COUNT(*) OVER ()" in timeline[0]["sql"]
     assert "Employer three" in response.content.decode()
+
+
+def test_timeline__one_kept_statement_reads_each_clients_own_rows_and_each_users_own_parts(world):
+    from kotopolku.clients import timeline
+    from kotopolku.clients.services import client_team_add
+
+    other = ClientFactory(service_point=world.rovaniemi)
+    for person, stamp in ((world.client, "first"), (other, "second")):
+        services.case_open(client=person, by=world.advisor, opened_because="desk")
+        services.note_add(
+            client=person,
+            service_point=world.rovaniemi,
+            text=f"note {stamp}",
+            special_category=False,
+            by=world.advisor,
+        )
+        ContactFactory(service_point=world.rovaniemi, client=person, note=f"contact {stamp}")
+    timeline._statements.clear()
+
+    def details(person, user):  # type: ignore[no-untyped-def]
+        return " ".join(entry.detail for entry in client_timeline(client=person, user=user))
+
+    first, second = details(world.client, world.advisor), details(other, world.advisor)
+    assert "note first" in first and "contact first" in first and "second" not in first
+    assert "note second" in second and "contact second" in second and "first" not in second
+    assert len(timeline._statements) == 1  # the second client was read by the same statement
+    assert details(world.client, world.coordinator) == first  # the same decisions, the same statement
+    assert len(timeline._statements) == 1
+
+    # A network expert on the client's team sees the case's events, but no notes (no network
+    # role reaches them): other decisions, another statement.
+    client_team_add(client=world.client, user=world.expert, by=world.advisor)
+    entries = list(client_timeline(client=world.client, user=world.expert))
+    assert any(entry.kind == "casework.case_opened" for entry in entries)
+    assert not any(entry.kind == "casework.note" for entry in entries)
+    assert len(timeline._statements) == 2
+    # A user who may not see the case work sees none of it.
+    entries = list(client_timeline(client=world.client, user=world.kemi_advisor))
+    assert not any(entry.kind.startswith("casework.") for entry in entries)
+
+
+def test_timeline__pages_counts_and_slices_read_from_the_kept_statement(world):
+    for number in range(5):
+        services.note_add(
+            client=world.client,
+            service_point=world.rovaniemi,
+            text=f"note {number}",
+            special_category=False,
+            by=world.advisor,
+        )
+    whole = list(client_timeline(client=world.client, user=world.advisor))
+    assert len(whole) == 5 and client_timeline(client=world.client, user=world.advisor).count() == 5
+    read = client_timeline(client=world.client, user=world.advisor)
+    assert read[1:3] == whole[1:3] and read[0] == whole[0] and read[-1] == whole[-1] and read[3:] == whole[3:]
+    paged = client_timeline(client=world.client, user=world.advisor).expect(page=9, size=2)
+    assert paged.count() == 5  # a page past the end still counts
+    assert paged[4:6] == whole[4:]

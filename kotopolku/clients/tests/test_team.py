@@ -181,6 +181,25 @@ def test_scope_condition__agrees_with_can(expert, kemi_advisor, nadia, kemi, rov
         assert in_scope == {c for c in clients if can(expert, action, Client.objects.get(pk=c.pk))}, action
 
 
+def test_scope_of__equal_for_users_it_filters_alike__a_network_user_is_named(
+    expert, kemi_advisor, nadia, kemi, lapland
+):
+    from kotopolku.accounts.permissions import scope_of
+
+    colleague = staff(Role.ADVISOR, kemi, full_name="Kaisa Kollega")
+    assert scope_of(kemi_advisor, "clients.view") == scope_of(colleague, "clients.view")
+    assert scope_of(kemi_advisor, "clients.view").user_id is None
+    other_expert = network_member(lapland, full_name="Outi Toinen")
+    assert scope_of(expert, "clients.view").user_id == expert.pk
+    assert scope_of(expert, "clients.view") != scope_of(other_expert, "clients.view")
+    services.client_team_add(client=nadia, user=expert, by=kemi_advisor)
+    condition = scope_of(expert, "clients.view").condition()
+    assert list(Client.objects.filter(condition)) == list(
+        Client.objects.filter(scope_condition(expert, "clients.view"))
+    )
+    assert list(Client.objects.filter(condition)) == [nadia]
+
+
 # --- search and duplicates ------------------------------------------------------------------------
 
 
@@ -329,6 +348,27 @@ def test_team_add_page__staff_of_the_point_brings_in_the_expert(client, kemi_adv
     ]
     logged_in(client, expert)
     assert client.get(reverse("clients:profile", args=[nadia.uuid])).status_code == 200
+
+
+def test_team_form__lists_the_points_and_networks_staff_not_on_this_clients_team(
+    kemi_advisor, expert, nadia, kemi
+):
+    from kotopolku.clients.forms import TeamMemberForm
+
+    other = ClientFactory(service_point=kemi)
+    stranger = staff(Role.ADVISOR, ServicePointFactory(), full_name="Vieras")
+    services.client_team_add(client=nadia, user=expert, by=kemi_advisor)
+
+    def offered(person):  # type: ignore[no-untyped-def]
+        return [label for value, label in TeamMemberForm(client=person).fields["user"].choices if value]
+
+    assert offered(nadia) == [f"Kalle Ohjaaja ({kemi_advisor.email})"]
+    assert offered(other) == [f"Kalle Ohjaaja ({kemi_advisor.email})", f"Leena Lupa ({expert.email})"]
+    assert all("Vieras" not in label for label in offered(other))
+    form = TeamMemberForm({"user": str(expert.uuid)}, client=other)
+    assert form.is_valid() and form.cleaned_data["user"] == expert
+    assert not TeamMemberForm({"user": str(expert.uuid)}, client=nadia).is_valid()  # already on it
+    assert not TeamMemberForm({"user": str(stranger.uuid)}, client=other).is_valid()
 
 
 def test_team_add_page__someone_outside_the_point_and_its_networks__400_with_a_field_message(

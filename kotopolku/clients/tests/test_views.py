@@ -150,6 +150,29 @@ def test_client_profile__other_service_point__is_403_and_audited(client, kemi_ad
     assert registered.status == ClientStatus.ACTIVE
 
 
+def test_client_with_lists__the_same_record_as_the_orm_reads_with_its_related_rows_and_lists(
+    advisor, rovaniemi, django_assert_num_queries
+):
+    from kotopolku.clients.models import ClientLanguage
+    from kotopolku.clients.profile_data import client_with_lists
+
+    registered = ClientFactory(service_point=rovaniemi, responsible_worker=advisor, citizenships=["SY"])
+    bare = ClientFactory(service_point=rovaniemi)
+    ClientLanguage.objects.create(client=registered, language="ar", level="C2")
+    ConsentFactory(client=registered)
+    with django_assert_num_queries(1):
+        found, lists = client_with_lists(uuid=str(registered.uuid))
+        assert found.service_point == rovaniemi and found.responsible_worker == advisor
+        assert found.service_point.name == rovaniemi.name and found.responsible_worker.email == advisor.email
+        assert found.municipality is None or found.municipality.code
+    expected = Client.objects.get(pk=registered.pk)
+    for field in Client._meta.concrete_fields:
+        assert getattr(found, field.attname) == getattr(expected, field.attname), field.name
+    assert [row.language for row in lists.languages] == ["ar"] and len(lists.consents) == 1
+    found, lists = client_with_lists(uuid=bare.uuid)
+    assert found.responsible_worker is None and lists.languages == [] and lists.team == []
+
+
 def test_client_profile__unknown_uuid__is_404(client, advisor):
     logged_in(client, advisor)
     assert (
