@@ -6,6 +6,7 @@ from django.contrib.auth.models import PermissionsMixin
 from django.db import models
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 from django.utils.translation import gettext_lazy as _
 
 from kotopolku.accounts.enums import Role
@@ -37,6 +38,8 @@ class User(AbstractBaseUser, PermissionsMixin, PublicIdModel, VersionedModel):
     is_active = models.BooleanField(_("active"), default=True)
     # Access to the Django admin only; client data is never reachable through it.
     is_staff = models.BooleanField(_("admin site access"), default=False)
+    # Raised to end every session this person has open (``sessions_end``).
+    session_generation = models.PositiveIntegerField(default=0, editable=False)
 
     USERNAME_FIELD = "email"
     EMAIL_FIELD = "email"
@@ -51,6 +54,20 @@ class User(AbstractBaseUser, PermissionsMixin, PublicIdModel, VersionedModel):
 
     def __str__(self) -> str:
         return self.full_name or self.email
+
+    def _get_session_auth_hash(self, secret: str | None = None) -> str:
+        """Django's hash of the password, which a session must match; once this person's
+        sessions were ended, of the password and the generation, so that no session signed in
+        before matches (with the secret key's fallbacks too). Sessions never ended keep
+        Django's hash."""
+        if not self.session_generation:
+            return super()._get_session_auth_hash(secret=secret)  # type: ignore[misc]  # not in the stubs
+        return salted_hmac(
+            "kotopolku.accounts.User.session_generation",
+            f"{self.password}:{self.session_generation}",
+            secret=secret,
+            algorithm="sha256",
+        ).hexdigest()
 
 
 class Membership(TimeStampedModel):

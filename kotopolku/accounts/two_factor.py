@@ -14,6 +14,7 @@ from typing import Any
 import segno
 from django.contrib.auth import login
 from django.db import transaction
+from django.db.models import F
 from django.http import HttpRequest
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
@@ -164,10 +165,12 @@ def renew_recovery_codes(user: User, code: str) -> list[str] | None:
 
 @transaction.atomic
 def reset_second_factor(user: User, *, by: User) -> int:
-    """Remove the person's authenticator and recovery codes (a lost or changed phone): at their
-    next password sign-in they enrol a new authenticator. Audited; returns the devices removed."""
+    """Remove the person's authenticator and recovery codes (a lost or changed phone) and end
+    the sessions they have open (the phone may be in other hands): at their next password
+    sign-in they enrol a new authenticator. Audited; returns the devices removed."""
     removed = TOTPDevice.objects.filter(user=user).delete()[1].get("otp_totp.TOTPDevice", 0)
     removed += StaticDevice.objects.filter(user=user).delete()[1].get("otp_static.StaticDevice", 0)
+    sessions_end(user)
     audit_record(
         actor=by,
         action="accounts.second_factor_reset",
@@ -175,6 +178,12 @@ def reset_second_factor(user: User, *, by: User) -> int:
         details={"devices_removed": removed},
     )
     return removed
+
+
+def sessions_end(user: User) -> None:
+    """End every session ``user`` has open, wherever it is: each must sign in again."""
+    User.objects.filter(pk=user.pk).update(session_generation=F("session_generation") + 1)
+    user.refresh_from_db(fields=["session_generation"])
 
 
 def new_recovery_codes(user: User) -> list[str]:

@@ -7,12 +7,15 @@ import re
 import time
 
 import pytest
+from django.contrib.auth.base_user import AbstractBaseUser
+from django.test import Client
 from django.urls import reverse
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
+from kotopolku.accounts.administration import second_factor_reset
 from kotopolku.accounts.enums import Role
-from kotopolku.accounts.models import Membership
+from kotopolku.accounts.models import Membership, User
 from kotopolku.accounts.tests.factories import UserFactory
 from kotopolku.accounts.tests.test_two_factor import _code, _enrol, _password, _person
 from kotopolku.audit.enums import Outcome
@@ -70,6 +73,31 @@ def test_reset__by_the_administrator_of_the_users_point__the_user_enrols_again(c
     client.logout()
     assert _password(client, user.email)["Location"] == "/accounts/login/code/"
     assert client.get("/accounts/login/code/")["Location"] == "/accounts/login/authenticator/"
+
+
+def test_reset__ends_the_sessions_the_user_has_open(client, enrolled):
+    """The phone may be in other hands: a session signed in with it must sign in again."""
+    user, _key, _codes_given = enrolled
+    home = reverse("accounts:security")
+    assert client.get(home).status_code == 200  # the user's own session, signed in with the code
+    elsewhere = Client()
+    elsewhere.force_login(user)
+    admin = UserFactory(email="antti@example.test")
+    point = user.memberships.get().service_point
+    Membership.objects.create(user=admin, role=Role.ADMINISTRATOR, service_point=point)
+    second_factor_reset(user=user, by=admin)
+    for session in (client, elsewhere):
+        assert session.get(home)["Location"].startswith(reverse("accounts:login"))
+    fresh = Client()
+    fresh.force_login(User.objects.get(pk=user.pk))  # a new sign-in matches the new generation
+    assert fresh.get(home).status_code == 200
+
+
+def test_session_hash__of_a_user_whose_sessions_never_ended__is_djangos():
+    """Sessions opened before this field existed stay valid."""
+    user = UserFactory()
+    assert user.session_generation == 0
+    assert user.get_session_auth_hash() == AbstractBaseUser._get_session_auth_hash(user)
 
 
 @pytest.mark.parametrize("who", ["administrator elsewhere", "coordinator", "the user themself"])
