@@ -114,9 +114,9 @@ class _Record:
         return self.id  # type: ignore[attr-defined, no-any-return]
 
 
-def load_profiles(client_ids: Iterable[int] | None, point_ids: list[int]) -> dict[int, tuple[Profile, int]]:
-    """Profiles of the clients (all of the points' when ``client_ids`` is None), with each one's
-    service point; merged and anonymised records are left out."""
+def load_profiles(point_ids: list[int]) -> dict[int, tuple[Profile, int]]:
+    """Profiles of the clients of the points, with each one's service point; merged and
+    anonymised records are left out."""
     rows = Client.objects.filter(service_point_id__in=point_ids).exclude(
         status__in=(ClientStatus.MERGED, ClientStatus.ANONYMISED)
     )
@@ -125,11 +125,8 @@ def load_profiles(client_ids: Iterable[int] | None, point_ids: list[int]) -> dic
         client__service_point_id__in=point_ids
     ).values_list("client_id", "value"):
         identifiers.setdefault(client_id, []).append(value)
-    wanted = set(client_ids) if client_ids is not None else None
     profiles = {}
     for row in rows.values_list(*_FIELDS).iterator(chunk_size=5000):
-        if wanted is not None and row[0] not in wanted:
-            continue
         record = _Record(row)
         profiles[row[0]] = (Profile.of_client(record, identifiers.get(row[0], ())), row[1])
     return profiles
@@ -188,7 +185,7 @@ def _pairs_and_profiles(points: list[int]) -> tuple[list[tuple[int, int]], dict[
     process prepares the records, over a connection of its own, unless the caller holds a
     transaction (whose rows another connection would not see)."""
     if connection.in_atomic_block:
-        return blocked_pairs(points), load_profiles(None, points)
+        return blocked_pairs(points), load_profiles(points)
 
     def block() -> list[tuple[int, int]]:
         try:
@@ -198,7 +195,7 @@ def _pairs_and_profiles(points: list[int]) -> tuple[list[tuple[int, int]], dict[
 
     with ThreadPoolExecutor(max_workers=1) as executor:
         pairs = executor.submit(block)
-        profiles = load_profiles(None, points)
+        profiles = load_profiles(points)
         return pairs.result(), profiles
 
 
@@ -323,7 +320,7 @@ def parameters_learn(
 ) -> MatchParameters:
     """Learn the model's parameters from the registry of ``point_ids`` without labels and keep
     them for this deployment (the warning and the sweep read them)."""
-    profiles = [profile for profile, _point in load_profiles(None, point_ids).values()]
+    profiles = [profile for profile, _point in load_profiles(point_ids).values()]
     pairs = candidate_pairs(profiles)
     parameters = estimate(profiles, pairs, start=current_parameters(), source="registry", progress=report)
     row = MatchParameters.objects.create(

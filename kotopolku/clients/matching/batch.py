@@ -114,11 +114,11 @@ class BatchScorer:
             if base + self._name_bound(a, b, tf) < least:
                 continue
             counts.names_compared += 1
-            counts.name_pairs = self._table.name_pairs
             name = self._name_level(a, b)
             probability = probability_of(self._total(name, rest, tf))
             if probability >= threshold:
                 yield first, second, probability, name
+        counts.name_pairs = self._table.name_pairs
 
     def evidence(self, first: int, second: int, name: int) -> Evidence:
         """A pair's evidence field by field, as ``linkage.score`` gives it, its names' level

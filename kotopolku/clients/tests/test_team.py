@@ -353,7 +353,7 @@ def test_team_add_page__staff_of_the_point_brings_in_the_expert(client, kemi_adv
 def test_team_form__lists_the_points_and_networks_staff_not_on_this_clients_team(
     kemi_advisor, expert, nadia, kemi
 ):
-    from kotopolku.clients.forms import TeamMemberForm
+    from kotopolku.clients.team_forms import TeamMemberForm
 
     other = ClientFactory(service_point=kemi)
     stranger = staff(Role.ADVISOR, ServicePointFactory(), full_name="Vieras")

@@ -12,12 +12,12 @@ from kotopolku.accounts.models import User
 from kotopolku.accounts.permissions import require
 from kotopolku.clients.forms import (
     ClientForm,
-    TeamMemberForm,
 )
 from kotopolku.clients.models import Client
 from kotopolku.clients.selectors import (
     client_get,
 )
+from kotopolku.clients.team_forms import TeamMemberForm
 
 PAGE_SIZE = 50
 TIMELINE_PAGE_SIZE = 20

@@ -19,7 +19,6 @@ from kotopolku.clients import hooks, services
 from kotopolku.clients.enums import ClientStatus, ConsentPurpose
 from kotopolku.clients.forms import (
     ConsentForm,
-    TeamMemberForm,
     country_name,
     identifier_kind_label,
     language_name,
@@ -31,6 +30,7 @@ from kotopolku.clients.profile_data import ProfileLists, client_with_lists
 from kotopolku.clients.selectors import (
     client_timeline,
 )
+from kotopolku.clients.team_forms import TeamMemberForm
 from kotopolku.clients.views.common import TIMELINE_PAGE_SIZE, _add_errors, _client_for, _user
 
 
